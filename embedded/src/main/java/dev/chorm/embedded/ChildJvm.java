@@ -1,0 +1,72 @@
+package dev.chorm.embedded;
+
+import com.clickhouse.data.ClickHouseCityHash;
+import com.sun.jna.Native;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/** Starting and stopping the child JVM that hosts the engine. */
+final class ChildJvm {
+    private ChildJvm() {
+    }
+
+    /** Return {@code java [options] -cp CLASSPATH}, ready for a main class and its arguments. */
+    static List<String> javaCommand() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // The server itself is light: the engine's memory is native, results leave in 1 MiB blocks.
+        command.add("-Xmx512m");
+        command.add("-XX:+UseSerialGC");
+        command.add("-Dfile.encoding=UTF-8");
+        command.add("-cp");
+        command.add(classpath());
+        return command;
+    }
+
+    /** Ask {@code child} to stop (stdin closed or SIGTERM), then force it after a grace period. */
+    static void stop(Process child, OutputStream stdin) {
+        try {
+            if (stdin != null) {
+                stdin.close();
+            } else {
+                child.destroy();
+            }
+            if (!child.waitFor(15, TimeUnit.SECONDS)) {
+                child.destroy();
+                if (!child.waitFor(5, TimeUnit.SECONDS)) {
+                    child.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            }
+        } catch (IOException ignored) {
+            child.destroy();
+        } catch (InterruptedException e) {
+            child.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The jars (or class folders) of this module and the few libraries the server uses. */
+    private static String classpath() {
+        Set<String> entries = new LinkedHashSet<>();
+        for (Class<?> c : List.of(Main.class, Native.class, ClickHouseCityHash.class)) {
+            entries.add(location(c));
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static String location(Class<?> c) {
+        try {
+            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException | RuntimeException e) {
+            return System.getProperty("java.class.path");
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.chorm.embedded;
+
+import dev.chorm.embedded.internal.EngineServer;
+import dev.chorm.embedded.internal.JvmSignals;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code java -jar chorm-embedded.jar --path DIR [--port N]}: serve a local ClickHouse on
+ * 127.0.0.1 until SIGTERM. Prints one line with {@code ready} and the URL once queries are
+ * accepted. When this JVM was not started with libjsig preloaded, it starts a child JVM that is,
+ * and passes signals and the exit code through.
+ */
+public final class Main {
+    static final String READY = "chorm-embedded ready";
+    private static final String USAGE = """
+            Usage: java -jar chorm-embedded.jar --path DIR [--port N] [--user NAME] [--password SECRET]
+                                               [--library /path/to/libchdb.so] [--engine-wait-seconds N]
+              --path DIR      data directory (created if missing; data persists across restarts)
+              --port N        HTTP port on 127.0.0.1 (default 8123; 0 picks a free port)
+              --user NAME     user name the server accepts (default: default)
+              --password S    password the server requires (default: empty; env CHORM_EMBEDDED_PASSWORD)
+              --library PATH  libchdb.so to load (default: -Dchorm.chdb.library, CHORM_CHDB_LIBRARY,
+                              the cache, or npm pack @chdb/lib-<platform>)
+            """;
+
+    private Main() {
+    }
+
+    /** Run the server. */
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help) {
+            System.out.print(USAGE);
+            return;
+        }
+        if (!JvmSignals.hasLibjsig()) {
+            System.exit(relaunchWithLibjsig(args));
+        }
+        serve(options);
+    }
+
+    private static void serve(Options options) throws IOException, InterruptedException {
+        Path library = options.library != null ? Path.of(options.library) : EngineLibrary.resolve();
+        EngineServer server = EngineServer.start(library, options.path, options.port, options.user,
+                options.password, Duration.ofSeconds(options.engineWaitSeconds));
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "chorm-embedded-shutdown"));
+        System.out.println(READY + " http://127.0.0.1:" + server.port() + " (ClickHouse " + server.version()
+                + ", data " + options.path.toAbsolutePath() + ")");
+        System.out.flush();
+        if (options.exitOnStdinEof) {
+            // The parent JVM holds our stdin open; when it dies, so do we.
+            while (System.in.read() >= 0) {
+                // keep reading until end of stream
+            }
+            System.exit(0);
+        }
+        Thread.currentThread().join();
+    }
+
+    private static int relaunchWithLibjsig(String[] args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(ChildJvm.javaCommand());
+        command.add(Main.class.getName());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().put(JvmSignals.preloadVariable(), JvmSignals.libjsig().toString());
+        Process child = builder.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ChildJvm.stop(child, null), "chorm-embedded-stop-child"));
+        return child.waitFor();
+    }
+
+    /** Command-line options. */
+    static final class Options {
+        Path path;
+        int port = 8123;
+        String user = "default";
+        String password = System.getenv().getOrDefault("CHORM_EMBEDDED_PASSWORD", "");
+        String library;
+        long engineWaitSeconds = 300;
+        boolean exitOnStdinEof;
+        boolean help;
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                switch (arg) {
+                    case "--path" -> o.path = Path.of(value(args, ++i, arg));
+                    case "--port" -> o.port = Integer.parseInt(value(args, ++i, arg));
+                    case "--user" -> o.user = value(args, ++i, arg);
+                    case "--password" -> o.password = value(args, ++i, arg);
+                    case "--library" -> o.library = value(args, ++i, arg);
+                    case "--engine-wait-seconds" -> o.engineWaitSeconds = Long.parseLong(value(args, ++i, arg));
+                    case "--exit-on-stdin-eof" -> o.exitOnStdinEof = true;
+                    case "--help", "-h" -> o.help = true;
+                    default -> throw new IllegalArgumentException("Unknown option '" + arg + "'.");
+                }
+            }
+            if (o.path == null && !o.help) {
+                throw new IllegalArgumentException("Missing --path DIR: the directory that holds the data.");
+            }
+            return o;
+        }
+
+        private static String value(String[] args, int i, String option) {
+            if (i >= args.length) {
+                throw new IllegalArgumentException("Option " + option + " needs a value.");
+            }
+            return args[i];
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.chorm.embedded.internal;
+
+import com.clickhouse.data.ClickHouseCityHash;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * ClickHouse's compressed-block framing ({@code compress=1}) with method 0x02, "none": the driver
+ * verifies the checksum and reads the data as is. On loopback, compressing would cost more CPU
+ * than it saves. Block layout: CityHash128 (low, high; little-endian) of the rest, method byte,
+ * u32 size including the 9-byte header, u32 raw size, data.
+ */
+public final class CompressedBlocks {
+    /** Bytes each block adds to its data. */
+    public static final int OVERHEAD = 16 + 9;
+    /** Data bytes per block; about 1 MiB lets the client decode while the next block is framed. */
+    public static final int BLOCK_SIZE = 1 << 20;
+    private static final byte METHOD_NONE = 0x02;
+
+    private CompressedBlocks() {
+    }
+
+    /** Return the framed size of {@code length} data bytes. */
+    public static long framedLength(long length) {
+        long blocks = (length + BLOCK_SIZE - 1) / BLOCK_SIZE;
+        return length + blocks * OVERHEAD;
+    }
+
+    /** Write {@code result}'s output to {@code out} as framed blocks. */
+    public static void write(EngineResult result, OutputStream out) throws IOException {
+        long length = result.length();
+        byte[] block = new byte[OVERHEAD + (int) Math.min(length, BLOCK_SIZE)];
+        for (long pos = 0; pos < length; pos += BLOCK_SIZE) {
+            int n = (int) Math.min(BLOCK_SIZE, length - pos);
+            result.read(pos, block, OVERHEAD, n);
+            frame(block, n);
+            out.write(block, 0, OVERHEAD + n);
+        }
+    }
+
+    /** Fill the header of a block whose {@code n} data bytes start at {@link #OVERHEAD}. */
+    static void frame(byte[] block, int n) {
+        block[16] = METHOD_NONE;
+        putIntLE(block, 17, n + 9);
+        putIntLE(block, 21, n);
+        long[] hash = ClickHouseCityHash.cityHash128(block, 16, n + 9);
+        putLongLE(block, 0, hash[0]);
+        putLongLE(block, 8, hash[1]);
+    }
+
+    /**
+     * Decode framed request data whose blocks use method 0x02; LZ4 and ZSTD request bodies are
+     * refused (chorm keeps request compression off).
+     */
+    public static byte[] decode(byte[] framed) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(framed.length);
+        int pos = 0;
+        while (pos + OVERHEAD <= framed.length) {
+            int method = framed[pos + 16] & 0xff;
+            int size = getIntLE(framed, pos + 17);
+            int raw = getIntLE(framed, pos + 21);
+            if (method != (METHOD_NONE & 0xff)) {
+                throw new EngineException(456, String.format("Code: 456. DB::Exception: The embedded engine accepts"
+                        + " uncompressed request blocks only, got method 0x%02x. Turn off request compression"
+                        + " (decompress=0 / compress_client_request=false). (CANNOT_DECOMPRESS)", method));
+            }
+            out.write(framed, pos + OVERHEAD, raw);
+            pos += 16 + size;
+        }
+        return out.toByteArray();
+    }
+
+    private static void putIntLE(byte[] b, int at, int v) {
+        b[at] = (byte) v;
+        b[at + 1] = (byte) (v >>> 8);
+        b[at + 2] = (byte) (v >>> 16);
+        b[at + 3] = (byte) (v >>> 24);
+    }
+
+    private static int getIntLE(byte[] b, int at) {
+        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (b[at + 3] & 0xff) << 24;
+    }
+
+    private static void putLongLE(byte[] b, int at, long v) {
+        for (int i = 0; i < 8; i++) {
+            b[at + i] = (byte) (v >>> (8 * i));
+        }
+    }
+}

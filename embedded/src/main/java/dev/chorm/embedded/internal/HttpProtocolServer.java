@@ -1,0 +1,292 @@
+package dev.chorm.embedded.internal;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * ClickHouse's HTTP interface in front of one {@link Engine}, on 127.0.0.1, for what
+ * clickhouse-jdbc and client-v2 send: the query in the body or {@code query=}, settings and
+ * {@code param_*} from the URL, {@code session_id} sessions, compressed responses, the
+ * {@code X-ClickHouse-*} headers, errors with their codes, and inserts of any binary content.
+ */
+public final class HttpProtocolServer implements AutoCloseable {
+    private static final int HEAD_BYTES = 1 << 16;
+
+    /** How the server is set up. */
+    public record Options(String user, String password, Duration engineWait, Path scratchDir) {
+    }
+
+    private final Engine engine;
+    private final Options options;
+    private final EngineContext context;
+    private final String timezone;
+    private final String version;
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    private HttpProtocolServer(Engine engine, Options options, int port) throws IOException {
+        this.engine = engine;
+        this.options = options;
+        Files.createDirectories(options.scratchDir());
+        try (Engine.Lease lease = engine.acquire(options.engineWait(), "start-up")) {
+            // Real syntax errors instead of "unknown identifier": as a server behaves.
+            lease.execute("SET implicit_select = 0");
+            this.context = EngineContext.capture(lease);
+            this.timezone = lease.queryText("SELECT timezone()", "TSVRaw").strip();
+            this.version = lease.queryText("SELECT version()", "TSVRaw").strip();
+        }
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+        this.executor = Executors.newFixedThreadPool(64, daemonThreads());
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** Serve {@code engine} on 127.0.0.1:{@code port} (0 picks a free port). */
+    public static HttpProtocolServer start(Engine engine, Options options, int port) throws IOException {
+        return new HttpProtocolServer(engine, options, port);
+    }
+
+    /** Return the bound port. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Return the engine's version string. */
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            if (path.endsWith("/ping") || "GET".equals(exchange.getRequestMethod()) && path.equals("/")
+                    && exchange.getRequestURI().getRawQuery() == null) {
+                exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+                sendText(exchange, 200, "Ok.\n");
+                return;
+            }
+            HttpRequestParameters request = new HttpRequestParameters(exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders());
+            String queryId = request.queryId();
+            try {
+                authenticate(request);
+                runQuery(exchange, request, queryId);
+            } catch (EngineException e) {
+                exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+                sendError(exchange, queryId, e);
+            } catch (RuntimeException e) {
+                sendError(exchange, queryId, new EngineException(1001, "Code: 1001. DB::Exception: " + e));
+            }
+        }
+    }
+
+    private void authenticate(HttpRequestParameters request) {
+        String[] credentials = request.credentials();
+        if (!options.user().equals(credentials[0]) || !options.password().equals(credentials[1])) {
+            throw new EngineException(516, "Code: 516. DB::Exception: " + credentials[0]
+                    + ": Authentication failed: password is incorrect, or there is no user with such name. (AUTHENTICATION_FAILED)");
+        }
+    }
+
+    private void runQuery(HttpExchange exchange, HttpRequestParameters request, String queryId) throws IOException {
+        QueryRequest query = QueryRequest.read(exchange.getRequestBody(), request, options.scratchDir(), HEAD_BYTES);
+        try {
+            if (query.text().hasSeveralStatements()) {
+                throw new EngineException(62, "Code: 62. DB::Exception: Syntax error (Multi-statements are not allowed). (SYNTAX_ERROR)");
+            }
+            if (isReadonly(request) && query.text().kind() != QueryText.Kind.SELECT_LIKE) {
+                throw new EngineException(164, "Code: 164. DB::Exception: Cannot execute query in readonly mode. (READONLY)");
+            }
+            Session session = session(request);
+            try {
+                execute(exchange, request, queryId, query, session);
+            } finally {
+                if (session != null) {
+                    session.lastUsedNanos = System.nanoTime();
+                    session.inUse.unlock();
+                }
+            }
+        } finally {
+            query.deleteDataFile();
+        }
+    }
+
+    private void execute(HttpExchange exchange, HttpRequestParameters request, String queryId, QueryRequest query,
+            Session session) throws IOException {
+        String format = request.format();
+        long started = System.nanoTime();
+        EngineResult result;
+        try (Engine.Lease lease = engine.acquire(options.engineWait(), query.preview())) {
+            expireSessions(lease);
+            context.enter(lease, session, request.settings, request.database());
+            result = lease.query(query.sql(), format, request.queryParameters);
+            try {
+                afterStatement(lease, query, session, request);
+            } catch (RuntimeException e) {
+                result.close();
+                throw e;
+            }
+        }
+        try (result) {
+            sendResult(exchange, request, queryId, format, result, System.nanoTime() - started);
+        }
+    }
+
+    private void afterStatement(Engine.Lease lease, QueryRequest query, Session session, HttpRequestParameters request) {
+        switch (query.text().kind()) {
+            case SET -> context.afterSet(lease, session, query.text().setNames(), request.settings);
+            case USE -> context.afterUse(lease, session);
+            default -> {
+                if (query.mentionsTemporary()) {
+                    context.afterTemporaryTableChange(lease, session);
+                }
+            }
+        }
+    }
+
+    private static boolean isReadonly(HttpRequestParameters request) {
+        String readonly = request.get("readonly");
+        return readonly != null && !readonly.isEmpty() && !readonly.equals("0");
+    }
+
+    private Session session(HttpRequestParameters request) {
+        String id = request.get("session_id");
+        if (id == null || id.isEmpty()) {
+            return null;
+        }
+        long timeout = parseLong(request.get("session_timeout"), 60);
+        Session session;
+        if (request.flag("session_check")) {
+            session = sessions.get(id);
+            if (session == null) {
+                throw new EngineException(372, "Code: 372. DB::Exception: Session " + id + " not found. (SESSION_NOT_FOUND)");
+            }
+        } else {
+            session = sessions.computeIfAbsent(id, k -> new Session(k, timeout));
+        }
+        if (!session.inUse.tryLock()) {
+            throw new EngineException(373, "Code: 373. DB::Exception: Session " + id
+                    + " is locked by a concurrent client. (SESSION_IS_LOCKED)");
+        }
+        session.timeoutNanos = timeout * 1_000_000_000L;
+        return session;
+    }
+
+    /** HTTP has no close: a session ends when it has been idle longer than its timeout. */
+    private void expireSessions(Engine.Lease lease) {
+        long now = System.nanoTime();
+        sessions.values().removeIf(s -> {
+            if (s.expired(now)) {
+                context.discard(lease, s);
+                return true;
+            }
+            return false;
+        });
+    }
+
+    private void sendResult(HttpExchange exchange, HttpRequestParameters request, String queryId, String format,
+            EngineResult result, long elapsedNanos) throws IOException {
+        boolean compress = request.flag("compress");
+        var headers = exchange.getResponseHeaders();
+        headers.set("Content-Type", format.startsWith("RowBinary") || format.startsWith("Native")
+                ? "application/octet-stream" : "text/plain; charset=UTF-8");
+        headers.set("X-ClickHouse-Query-Id", queryId);
+        headers.set("X-ClickHouse-Format", format);
+        headers.set("X-ClickHouse-Timezone", timezone);
+        headers.set("X-ClickHouse-Server-Display-Name", "chorm-embedded");
+        headers.set("X-ClickHouse-Summary", summary(result.stats(), elapsedNanos));
+        long length = compress ? CompressedBlocks.framedLength(result.length()) : result.length();
+        exchange.sendResponseHeaders(200, length == 0 ? -1 : length);
+        if (length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                if (compress) {
+                    CompressedBlocks.write(result, out);
+                } else {
+                    result.writeTo(out);
+                }
+            }
+        }
+    }
+
+    private static String summary(EngineResult.QueryStats s, long elapsedNanos) {
+        return "{\"read_rows\":\"" + s.rowsRead() + "\",\"read_bytes\":\"" + s.bytesRead()
+                + "\",\"written_rows\":\"" + s.rowsWritten() + "\",\"written_bytes\":\"" + s.bytesWritten()
+                + "\",\"total_rows_to_read\":\"" + s.rowsRead() + "\",\"result_rows\":\"" + s.resultRows()
+                + "\",\"result_bytes\":\"0\",\"elapsed_ns\":\"" + elapsedNanos + "\"}";
+    }
+
+    private void sendError(HttpExchange exchange, String queryId, EngineException e) throws IOException {
+        String message = e.getMessage();
+        if (!message.startsWith("Code: ")) {
+            message = "Code: " + e.code() + ". DB::Exception: " + message;
+        }
+        if (!message.contains("(version ")) {
+            message = message + " (version " + version + ")";
+        }
+        exchange.getResponseHeaders().set("X-ClickHouse-Exception-Code", Integer.toString(e.code()));
+        exchange.getResponseHeaders().set("X-ClickHouse-Query-Id", queryId);
+        sendText(exchange, statusOf(e.code()), message + "\n");
+    }
+
+    /** A server answers syntax errors with 400, unknown objects with 404, and the rest with 500. */
+    private static int statusOf(int code) {
+        return switch (code) {
+            case 62 -> 400;
+            case 60, 81, 47, 46 -> 404;
+            case 516 -> 401;
+            default -> 500;
+        };
+    }
+
+    private static void sendText(HttpExchange exchange, int status, String text) throws IOException {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=UTF-8");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static long parseLong(String s, long fallback) {
+        try {
+            return s == null || s.isEmpty() ? fallback : Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "chorm-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    static byte[] readUpTo(InputStream in, int limit) throws IOException {
+        return in.readNBytes(limit);
+    }
+}

@@ -1,0 +1,243 @@
+package dev.chorm.embedded.internal;
+
+import java.io.BufferedInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/**
+ * Fetch an npm package's tarball with {@code npm pack}, check it against the integrity npm reports,
+ * and extract one file from it. Internal: {@link dev.chorm.embedded.EngineLibrary} is the API.
+ * Failures are {@link IOException}s whose messages can be shown to a user as they are.
+ */
+public final class NpmTarball {
+
+    // npm's --json output is an array of objects; these two keys occur once per packed package.
+    private static final Pattern INTEGRITY = Pattern.compile("\"integrity\"\\s*:\\s*\"([^\"]*)\"");
+    private static final Pattern FILENAME = Pattern.compile("\"filename\"\\s*:\\s*\"([^\"]*)\"");
+    private static final int OUTPUT_TAIL_CHARS = 2_000;
+
+    /** A tarball that {@code npm pack} wrote, with the integrity ({@code sha512-<base64>}) npm reported. */
+    public record Packed(Path tarball, String integrity) {}
+
+    private NpmTarball() {}
+
+    /** Return the command line that packs {@code spec} (e.g. {@code @chdb/lib-linux-x64-gnu@26.5.3}) into a directory. */
+    public static List<String> packCommand(String npm, String spec, Path destination) {
+        return List.of(npm, "pack", spec, "--json", "--pack-destination", destination.toString());
+    }
+
+    /**
+     * Run {@code npm pack <spec> --json} in {@code destination} and return the tarball it wrote.
+     * npm's output goes to two files in {@code destination}; the process is killed after {@code timeout}.
+     */
+    public static Packed pack(String npm, String spec, Path destination, Duration timeout) throws IOException {
+        List<String> command = packCommand(npm, spec, destination);
+        String shown = "`" + String.join(" ", command) + "`";
+        Path stdout = destination.resolve("npm-stdout.txt");
+        Path stderr = destination.resolve("npm-stderr.txt");
+        Process process;
+        try {
+            // Older npm versions ignore --pack-destination and pack into the working directory.
+            process = new ProcessBuilder(command).directory(destination.toFile())
+                    .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        } catch (IOException e) {
+            String reason = String.valueOf(e.getMessage());
+            throw new IOException(reason.contains("error=2,")
+                    ? npm + " not found on PATH"
+                    : "cannot start " + shown + ": " + reason, e);
+        }
+        process.getOutputStream().close();
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new IOException("%s did not finish within %d minutes, output:%n%s"
+                        .formatted(shown, timeout.toMinutes(), outputTail(stderr, stdout)));
+            }
+        } catch (InterruptedException e) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for " + shown);
+        }
+        if (process.exitValue() != 0) {
+            throw new IOException("%s exited with code %d, output:%n%s"
+                    .formatted(shown, process.exitValue(), outputTail(stderr, stdout)));
+        }
+        String json = readLenient(stdout);
+        Matcher integrity = INTEGRITY.matcher(json);
+        Matcher filename = FILENAME.matcher(json);
+        if (!integrity.find() || !filename.find()) {
+            throw new IOException("%s printed no \"integrity\" and \"filename\", output:%n%s"
+                    .formatted(shown, outputTail(stderr, stdout)));
+        }
+        return new Packed(locateTarball(destination, filename.group(1), shown), integrity.group(1));
+    }
+
+    /** Check that {@code file}'s SHA-512 matches an npm integrity string, and fail naming both if not. */
+    public static void verifyIntegrity(Path file, String integrity) throws IOException {
+        String expected = Arrays.stream(integrity.trim().split("\\s+"))
+                .filter(hash -> hash.startsWith("sha512-"))
+                .findFirst()
+                .orElseThrow(() -> new IOException("npm reported integrity '%s' for %s, which has no sha512 hash"
+                        .formatted(integrity, file)));
+        byte[] expectedDigest;
+        try {
+            expectedDigest = Base64.getDecoder().decode(expected.substring("sha512-".length()));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("npm reported integrity '%s' for %s, which is not valid base64".formatted(expected, file), e);
+        }
+        byte[] actualDigest = sha512(file);
+        if (!MessageDigest.isEqual(expectedDigest, actualDigest)) {
+            throw new IOException("%s has integrity sha512-%s, but npm reported %s: the download is corrupt or was tampered with"
+                    .formatted(file, Base64.getEncoder().encodeToString(actualDigest), expected));
+        }
+    }
+
+    /**
+     * Extract the file {@code entryName} (e.g. {@code package/libchdb.so}) from a {@code .tgz} to
+     * {@code target}, readable and executable by all. The bytes go to a temporary file
+     * {@code .<target name>-*.tmp} next to {@code target} first, then are moved into place atomically,
+     * so {@code target} either does not exist or is complete.
+     */
+    public static void extractEntry(Path tarball, String entryName, Path target) throws IOException {
+        Path directory = target.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        Path temp = Files.createTempFile(directory, "." + target.getFileName() + "-", ".tmp");
+        try {
+            try (InputStream file = Files.newInputStream(tarball);
+                 TarArchiveInputStream tar = new TarArchiveInputStream(
+                         new GzipCompressorInputStream(new BufferedInputStream(file, 1 << 16)))) {
+                for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                    if (entry.isFile() && entry.getName().equals(entryName)) {
+                        long copied = Files.copy(tar, temp, StandardCopyOption.REPLACE_EXISTING);
+                        if (copied != entry.getSize()) {
+                            throw new IOException("%s: %s is truncated, got %d of %d bytes"
+                                    .formatted(tarball, entryName, copied, entry.getSize()));
+                        }
+                        makeExecutable(temp);
+                        moveAtomically(temp, target);
+                        return;
+                    }
+                }
+            }
+            throw new IOException("%s has no entry %s".formatted(tarball, entryName));
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Delete a file or a directory with everything in it; do nothing if it does not exist. */
+    public static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+                if (failure != null) {
+                    throw failure;
+                }
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static Path locateTarball(Path destination, String filename, String shown) throws IOException {
+        Path named = destination.resolve(filename).normalize();
+        if (named.getParent() != null && named.getParent().equals(destination.normalize()) && Files.isRegularFile(named)) {
+            return named;
+        }
+        // npm versions differ in what "filename" holds; the destination is ours, so one .tgz is the one.
+        List<Path> tarballs = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(destination, "*.tgz")) {
+            entries.forEach(tarballs::add);
+        }
+        if (tarballs.size() != 1) {
+            throw new IOException("%s reported \"%s\", but %s holds %d .tgz files".formatted(
+                    shown, filename, destination, tarballs.size()));
+        }
+        return tarballs.get(0);
+    }
+
+    private static byte[] sha512(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-512");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-512", e);
+        }
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return digest.digest();
+    }
+
+    private static void makeExecutable(Path file) throws IOException {
+        PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+        if (posix != null) {
+            posix.setPermissions(PosixFilePermissions.fromString("rwxr-xr-x"));
+        } else {
+            File plain = file.toFile();
+            plain.setReadable(true, false);
+            plain.setExecutable(true, false);
+        }
+    }
+
+    private static void moveAtomically(Path source, Path target) throws IOException {
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static String outputTail(Path stderr, Path stdout) throws IOException {
+        String output = (readLenient(stderr) + "\n" + readLenient(stdout)).strip();
+        if (output.isEmpty()) {
+            return "(none)";
+        }
+        return output.length() <= OUTPUT_TAIL_CHARS ? output : "..." + output.substring(output.length() - OUTPUT_TAIL_CHARS);
+    }
+
+    private static String readLenient(Path file) throws IOException {
+        return Files.exists(file) ? new String(Files.readAllBytes(file), StandardCharsets.UTF_8) : "";
+    }
+}

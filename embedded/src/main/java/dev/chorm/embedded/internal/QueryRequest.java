@@ -1,0 +1,92 @@
+package dev.chorm.embedded.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The statement of one HTTP request, composed as a server does ({@code query=} parameter, a
+ * newline, then the body) and made safe for the engine: inline INSERT data is streamed to a
+ * scratch file and read with {@code FROM INFILE}, so no byte sequence can cut it short.
+ */
+final class QueryRequest {
+    private final QueryText text;
+    private final byte[] sql;
+    private final Path dataFile;
+
+    private QueryRequest(QueryText text, byte[] sql, Path dataFile) {
+        this.text = text;
+        this.sql = sql;
+        this.dataFile = dataFile;
+    }
+
+    /** Read the request body and return the statement to run. */
+    static QueryRequest read(InputStream body, HttpRequestParameters request, Path scratchDir, int headBytes)
+            throws IOException {
+        InputStream in = request.flag("decompress")
+                ? new ByteArrayInputStream(CompressedBlocks.decode(body.readAllBytes())) : body;
+        String query = request.get("query");
+        byte[] prefix = query == null ? new byte[0] : (query + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] head = concat(prefix, in.readNBytes(headBytes));
+        boolean exhausted = head.length < prefix.length + headBytes;
+        QueryText text = QueryText.analyze(head, head.length);
+        if (!(text.hasInlineData() && (text.dataStart() < head.length || exhausted))) {
+            head = exhausted ? head : concat(head, in.readAllBytes());
+            text = QueryText.analyze(head, head.length);
+            in = InputStream.nullInputStream();
+        }
+        if (!text.hasInlineData()) {
+            if (head.length == 0) {
+                throw new EngineException(62, "Code: 62. DB::Exception: Empty query. (SYNTAX_ERROR)");
+            }
+            return new QueryRequest(text, head, null);
+        }
+        Path file = Files.createTempFile(scratchDir, "insert-", ".bin");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write(head, text.dataStart(), head.length - text.dataStart());
+            in.transferTo(out);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        return new QueryRequest(text, text.insertFromFile(file.toAbsolutePath().toString()), file);
+    }
+
+    QueryText text() {
+        return text;
+    }
+
+    byte[] sql() {
+        return sql;
+    }
+
+    /** Return the first 200 characters of the statement, for messages. */
+    String preview() {
+        return new String(sql, 0, Math.min(sql.length, 200), StandardCharsets.UTF_8);
+    }
+
+    /** Return true when the statement may create or drop temporary tables. */
+    boolean mentionsTemporary() {
+        return dataFile == null && new String(sql, StandardCharsets.ISO_8859_1).toUpperCase(java.util.Locale.ROOT).contains("TEMPORARY");
+    }
+
+    void deleteDataFile() throws IOException {
+        if (dataFile != null) {
+            Files.deleteIfExists(dataFile);
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        if (a.length == 0) {
+            return b;
+        }
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
