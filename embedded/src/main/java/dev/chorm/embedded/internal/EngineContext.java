@@ -32,11 +32,6 @@ final class EngineContext {
         return new EngineContext(readSettings(engine));
     }
 
-    /** Return true when {@code name} is a setting the engine knows. */
-    boolean isSetting(String name) {
-        return baseline.containsKey(name);
-    }
-
     /** Make the engine run with {@code session}'s state (null for none) plus {@code requestSettings}. */
     void enter(Engine.Lease engine, Session session, Map<String, String> requestSettings, String requestDatabase) {
         if (owner != session) {
@@ -61,13 +56,7 @@ final class EngineContext {
 
     /** Record what a successful {@code SET} changed, for the session (if any) that ran it. */
     void afterSet(Engine.Lease engine, Session session, List<String> assigned, Map<String, String> requestSettings) {
-        Map<String, String> now = readSettings(engine);
-        applied.clear();
-        now.forEach((name, value) -> {
-            if (!Objects.equals(baseline.get(name), value)) {
-                applied.put(name, value);
-            }
-        });
+        resync(engine);
         if (session != null) {
             session.settings.clear();
             applied.forEach((name, value) -> {
@@ -108,6 +97,15 @@ final class EngineContext {
         session.parkedTables.clear();
     }
 
+    private void resync(Engine.Lease engine) {
+        applied.clear();
+        readSettings(engine).forEach((name, value) -> {
+            if (!Objects.equals(baseline.get(name), value)) {
+                applied.put(name, value);
+            }
+        });
+    }
+
     private void applySettings(Engine.Lease engine, Map<String, String> wanted) {
         StringBuilder set = new StringBuilder();
         for (String name : applied.keySet()) {
@@ -121,12 +119,15 @@ final class EngineContext {
             }
         });
         if (set.length() > 0) {
-            applied.clear();
             try {
                 engine.execute("SET " + set);
-            } finally {
-                applied.putAll(wanted);
+            } catch (EngineException e) {
+                // An unknown setting or a bad value: learn what the engine holds now, then report.
+                resync(engine);
+                throw e;
             }
+            applied.clear();
+            applied.putAll(wanted);
         }
     }
 

@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class HttpProtocolServer implements AutoCloseable {
     private static final int HEAD_BYTES = 1 << 16;
+    /** CHORM_EMBEDDED_TRACE=1 logs every request line and its headers to the engine's log. */
+    private static final boolean TRACE = System.getenv("CHORM_EMBEDDED_TRACE") != null;
 
     /** How the server is set up. */
     public record Options(String user, String password, Duration engineWait, Path scratchDir) {
@@ -81,6 +83,10 @@ public final class HttpProtocolServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (TRACE) {
+                System.out.println("chorm-embedded request " + exchange.getRequestMethod() + " " + exchange.getRequestURI()
+                        + " " + exchange.getRequestHeaders().entrySet());
+            }
             String path = exchange.getRequestURI().getPath();
             if (path.endsWith("/ping") || "GET".equals(exchange.getRequestMethod()) && path.equals("/")
                     && exchange.getRequestURI().getRawQuery() == null) {
@@ -119,38 +125,37 @@ public final class HttpProtocolServer implements AutoCloseable {
             if (isReadonly(request) && query.text().kind() != QueryText.Kind.SELECT_LIKE) {
                 throw new EngineException(164, "Code: 164. DB::Exception: Cannot execute query in readonly mode. (READONLY)");
             }
-            Session session = session(request);
-            try {
-                execute(exchange, request, queryId, query, session);
-            } finally {
-                if (session != null) {
-                    session.lastUsedNanos = System.nanoTime();
-                    session.inUse.unlock();
-                }
+            long started = System.nanoTime();
+            try (EngineResult result = runInSession(request, query)) {
+                sendResult(exchange, request, queryId, request.format(), result, System.nanoTime() - started);
             }
         } finally {
             query.deleteDataFile();
         }
     }
 
-    private void execute(HttpExchange exchange, HttpRequestParameters request, String queryId, QueryRequest query,
-            Session session) throws IOException {
-        String format = request.format();
-        long started = System.nanoTime();
-        EngineResult result;
+    /**
+     * Run the statement with its session's state. The session is released before the response
+     * is sent: a client fires its next request as soon as it has read this one's answer.
+     */
+    private EngineResult runInSession(HttpRequestParameters request, QueryRequest query) {
+        Session session = session(request);
         try (Engine.Lease lease = engine.acquire(options.engineWait(), query.preview())) {
             expireSessions(lease);
             context.enter(lease, session, request.settings, request.database());
-            result = lease.query(query.sql(), format, request.queryParameters);
+            EngineResult result = lease.query(query.sql(), request.format(), request.queryParameters);
             try {
                 afterStatement(lease, query, session, request);
             } catch (RuntimeException e) {
                 result.close();
                 throw e;
             }
-        }
-        try (result) {
-            sendResult(exchange, request, queryId, format, result, System.nanoTime() - started);
+            return result;
+        } finally {
+            if (session != null) {
+                session.lastUsedNanos = System.nanoTime();
+                session.inUse.unlock();
+            }
         }
     }
 
