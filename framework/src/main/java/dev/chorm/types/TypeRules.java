@@ -1,0 +1,169 @@
+package dev.chorm.types;
+
+import dev.chorm.ModelDefinitionException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Check that ClickHouse would accept a {@link ChType}, before any SQL is sent.
+ *
+ * <p>Each rule reports a {@link ModelDefinitionException} whose message names the owner (such as
+ * {@code Event.tags}), quotes the type and gives the fix.
+ */
+public final class TypeRules {
+    private TypeRules() {
+    }
+
+    /** Throw a {@link ModelDefinitionException} naming {@code owner} when ClickHouse would reject {@code type}. */
+    public static void check(ChType type, String owner) {
+        switch (type.kind()) {
+            case NULLABLE -> checkNullable(type, owner);
+            case LOW_CARDINALITY -> checkLowCardinality(type, owner);
+            case MAP -> checkMapKey(type, owner);
+            case DECIMAL -> checkDecimal(type, owner);
+            case DATETIME64 -> checkDateTime64(type, owner);
+            case DATETIME -> checkZone(type, owner);
+            case FIXED_STRING -> {
+                if (type.length() <= 0) {
+                    throw fail(owner, "FixedString needs a length of at least 1, found %d. Write @FixedString(16)."
+                            .formatted(type.length()));
+                }
+            }
+            case ENUM8, ENUM16 -> checkEnum(type, owner);
+            case TUPLE -> checkTuple(type, owner);
+            default -> { }
+        }
+        for (ChType inner : type.arguments()) {
+            check(inner, owner);
+        }
+    }
+
+    /** Return whether ClickHouse needs {@code allow_suspicious_low_cardinality_types = 1} to create {@code type}. */
+    public static boolean needsSuspiciousLowCardinality(ChType type) {
+        if (type.kind() == TypeKind.LOW_CARDINALITY) {
+            TypeKind k = type.base().kind();
+            if (k != TypeKind.STRING && k != TypeKind.FIXED_STRING) {
+                return true;
+            }
+        }
+        return type.arguments().stream().anyMatch(TypeRules::needsSuspiciousLowCardinality);
+    }
+
+    private static void checkNullable(ChType type, String owner) {
+        ChType inner = type.inner();
+        String what = switch (inner.kind()) {
+            case ARRAY -> "an empty array";
+            case MAP -> "an empty map";
+            case TUPLE -> "a Tuple of Nullable elements";
+            case JSON -> "an empty JSON object";
+            default -> null;
+        };
+        if (what != null) {
+            throw fail(owner, "%s is not allowed: ClickHouse cannot wrap %s in Nullable. Remove @Nullable; %s stands for no value."
+                    .formatted(type.sql(), inner.kind().chName(), what));
+        }
+        if (inner.kind() == TypeKind.NULLABLE || inner.kind() == TypeKind.LOW_CARDINALITY) {
+            throw fail(owner, "%s is not allowed. Write LowCardinality(Nullable(...)) instead: @LowCardinality @Nullable."
+                    .formatted(type.sql()));
+        }
+    }
+
+    private static void checkLowCardinality(ChType type, String owner) {
+        ChType inner = type.inner();
+        ChType base = inner.kind() == TypeKind.NULLABLE ? inner.inner() : inner;
+        boolean allowed = switch (base.kind()) {
+            case STRING, FIXED_STRING, BOOL, DATE, DATE32, DATETIME, UUID, IPV4, IPV6 -> true;
+            default -> base.kind().isInteger() || base.kind().isFloat();
+        };
+        if (!allowed) {
+            throw fail(owner, "%s is not allowed: LowCardinality wraps only strings, numbers, dates and DateTime, not %s. Remove @LowCardinality."
+                    .formatted(type.sql(), base.kind().chName()));
+        }
+    }
+
+    private static void checkMapKey(ChType type, String owner) {
+        ChType key = type.keyType();
+        ChType base = key.kind() == TypeKind.LOW_CARDINALITY ? key.inner() : key;
+        boolean allowed = switch (base.kind()) {
+            case BOOL, STRING, FIXED_STRING, UUID, DATE, DATE32, DATETIME, DATETIME64, ENUM8, ENUM16, IPV4, IPV6 -> true;
+            default -> base.kind().isInteger();
+        };
+        if (!allowed) {
+            throw fail(owner, "%s has a key of type %s; a Map key must be a string, an integer, a date, a UUID, an Enum or an IP address."
+                    .formatted(type.sql(), key.sql()));
+        }
+    }
+
+    private static void checkDecimal(ChType type, String owner) {
+        if (type.precision() < 1 || type.precision() > 76) {
+            throw fail(owner, "Decimal precision must be 1..76, found %d.".formatted(type.precision()));
+        }
+        if (type.scale() < 0 || type.scale() > type.precision()) {
+            throw fail(owner, "Decimal scale must be 0..%d (the precision), found %d."
+                    .formatted(type.precision(), type.scale()));
+        }
+    }
+
+    private static void checkDateTime64(ChType type, String owner) {
+        if (type.precision() < 0 || type.precision() > 9) {
+            throw fail(owner, "DateTime64 precision must be 0..9, found %d.".formatted(type.precision()));
+        }
+        checkZone(type, owner);
+    }
+
+    private static void checkZone(ChType type, String owner) {
+        if (type.timezone().isEmpty()) {
+            return;
+        }
+        String zone = type.timezone().get();
+        try {
+            ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw fail(owner, "unknown time zone '%s'. Use a name of the tz database, such as 'UTC' or 'Europe/Paris'."
+                    .formatted(zone));
+        }
+    }
+
+    private static void checkEnum(ChType type, String owner) {
+        String name = type.kind().chName();
+        if (type.enumEntries().isEmpty()) {
+            throw fail(owner, name + " needs at least one label.");
+        }
+        int min = type.kind() == TypeKind.ENUM8 ? Byte.MIN_VALUE : Short.MIN_VALUE;
+        int max = type.kind() == TypeKind.ENUM8 ? Byte.MAX_VALUE : Short.MAX_VALUE;
+        Set<String> labels = new HashSet<>();
+        Set<Integer> values = new HashSet<>();
+        for (ChType.EnumEntry e : type.enumEntries()) {
+            if (e.value() < min || e.value() > max) {
+                String fix = type.kind() == TypeKind.ENUM8 ? " Use Enum16 (@Enum16) or smaller values." : "";
+                throw fail(owner, "%s value %d of '%s' is out of range %d..%d.%s"
+                        .formatted(name, e.value(), e.label(), min, max, fix));
+            }
+            if (!labels.add(e.label())) {
+                throw fail(owner, "%s has the label '%s' twice.".formatted(name, e.label()));
+            }
+            if (!values.add(e.value())) {
+                throw fail(owner, "%s has the value %d twice (again for '%s'); give each label its own value."
+                        .formatted(name, e.value(), e.label()));
+            }
+        }
+    }
+
+    private static void checkTuple(ChType type, String owner) {
+        Set<String> seen = new HashSet<>();
+        for (String n : type.names()) {
+            if (n.isEmpty() || n.equalsIgnoreCase("null")) {
+                throw fail(owner, "a Tuple element cannot be named '%s'; rename it.".formatted(n));
+            }
+            if (!seen.add(n)) {
+                throw fail(owner, "%s names the element '%s' twice.".formatted(type.sql(), n));
+            }
+        }
+    }
+
+    private static ModelDefinitionException fail(String owner, String message) {
+        return new ModelDefinitionException(owner + ": " + message);
+    }
+}
