@@ -43,10 +43,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>id {@code 3000+i}: {@code setObject} and one {@code executeBatch} for all rows.</li>
  * </ol>
  *
- * Each row is read with {@code getObject} and with the type's typed getter; the column's
- * {@code ResultSetMetaData} type name must equal the ClickHouse type string. This class holds
- * the harness (used by the other {@code TypeRoundTrip*Test} classes) and the numeric types;
- * every scalar column is also checked as {@code Nullable(T)} with a NULL row.
+ * Each row is read with {@code getObject} and with the type's typed getter ({@code getLong},
+ * {@code getBigDecimal}, {@code getObject(i, ZonedDateTime.class)}, ...); the column's type name
+ * in {@code ResultSetMetaData} and in {@code DatabaseMetaData.getColumns} must equal the
+ * ClickHouse type string. Every scalar column is also checked as {@code Nullable(T)} with a
+ * NULL row. This class holds the harness, used by the other {@code TypeRoundTrip*Test} classes,
+ * and the numeric types: Int8..Int256, UInt8..UInt256, Float32/64, Decimal(P, S), Bool.
  */
 class TypeRoundTripTest {
     private static final AtomicInteger TABLES = new AtomicInteger();
@@ -155,6 +157,15 @@ class TypeRoundTripTest {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, v FROM " + table + " ORDER BY id")) {
             ResultSetMetaData md = rs.getMetaData();
             softly.assertThat(md.getColumnTypeName(2)).as("column type name").isEqualTo(column.type());
+            boolean nullable = column.type().startsWith("Nullable(") || column.type().startsWith("LowCardinality(Nullable(");
+            softly.assertThat(md.isNullable(2)).as("isNullable of " + column.type())
+                    .isEqualTo(nullable ? ResultSetMetaData.columnNullable : ResultSetMetaData.columnNoNulls);
+            // DatabaseMetaData reads the type from DESCRIBE TABLE: it must be the same string.
+            try (ResultSet columns = c.getMetaData().getColumns(null, c.getSchema(), table, "v")) {
+                softly.assertThat(columns.next()).as("getColumns finds " + table + ".v").isTrue();
+                softly.assertThat(columns.getString("TYPE_NAME")).as("getColumns TYPE_NAME").isEqualTo(column.type());
+                softly.assertThat(columns.getInt("DATA_TYPE")).as("getColumns DATA_TYPE").isEqualTo(md.getColumnType(2));
+            }
             while (rs.next()) {
                 rows++;
                 long id = rs.getLong(1);
@@ -319,7 +330,8 @@ class TypeRoundTripTest {
     void floatBitPatternsAreExactThroughTheDriver(String name, String type, long bits) throws SQLException {
         String table = "float_bits" + TABLES.incrementAndGet();
         boolean isFloat32 = type.equals("Float32");
-        String value = isFloat32 ? "reinterpretAsFloat32(toUInt32(" + bits + "))" : "reinterpretAsFloat64(toUInt64(" + Long.toUnsignedString(bits) + "))";
+        String value = isFloat32 ? "reinterpretAsFloat32(toUInt32(" + bits + "))"
+                : "reinterpretAsFloat64(toUInt64(" + Long.toUnsignedString(bits) + "))";
         try (Statement s = connection.createStatement()) {
             s.execute("CREATE TABLE " + table + " (id UInt8, v " + type + ", n Nullable(" + type + ")) ENGINE = MergeTree ORDER BY id");
             s.execute("INSERT INTO " + table + " SELECT 1, " + value + ", " + value);

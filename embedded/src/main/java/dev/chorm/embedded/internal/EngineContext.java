@@ -54,6 +54,12 @@ final class EngineContext {
         }
     }
 
+    /** Return the {@code session_timezone} in force, if one is set. */
+    java.util.Optional<String> sessionTimezone() {
+        String zone = applied.get("session_timezone");
+        return zone == null || zone.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(zone);
+    }
+
     /** Record what a successful {@code SET} changed, for the session (if any) that ran it. */
     void afterSet(Engine.Lease engine, Session session, List<String> assigned, Map<String, String> requestSettings) {
         resync(engine);

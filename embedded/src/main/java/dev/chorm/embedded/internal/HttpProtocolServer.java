@@ -134,8 +134,9 @@ public final class HttpProtocolServer implements AutoCloseable {
                 throw new EngineException(164, "Code: 164. DB::Exception: Cannot execute query in readonly mode. (READONLY)");
             }
             long started = System.nanoTime();
-            try (EngineResult result = runInSession(request, query)) {
-                sendResult(exchange, request, queryId, request.format(), result, System.nanoTime() - started);
+            String[] zone = new String[1];
+            try (EngineResult result = runInSession(request, query, zone)) {
+                sendResult(exchange, request, queryId, request.format(), zone[0], result, System.nanoTime() - started);
             }
         } finally {
             query.deleteDataFile();
@@ -146,11 +147,12 @@ public final class HttpProtocolServer implements AutoCloseable {
      * Run the statement with its session's state. The session is released before the response
      * is sent: a client fires its next request as soon as it has read this one's answer.
      */
-    private EngineResult runInSession(HttpRequestParameters request, QueryRequest query) {
+    private EngineResult runInSession(HttpRequestParameters request, QueryRequest query, String[] zone) {
         Session session = session(request);
         try (Engine.Lease lease = engine.acquire(options.engineWait(), query.preview())) {
             expireSessions(lease);
             context.enter(lease, session, request.settings, request.database());
+            zone[0] = query.sessionTimezone().orElse(context.sessionTimezone().orElse(timezone));
             EngineResult result = lease.query(query.sql(), request.format(), request.queryParameters);
             try {
                 afterStatement(lease, query, session, request);
@@ -220,14 +222,15 @@ public final class HttpProtocolServer implements AutoCloseable {
     }
 
     private void sendResult(HttpExchange exchange, HttpRequestParameters request, String queryId, String format,
-            EngineResult result, long elapsedNanos) throws IOException {
+            String zone, EngineResult result, long elapsedNanos) throws IOException {
         boolean compress = request.flag("compress");
         var headers = exchange.getResponseHeaders();
         headers.set("Content-Type", format.startsWith("RowBinary") || format.startsWith("Native")
                 ? "application/octet-stream" : "text/plain; charset=UTF-8");
         headers.set("X-ClickHouse-Query-Id", queryId);
         headers.set("X-ClickHouse-Format", format);
-        headers.set("X-ClickHouse-Timezone", timezone);
+        // Zone-less DateTime values are decoded in this zone, so it follows session_timezone.
+        headers.set("X-ClickHouse-Timezone", zone);
         headers.set("X-ClickHouse-Server-Display-Name", "chorm-embedded");
         headers.set("X-ClickHouse-Summary", summary(result.stats(), elapsedNanos));
         long length = compress ? CompressedBlocks.framedLength(result.length()) : result.length();

@@ -14,6 +14,8 @@ import java.nio.file.Path;
  * scratch file and read with {@code FROM INFILE}, so no byte sequence can cut it short.
  */
 final class QueryRequest {
+    private static final java.util.regex.Pattern SESSION_TIMEZONE =
+            java.util.regex.Pattern.compile("(?i)\\bsession_timezone\\s*=\\s*'([^'\\\\]*)'");
     private final QueryText text;
     private final byte[] sql;
     private final Path dataFile;
@@ -72,6 +74,19 @@ final class QueryRequest {
     /** Return true when the statement may create or drop temporary tables. */
     boolean mentionsTemporary() {
         return dataFile == null && new String(sql, StandardCharsets.ISO_8859_1).toUpperCase(java.util.Locale.ROOT).contains("TEMPORARY");
+    }
+
+    /** Return the zone of a {@code SETTINGS session_timezone = '...'} clause in the statement. */
+    java.util.Optional<String> sessionTimezone() {
+        if (dataFile != null) {
+            return java.util.Optional.empty();
+        }
+        java.util.regex.Matcher m = SESSION_TIMEZONE.matcher(new String(sql, StandardCharsets.UTF_8));
+        String zone = null;
+        while (m.find()) {
+            zone = m.group(1);
+        }
+        return zone == null || zone.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(zone);
     }
 
     void deleteDataFile() throws IOException {

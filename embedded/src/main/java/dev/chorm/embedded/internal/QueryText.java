@@ -209,6 +209,10 @@ public final class QueryText {
         if (b == '\'' || b == '"' || b == '`') {
             return new Token(TokenType.QUOTED, pos, skipQuoted(pos, b));
         }
+        int heredocEnd = b == '$' ? skipHeredoc(pos) : -1;
+        if (heredocEnd > 0) {
+            return new Token(TokenType.QUOTED, pos, heredocEnd);
+        }
         if (isWordByte(b)) {
             return new Token(TokenType.WORD, pos, skipWord(pos));
         }
@@ -244,13 +248,46 @@ public final class QueryText {
                     pos++;
                 }
             } else if (b == '/' && pos + 1 < length && text[pos + 1] == '*') {
-                int end = indexOf("*/", pos + 2);
-                pos = end < 0 ? length : end + 2;
+                pos = skipBlockComment(pos);
             } else {
                 return pos;
             }
         }
         return pos;
+    }
+
+    /** Block comments nest in ClickHouse: {@code /* a /* b *\/ c *\/}. */
+    private int skipBlockComment(int pos) {
+        int depth = 0;
+        int i = pos;
+        while (i + 1 < length) {
+            if (text[i] == '/' && text[i + 1] == '*') {
+                depth++;
+                i += 2;
+            } else if (text[i] == '*' && text[i + 1] == '/') {
+                i += 2;
+                if (--depth == 0) {
+                    return i;
+                }
+            } else {
+                i++;
+            }
+        }
+        return length;
+    }
+
+    /** Return the end of a heredoc string {@code $tag$ ... $tag$} starting at {@code pos}, or -1. */
+    private int skipHeredoc(int pos) {
+        int tagEnd = pos + 1;
+        while (tagEnd < length && text[tagEnd] != '$' && isWordByte(text[tagEnd]) && text[tagEnd] != '.') {
+            tagEnd++;
+        }
+        if (tagEnd >= length || text[tagEnd] != '$') {
+            return -1;
+        }
+        String tag = new String(text, pos, tagEnd - pos + 1, StandardCharsets.UTF_8);
+        int close = indexOf(tag, tagEnd + 1);
+        return close < 0 ? length : close + tag.length();
     }
 
     private int indexOf(String s, int from) {
