@@ -93,6 +93,27 @@ class JdbcBasicsTest {
     }
 
     @Test
+    void dropSyncDoesNotStallTheEngine() throws SQLException {
+        String db = SharedEngine.freshDatabase("dropsync");
+        try (Connection c = SharedEngine.connect(db, new Properties()); Statement s = c.createStatement()) {
+            for (int i = 0; i < 3; i++) {
+                s.execute("CREATE TABLE t (x UInt8) ENGINE = MergeTree ORDER BY x");
+                s.execute("INSERT INTO t VALUES (1)");
+                s.execute("DROP TABLE t SYNC");
+            }
+            s.execute("CREATE TABLE t (x UInt8) ENGINE = MergeTree ORDER BY x");
+            s.execute("DROP TABLE IF EXISTS t SYNC;");
+            try (ResultSet rs = s.executeQuery("SELECT count() FROM system.tables WHERE database = currentDatabase()")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isZero();
+            }
+        }
+        try (Connection c = SharedEngine.connect(); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE " + db + " SYNC");
+        }
+    }
+
+    @Test
     void unknownTableBecomesSqlExceptionWithCode60() throws SQLException {
         try (Connection c = SharedEngine.connect(); Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.executeQuery("SELECT * FROM no_such_table"))

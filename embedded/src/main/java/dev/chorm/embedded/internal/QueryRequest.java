@@ -45,7 +45,7 @@ final class QueryRequest {
             if (head.length == 0) {
                 throw new EngineException(62, "Code: 62. DB::Exception: Empty query. (SYNTAX_ERROR)");
             }
-            return new QueryRequest(text, head, null);
+            return new QueryRequest(text, text.kind() == QueryText.Kind.DROP ? text.withoutSync() : head, null);
         }
         Path file = Files.createTempFile(scratchDir, "insert-", ".bin");
         try (OutputStream out = Files.newOutputStream(file)) {
