@@ -1,0 +1,152 @@
+package dev.chorm.db;
+
+import dev.chorm.ChormException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Hold chorm's configuration: {@code clickhouse.properties} from the classpath, overridden by
+ * environment variables, overridden by system properties.
+ *
+ * <pre>
+ * chorm.databases.default.url=jdbc:clickhouse://localhost:8123/app   # absent: embedded engine in ./.chorm/data
+ * chorm.databases.default.settings.mutations_sync=1
+ * chorm.models.packages=com.example.events
+ * </pre>
+ *
+ * <p>An environment variable names a key in upper case with dots and dashes as underscores:
+ * {@code CHORM_DATABASES_DEFAULT_URL}, {@code CHORM_DATABASES_DEFAULT_MIGRATION_CLUSTER},
+ * {@code CHORM_DATABASES_DEFAULT_SETTINGS_MUTATIONS_SYNC}.
+ */
+public final class Config {
+    /** The file read from the classpath. */
+    public static final String FILE = "clickhouse.properties";
+    /** The default embedded data directory. */
+    public static final String DEFAULT_DATA_DIR = ".chorm/data";
+
+    private static final String PREFIX = "chorm.databases.";
+    private static final List<String> SUFFIXES = List.of("url", "user", "password", "migration-cluster", "data-dir",
+            "test.cluster", "test.managed", "test.dependencies", "test.name");
+
+    private final Map<String, String> values;
+
+    private Config(Map<String, String> values) {
+        this.values = new TreeMap<>(values);
+    }
+
+    /** Return the configuration from the classpath file, the environment and the system properties. */
+    public static Config load() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return load(loader == null ? Config.class.getClassLoader() : loader, System.getenv(), System.getProperties());
+    }
+
+    /** Return the configuration from these sources, later ones winning. */
+    public static Config load(ClassLoader loader, Map<String, String> environment, Properties systemProperties) {
+        Map<String, String> merged = new TreeMap<>(readFile(loader));
+        environment.forEach((name, value) -> keyOfEnvironment(name).ifPresent(k -> merged.put(k, value)));
+        systemProperties.stringPropertyNames().stream().filter(k -> k.startsWith("chorm."))
+                .forEach(k -> merged.put(k, systemProperties.getProperty(k)));
+        return new Config(merged);
+    }
+
+    /** Return a configuration holding exactly {@code values} (full keys such as {@code chorm.databases.default.url}). */
+    public static Config of(Map<String, String> values) {
+        return new Config(values);
+    }
+
+    private static Map<String, String> readFile(ClassLoader loader) {
+        Map<String, String> out = new TreeMap<>();
+        try (InputStream in = loader.getResourceAsStream(FILE)) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k).strip()));
+            }
+        } catch (IOException e) {
+            throw new ChormException("Cannot read " + FILE + " from the classpath: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** Return the configuration key an environment variable stands for, if it is one of chorm's. */
+    static Optional<String> keyOfEnvironment(String name) {
+        if (name.equals("CHORM_MODELS_PACKAGES")) {
+            return Optional.of("chorm.models.packages");
+        }
+        if (!name.startsWith("CHORM_DATABASES_")) {
+            return Optional.empty();
+        }
+        String rest = name.substring("CHORM_DATABASES_".length());
+        int settings = rest.indexOf("_SETTINGS_");
+        if (settings > 0) {
+            return Optional.of(PREFIX + lower(rest.substring(0, settings)) + ".settings."
+                    + lower(rest.substring(settings + "_SETTINGS_".length())));
+        }
+        for (String suffix : SUFFIXES) {
+            String env = "_" + suffix.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+            if (rest.endsWith(env) && rest.length() > env.length()) {
+                return Optional.of(PREFIX + lower(rest.substring(0, rest.length() - env.length())) + "." + suffix);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    /** Return the value of {@code key}, if set. */
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(values.get(key)).filter(v -> !v.isBlank());
+    }
+
+    /** Return every key and value, sorted by key. */
+    public Map<String, String> values() {
+        return Map.copyOf(values);
+    }
+
+    /** Return the configured database aliases; {@code default} is always among them. */
+    public Set<String> aliases() {
+        Set<String> out = new TreeSet<>(Set.of("default"));
+        values.keySet().stream().filter(k -> k.startsWith(PREFIX))
+                .map(k -> k.substring(PREFIX.length(), k.indexOf('.', PREFIX.length()) < 0 ? k.length()
+                        : k.indexOf('.', PREFIX.length())))
+                .forEach(out::add);
+        return out;
+    }
+
+    /** Return the packages scanned for models ({@code chorm.models.packages}, comma-separated). */
+    public List<String> modelPackages() {
+        return get("chorm.models.packages").map(v -> Arrays.stream(v.split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).toList()).orElse(List.of());
+    }
+
+    /** Return the settings of {@code alias}. */
+    public DatabaseConfig database(String alias) {
+        String p = PREFIX + alias + ".";
+        Map<String, String> settings = new TreeMap<>();
+        values.forEach((k, v) -> {
+            if (k.startsWith(p + "settings.")) {
+                settings.put(k.substring((p + "settings.").length()), v);
+            }
+        });
+        List<String> deps = new ArrayList<>();
+        get(p + "test.dependencies").ifPresent(v -> Arrays.stream(v.split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).forEach(deps::add));
+        return new DatabaseConfig(alias, get(p + "url"), get(p + "user").orElse("default"),
+                get(p + "password").orElse(""), settings, get(p + "migration-cluster").orElse(""),
+                Path.of(get(p + "data-dir").orElse(DEFAULT_DATA_DIR)), get(p + "test.cluster").orElse(""),
+                Boolean.parseBoolean(get(p + "test.managed").orElse("true")), deps);
+    }
+}

@@ -1,0 +1,193 @@
+package dev.chorm.db;
+
+import com.clickhouse.client.api.Client;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.chorm.embedded.EmbeddedClickHouse;
+import dev.chorm.model.ModelMeta;
+import dev.chorm.schema.JdbcSqlExecutor;
+import dev.chorm.schema.SchemaEditor;
+import dev.chorm.schema.SqlExecutor;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import javax.sql.DataSource;
+
+/**
+ * Open a configured ClickHouse database (a server through a HikariCP pool, or the embedded engine)
+ * and manage the tables of models in it.
+ *
+ * <pre>{@code
+ * try (Database db = Database.connect(Config.load())) {
+ *     db.createTables(Event.class);
+ * }
+ * }</pre>
+ */
+public final class Database implements AutoCloseable {
+    private final String alias;
+    private final HikariDataSource dataSource;
+    private final EmbeddedClickHouse engine;
+    private final SqlExecutor executor;
+    private Client client;
+
+    private Database(String alias, HikariDataSource dataSource, EmbeddedClickHouse engine) {
+        this.alias = alias;
+        this.dataSource = dataSource;
+        this.engine = engine;
+        this.executor = new JdbcSqlExecutor(dataSource);
+    }
+
+    /** Open the {@code default} alias of {@code config}. */
+    public static Database connect(Config config) {
+        return connect(config, "default");
+    }
+
+    /** Open {@code alias} of {@code config}: its URL, or the embedded engine in its data directory when none is set. */
+    public static Database connect(Config config, String alias) {
+        DatabaseConfig c = config.database(alias);
+        if (c.url().isEmpty()) {
+            return embedded(alias, c.dataDir(), c.settings());
+        }
+        Properties props = ConnectionPool.driverProperties(c.user(), c.password(), c.settings());
+        return new Database(alias, ConnectionPool.open(alias, c.url().get(), props), null);
+    }
+
+    /** Start the embedded engine on {@code dataDir} and open it; closing the database stops the engine. */
+    public static Database embedded(Path dataDir) {
+        return embedded("default", dataDir, Map.of());
+    }
+
+    private static Database embedded(String alias, Path dataDir, Map<String, String> settings) {
+        EmbeddedClickHouse engine = EmbeddedClickHouse.start(dataDir);
+        try {
+            return open(alias, engine.jdbcUrl(), engine.jdbcProperties(), settings, engine);
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+    }
+
+    /** Open {@code url} with the user and password in {@code properties}, without owning any engine. */
+    public static Database open(String alias, String url, Properties properties, Map<String, String> settings) {
+        return open(alias, url, properties, settings, null);
+    }
+
+    private static Database open(String alias, String url, Properties properties, Map<String, String> settings,
+                                 EmbeddedClickHouse engine) {
+        Properties props = ConnectionPool.driverProperties(properties.getProperty("user", "default"),
+                properties.getProperty("password", ""), settings);
+        return new Database(alias, ConnectionPool.open(alias, url, props), engine);
+    }
+
+    /** Return the alias this database was opened as. */
+    public String alias() {
+        return alias;
+    }
+
+    /** Return the connection pool. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /**
+     * Return a client-v2 {@link Client} configured like the pool (endpoint and database of the JDBC URL,
+     * user, password, server settings, uncompressed requests), created on first use and closed with
+     * this database. chorm streams RowBinary inserts through it, which is why it never retries: a
+     * streamed request body cannot be sent twice.
+     */
+    public synchronized Client client() {
+        if (client == null) {
+            String rest = dataSource.getJdbcUrl().replaceFirst("^jdbc:(clickhouse|ch):", "");
+            URI uri = URI.create(rest.startsWith("//") ? "http:" + rest : rest);
+            boolean https = "https".equals(uri.getScheme()) || String.valueOf(uri.getQuery()).contains("ssl=true");
+            int port = uri.getPort() > 0 ? uri.getPort() : https ? 8443 : 8123;
+            String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
+            Client.Builder b = new Client.Builder().addEndpoint((https ? "https://" : "http://") + uri.getHost() + ":" + port)
+                    .setUsername(dataSource.getUsername()).setPassword(dataSource.getPassword())
+                    .setDefaultDatabase(path.isEmpty() ? "default" : path).compressClientRequest(false)
+                    .setMaxRetries(0);
+            dataSource.getDataSourceProperties().forEach((k, v) -> {
+                if (k.toString().startsWith("clickhouse_setting_")) {
+                    b.serverSetting(k.toString().substring("clickhouse_setting_".length()), v.toString());
+                }
+            });
+            client = b.build();
+        }
+        return client;
+    }
+
+    /** Return the executor that runs SQL on this database. */
+    public SqlExecutor executor() {
+        return executor;
+    }
+
+    /** Return the embedded engine this database owns, if it was opened on one. */
+    public Optional<EmbeddedClickHouse> embeddedEngine() {
+        return Optional.ofNullable(engine);
+    }
+
+    /** Return a schema editor that runs its statements on this database. */
+    public SchemaEditor schemaEditor() {
+        return SchemaEditor.executing(executor);
+    }
+
+    /** Run one statement. */
+    public void execute(String sql) {
+        executor.execute(sql);
+    }
+
+    /** Run one query and return its rows as maps from column label to value. */
+    public List<Map<String, Object>> query(String sql) {
+        return executor.query(sql);
+    }
+
+    /** Create the tables of {@code models} (checking each model first), skipping tables that exist. */
+    public void createTables(Class<?>... models) {
+        SchemaEditor editor = schemaEditor();
+        for (Class<?> model : models) {
+            editor.createTable(ModelMeta.of(model).table(), true);
+        }
+    }
+
+    /** Drop the tables of {@code models} if they exist. */
+    public void dropTables(Class<?>... models) {
+        SchemaEditor editor = schemaEditor();
+        for (Class<?> model : models) {
+            editor.dropTable(ModelMeta.of(model).table());
+        }
+    }
+
+    /** Return the QuerySet of all rows of {@code model}: {@code db.objects(Event.class).filter("port", 80)}. */
+    public <T> dev.chorm.query.QuerySet<T> objects(Class<T> model) {
+        return dev.chorm.query.QuerySet.of(this, model);
+    }
+
+    /** Return a raw SQL query whose {@code {name:Type}} placeholders take {@code params} (name, value, ...). */
+    public dev.chorm.query.RawQuery raw(String sql, Object... params) {
+        return dev.chorm.query.RawQuery.of(this, sql, params);
+    }
+
+    /** Return a raw SQL query whose {@code {name:Type}} placeholders take the values of {@code params}. */
+    public dev.chorm.query.RawQuery raw(String sql, Map<String, ?> params) {
+        return dev.chorm.query.RawQuery.of(this, sql, params);
+    }
+
+    /** Close the pool and stop the embedded engine if this database owns one. */
+    @Override
+    public void close() {
+        try {
+            dataSource.close();
+            synchronized (this) {
+                if (client != null) {
+                    client.close();
+                }
+            }
+        } finally {
+            if (engine != null) {
+                engine.close();
+            }
+        }
+    }
+}

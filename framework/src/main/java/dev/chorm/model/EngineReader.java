@@ -1,0 +1,258 @@
+package dev.chorm.model;
+
+import dev.chorm.model.engine.Buffer;
+import dev.chorm.model.engine.Distributed;
+import dev.chorm.model.engine.Merge;
+import dev.chorm.schema.SqlLiterals;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Read a model's table-level annotations ({@link Table}, one engine annotation, indexes,
+ * constraints, projections) into a {@link TableSpec}.
+ *
+ * <p>Without an engine annotation a model gets {@code MergeTree} sorted by its Snowflake {@code id}
+ * when it extends {@link Model}, else by {@code tuple()}, as the reference backend does.
+ */
+final class EngineReader {
+    private static final String ENGINE_PACKAGE = "dev.chorm.model.engine";
+
+    private final Class<?> type;
+    private final String owner;
+    private final Problems problems;
+
+    EngineReader(Class<?> type, String owner, Problems problems) {
+        this.type = type;
+        this.owner = owner;
+        this.problems = problems;
+    }
+
+    /** Return the table of this model with these columns, or null when a problem prevents building it. */
+    TableSpec readTable(List<ColumnSpec> columns, boolean syntheticId) {
+        TableSpec.Builder b = TableSpec.builder(tableName()).columns(columns);
+        Table table = type.getAnnotation(Table.class);
+        if (table != null) {
+            b.database(table.database()).cluster(table.cluster()).comment(table.comment());
+        }
+        List<Annotation> engines = Arrays.stream(type.getAnnotations())
+                .filter(a -> a.annotationType().getPackageName().equals(ENGINE_PACKAGE)).toList();
+        if (engines.size() > 1) {
+            problems.add("%s: %s each name an engine; keep one.", owner, String.join(" and ",
+                    engines.stream().map(a -> "@" + a.annotationType().getSimpleName()).toList()));
+            return null;
+        }
+        if (engines.isEmpty()) {
+            b.engine(EngineSpec.of("MergeTree")).orderBy(syntheticId ? List.of("id") : List.of());
+        } else {
+            readEngine(engines.get(0), b, table == null ? "" : table.cluster());
+        }
+        readIndexes(b);
+        readConstraints(b);
+        readProjections(b);
+        return problems.isEmpty() ? b.build() : null;
+    }
+
+    private String tableName() {
+        Table table = type.getAnnotation(Table.class);
+        if (table == null || table.name().isEmpty()) {
+            return NameStyle.snakeCase(type.getSimpleName());
+        }
+        if (table.name().isBlank()) {
+            problems.add("%s: @Table(name) is blank; give a name or leave it out to use '%s'.",
+                    owner, NameStyle.snakeCase(type.getSimpleName()));
+        }
+        return table.name();
+    }
+
+    private void readEngine(Annotation a, TableSpec.Builder b, String cluster) {
+        String name = a.annotationType().getSimpleName();
+        List<String> args = new ArrayList<>();
+        if (name.startsWith("Replicated")) {
+            readReplication(a, name, cluster, args);
+        }
+        if (name.endsWith("MergeTree")) {
+            args.addAll(familyArguments(a, name.replaceFirst("^Replicated", "")));
+            readClauses(a, b, name);
+        } else {
+            args.addAll(specialArguments(a, name));
+        }
+        b.engine(new EngineSpec(name, args));
+    }
+
+    private void readReplication(Annotation a, String name, String cluster, List<String> args) {
+        String path = text(a, "zooPath");
+        String replica = text(a, "replicaName");
+        if (path.isEmpty() != replica.isEmpty()) {
+            problems.add("%s: @%s needs both zooPath and replicaName, or neither for the server defaults.", owner, name);
+        } else if (!path.isEmpty() && !path.contains("{")) {
+            problems.add("%s: @%s zooPath '%s' has no macro, so tables and shards would share it; use macros such as"
+                    + " '/clickhouse/tables/{uuid}/{shard}'.", owner, name, path);
+        } else if (!replica.isEmpty() && !replica.contains("{") && !cluster.isEmpty()) {
+            problems.add("%s: @%s replicaName '%s' has no macro, so every node of cluster '%s' would claim it;"
+                    + " use '{replica}'.", owner, name, replica, cluster);
+        }
+        if (!path.isEmpty() && !replica.isEmpty()) {
+            args.add(SqlLiterals.quoteString(path));
+            args.add(SqlLiterals.quoteString(replica));
+        }
+    }
+
+    private List<String> familyArguments(Annotation a, String base) {
+        return switch (base) {
+            case "ReplacingMergeTree" -> {
+                String version = text(a, "version");
+                String isDeleted = text(a, "isDeleted");
+                if (version.isEmpty() && !isDeleted.isEmpty()) {
+                    problems.add("%s: ReplacingMergeTree isDeleted '%s' needs a version column; set version too.",
+                            owner, isDeleted);
+                }
+                yield nonEmpty(version, isDeleted);
+            }
+            case "SummingMergeTree" -> {
+                String[] columns = (String[]) attribute(a, "columns");
+                yield columns.length == 0 ? List.of() : List.of("(" + String.join(", ", columns) + ")");
+            }
+            case "CollapsingMergeTree" -> required(a, base, "sign");
+            case "VersionedCollapsingMergeTree" -> {
+                List<String> out = new ArrayList<>(required(a, base, "sign"));
+                out.addAll(required(a, base, "version"));
+                yield out;
+            }
+            case "GraphiteMergeTree" -> required(a, base, "configSection").stream()
+                    .map(SqlLiterals::quoteString).toList();
+            default -> List.of();
+        };
+    }
+
+    private List<String> required(Annotation a, String engine, String attributeName) {
+        String value = text(a, attributeName);
+        if (value.isEmpty()) {
+            problems.add("%s: %s needs %s; name it in the annotation.", owner, engine, attributeName);
+            return List.of();
+        }
+        return List.of(value);
+    }
+
+    private void readClauses(Annotation a, TableSpec.Builder b, String engine) {
+        b.orderBy((String[]) attribute(a, "orderBy"))
+                .partitionBy(text(a, "partitionBy"))
+                .primaryKey((String[]) attribute(a, "primaryKey"))
+                .sampleBy(text(a, "sampleBy"))
+                .ttl((String[]) attribute(a, "ttl"));
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (Setting s : (Setting[]) attribute(a, "settings")) {
+            if (settings.put(s.name(), s.value()) != null) {
+                problems.add("%s: @%s sets '%s' twice; keep one @Setting.", owner, engine, s.name());
+            }
+        }
+        b.settings(settings);
+    }
+
+    private List<String> specialArguments(Annotation a, String name) {
+        if (a instanceof Distributed d) {
+            return distributedArguments(d);
+        } else if (a instanceof Buffer buf) {
+            check(!buf.table().isBlank(), "%s: @Buffer needs the destination table; set table.", owner);
+            return List.of(database(buf.database()), SqlLiterals.quoteString(buf.table()),
+                    String.valueOf(buf.numLayers()), String.valueOf(buf.minTime()), String.valueOf(buf.maxTime()),
+                    String.valueOf(buf.minRows()), String.valueOf(buf.maxRows()),
+                    String.valueOf(buf.minBytes()), String.valueOf(buf.maxBytes()));
+        } else if (a instanceof Merge m) {
+            check(!m.regexp().isBlank(), "%s: @Merge needs a regexp naming the tables; set regexp.", owner);
+            return List.of(database(m.database()), SqlLiterals.quoteString(m.regexp()));
+        }
+        return List.of();
+    }
+
+    private List<String> distributedArguments(Distributed d) {
+        check(!d.cluster().isBlank(), "%s: @Distributed needs a cluster from the server's remote_servers; set cluster.",
+                owner);
+        check(!d.table().isBlank(), "%s: @Distributed needs the local table it reads; set table.", owner);
+        check(d.policy().isBlank() || !d.shardingKey().isBlank(),
+                "%s: @Distributed policy '%s' needs a shardingKey; set one, for example rand().", owner, d.policy());
+        List<String> args = new ArrayList<>(List.of(SqlLiterals.quoteString(d.cluster()), database(d.database()),
+                SqlLiterals.quoteString(d.table())));
+        if (!d.shardingKey().isBlank()) {
+            args.add(d.shardingKey());
+        }
+        if (!d.policy().isBlank()) {
+            args.add(SqlLiterals.quoteString(d.policy()));
+        }
+        return args;
+    }
+
+    private static String database(String database) {
+        return database.isBlank() ? "currentDatabase()" : SqlLiterals.quoteString(database);
+    }
+
+    private void readIndexes(TableSpec.Builder b) {
+        Index[] indexes = type.getAnnotationsByType(Index.class);
+        if (unique(indexes, Index::name, "index")) {
+            Arrays.stream(indexes).forEach(i -> b.index(IndexSpec.of(i.name(), i.expression(), i.type(), i.granularity())));
+        }
+    }
+
+    private void readConstraints(TableSpec.Builder b) {
+        Check[] checks = type.getAnnotationsByType(Check.class);
+        Assume[] assumes = type.getAnnotationsByType(Assume.class);
+        List<ConstraintSpec> all = new ArrayList<>();
+        Arrays.stream(checks).forEach(c -> all.add(ConstraintSpec.check(c.name(), c.expression())));
+        Arrays.stream(assumes).forEach(c -> all.add(ConstraintSpec.assume(c.name(), c.expression())));
+        if (unique(all.toArray(ConstraintSpec[]::new), ConstraintSpec::name, "constraint")) {
+            b.constraints(all);
+        }
+    }
+
+    private void readProjections(TableSpec.Builder b) {
+        Projection[] projections = type.getAnnotationsByType(Projection.class);
+        if (unique(projections, Projection::name, "projection")) {
+            Arrays.stream(projections).forEach(p -> b.projection(ProjectionSpec.of(p.name(), p.query())));
+        }
+    }
+
+    private <T> boolean unique(T[] items, Function<T, String> name, String what) {
+        Set<String> seen = new HashSet<>();
+        boolean ok = true;
+        for (T item : items) {
+            if (!seen.add(name.apply(item))) {
+                problems.add("%s: two %s declarations are named '%s'; rename one.", owner, what, name.apply(item));
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    private void check(boolean ok, String format, Object... args) {
+        if (!ok) {
+            problems.add(format, args);
+        }
+    }
+
+    private static List<String> nonEmpty(String... values) {
+        List<String> out = new ArrayList<>(Arrays.asList(values));
+        while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
+            out.remove(out.size() - 1);
+        }
+        return out;
+    }
+
+    private static String text(Annotation a, String attributeName) {
+        return ((String) attribute(a, attributeName)).strip();
+    }
+
+    private static Object attribute(Annotation a, String attributeName) {
+        try {
+            return a.annotationType().getMethod(attributeName).invoke(a);
+        } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("engine annotation without " + attributeName + ": " + a, e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.chorm.model.engine;
+
+import dev.chorm.model.Setting;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Store the table in ReplicatedGraphiteMergeTree: rolls up Graphite data as configured on the server.
+ *
+ * <p>Replicated through ClickHouse Keeper: every replica of a shard holds the same data.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface ReplicatedGraphiteMergeTree {
+    /** Return the ZooKeeper/Keeper path, with macros such as {@code {uuid}} and {@code {shard}}; empty for the server default. */
+    String zooPath() default "";
+
+    /** Return the replica name, usually {@code {replica}}; empty for the server default. */
+    String replicaName() default "";
+
+    /** Return the name of the rollup configuration section in the server configuration. */
+    String configSection();
+
+    /** Return the ORDER BY expressions (the sorting key); empty means {@code ORDER BY tuple()}. */
+    String[] orderBy() default {};
+
+    /** Return the PARTITION BY expression; empty for none. */
+    String partitionBy() default "";
+
+    /** Return the PRIMARY KEY expressions, a prefix of {@link #orderBy()}; empty means the same as orderBy. */
+    String[] primaryKey() default {};
+
+    /** Return the SAMPLE BY expression, which must be part of the primary key; empty for none. */
+    String sampleBy() default "";
+
+    /** Return the table TTL rules, for example {@code timestamp + INTERVAL 1 MONTH DELETE}. */
+    String[] ttl() default {};
+
+    /** Return the table settings, for example {@code @Setting(name = "index_granularity", value = "1024")}. */
+    Setting[] settings() default {};
+}

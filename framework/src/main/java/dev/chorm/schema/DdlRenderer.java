@@ -1,0 +1,257 @@
+package dev.chorm.schema;
+
+import static dev.chorm.schema.SqlLiterals.quoteIdentifier;
+import static dev.chorm.schema.SqlLiterals.quoteString;
+
+import dev.chorm.model.ColumnSpec;
+import dev.chorm.model.ConstraintSpec;
+import dev.chorm.model.DefaultKind;
+import dev.chorm.model.IndexSpec;
+import dev.chorm.model.ProjectionSpec;
+import dev.chorm.model.TableSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Render ClickHouse DDL from specs: the one place where CREATE, DROP and ALTER text is written.
+ * Identifiers are quoted and literals escaped through {@link SqlLiterals}; expressions (defaults,
+ * keys, TTLs, index expressions) are SQL the model author wrote and are passed through.
+ *
+ * <pre>{@code new DdlRenderer().createTable(ModelMeta.of(Event.class).table(), true)}</pre>
+ */
+public final class DdlRenderer {
+    private static final String CREATE_TABLE = "CREATE TABLE %s%s%s\n(\n%s\n)\nENGINE = %s";
+    private static final String DROP_TABLE = "DROP TABLE %s%s%s%s";
+    private static final String ALTER_TABLE = "ALTER TABLE %s%s %s";
+    private static final String RENAME_TABLE = "RENAME TABLE %s TO %s%s";
+    private static final String EXCHANGE_TABLES = "EXCHANGE TABLES %s AND %s%s";
+    private static final String CREATE_DATABASE = "CREATE DATABASE IF NOT EXISTS %s%s";
+    private static final String DROP_DATABASE = "DROP DATABASE IF EXISTS %s%s%s";
+    private static final String INDENT = "    ";
+
+    /** Return {@code CREATE TABLE [IF NOT EXISTS] db.table [ON CLUSTER c] (...) ENGINE = ... [clauses]}. */
+    public String createTable(TableSpec t, boolean ifNotExists) {
+        List<String> elements = new ArrayList<>();
+        t.columns().forEach(c -> elements.add(INDENT + columnDefinition(c)));
+        t.indexes().forEach(i -> elements.add(INDENT + indexDefinition(i)));
+        t.constraints().forEach(c -> elements.add(INDENT + constraintDefinition(c)));
+        t.projections().forEach(p -> elements.add(INDENT + projectionDefinition(p)));
+        StringBuilder sql = new StringBuilder(CREATE_TABLE.formatted(ifNotExists ? "IF NOT EXISTS " : "",
+                table(t), onCluster(t.cluster()), String.join(",\n", elements), t.engine().sql()));
+        appendClauses(t, sql);
+        if (!t.comment().isEmpty()) {
+            sql.append("\nCOMMENT ").append(quoteString(t.comment()));
+        }
+        return sql.toString();
+    }
+
+    private void appendClauses(TableSpec t, StringBuilder sql) {
+        if (t.engine().isMergeTreeFamily()) {
+            sql.append("\nORDER BY ").append(keyTuple(t.orderBy()));
+        }
+        if (!t.partitionBy().isEmpty()) {
+            sql.append("\nPARTITION BY ").append(t.partitionBy());
+        }
+        if (!t.primaryKey().isEmpty()) {
+            sql.append("\nPRIMARY KEY ").append(keyTuple(t.primaryKey()));
+        }
+        if (!t.sampleBy().isEmpty()) {
+            sql.append("\nSAMPLE BY ").append(t.sampleBy());
+        }
+        if (!t.ttl().isEmpty()) {
+            sql.append("\nTTL ").append(String.join(", ", t.ttl()));
+        }
+        if (!t.settings().isEmpty()) {
+            sql.append("\nSETTINGS ").append(settingList(t.settings()));
+        }
+    }
+
+    /** Return {@code `name` Type [DEFAULT expr] [COMMENT 'c'] [CODEC(...)] [TTL expr]}, as in CREATE and ALTER. */
+    public String columnDefinition(ColumnSpec c) {
+        StringBuilder sql = new StringBuilder(quoteIdentifier(c.name())).append(' ').append(c.type().sql());
+        if (c.defaultKind() != DefaultKind.NONE) {
+            sql.append(' ').append(c.defaultKind().keyword());
+            if (!c.defaultExpression().isEmpty()) {
+                sql.append(' ').append(c.defaultExpression());
+            }
+        }
+        if (!c.comment().isEmpty()) {
+            sql.append(" COMMENT ").append(quoteString(c.comment()));
+        }
+        if (!c.codec().isEmpty()) {
+            sql.append(" CODEC(").append(c.codec()).append(')');
+        }
+        if (!c.ttl().isEmpty()) {
+            sql.append(" TTL ").append(c.ttl());
+        }
+        return sql.toString();
+    }
+
+    /** Return {@code INDEX `name` expr TYPE type GRANULARITY n}. */
+    public String indexDefinition(IndexSpec i) {
+        return "INDEX " + quoteIdentifier(i.name()) + ' ' + i.expression() + " TYPE " + i.type()
+                + " GRANULARITY " + i.granularity();
+    }
+
+    /** Return {@code CONSTRAINT `name` CHECK|ASSUME expr}. */
+    public String constraintDefinition(ConstraintSpec c) {
+        return "CONSTRAINT " + quoteIdentifier(c.name()) + ' ' + c.kind().name() + ' ' + c.expression();
+    }
+
+    /** Return {@code PROJECTION `name` (query)}. */
+    public String projectionDefinition(ProjectionSpec p) {
+        return "PROJECTION " + quoteIdentifier(p.name()) + " (" + p.query() + ')';
+    }
+
+    /** Return {@code DROP TABLE [IF EXISTS] db.table [ON CLUSTER c] [SYNC]}. */
+    public String dropTable(TableSpec t, boolean ifExists, boolean sync) {
+        return DROP_TABLE.formatted(ifExists ? "IF EXISTS " : "", table(t), onCluster(t.cluster()), sync ? " SYNC" : "");
+    }
+
+    /** Return {@code RENAME TABLE db.old TO db.new [ON CLUSTER c]}; the database stays the same. */
+    public String renameTable(TableSpec t, String newName) {
+        return RENAME_TABLE.formatted(table(t), SqlLiterals.qualifiedName(t.database(), newName), onCluster(t.cluster()));
+    }
+
+    /** Return {@code EXCHANGE TABLES a AND b [ON CLUSTER c]}, atomically swapping two tables of {@code a}'s database. */
+    public String exchangeTables(TableSpec a, String otherName) {
+        return EXCHANGE_TABLES.formatted(table(a), SqlLiterals.qualifiedName(a.database(), otherName),
+                onCluster(a.cluster()));
+    }
+
+    /** Return {@code CREATE DATABASE IF NOT EXISTS db [ON CLUSTER c]}. */
+    public String createDatabase(String database, String cluster) {
+        return CREATE_DATABASE.formatted(quoteIdentifier(database), onCluster(cluster));
+    }
+
+    /** Return {@code DROP DATABASE IF EXISTS db [ON CLUSTER c] [SYNC]}. */
+    public String dropDatabase(String database, String cluster, boolean sync) {
+        return DROP_DATABASE.formatted(quoteIdentifier(database), onCluster(cluster), sync ? " SYNC" : "");
+    }
+
+    /** Return {@code ALTER TABLE db.table [ON CLUSTER c] action}; {@code action} must already be rendered. */
+    public String alter(TableSpec t, String action) {
+        return ALTER_TABLE.formatted(table(t), onCluster(t.cluster()), action);
+    }
+
+    /** Return the action {@code ADD COLUMN `c` ... [AFTER `x` | FIRST]}; {@code after} null for last, empty for first. */
+    public String addColumn(ColumnSpec c, String after) {
+        String position = after == null ? "" : after.isEmpty() ? " FIRST" : " AFTER " + quoteIdentifier(after);
+        return "ADD COLUMN " + columnDefinition(c) + position;
+    }
+
+    /** Return the action {@code DROP COLUMN `c`}. */
+    public String dropColumn(String column) {
+        return "DROP COLUMN " + quoteIdentifier(column);
+    }
+
+    /** Return the action {@code MODIFY COLUMN `c` ...} with the full new definition. */
+    public String modifyColumn(ColumnSpec c) {
+        return "MODIFY COLUMN " + columnDefinition(c);
+    }
+
+    /**
+     * Return the action {@code MODIFY COLUMN `c` REMOVE property}, where property is one of
+     * DEFAULT, MATERIALIZED, ALIAS, CODEC, COMMENT, TTL (a MODIFY with the full definition cannot remove them).
+     */
+    public String removeColumnProperty(String column, String property) {
+        return "MODIFY COLUMN " + quoteIdentifier(column) + " REMOVE " + property;
+    }
+
+    /** Return the action {@code RENAME COLUMN `a` TO `b`}. */
+    public String renameColumn(String from, String to) {
+        return "RENAME COLUMN " + quoteIdentifier(from) + " TO " + quoteIdentifier(to);
+    }
+
+    /** Return the action {@code COMMENT COLUMN `c` 'text'}. */
+    public String commentColumn(String column, String comment) {
+        return "COMMENT COLUMN " + quoteIdentifier(column) + ' ' + quoteString(comment);
+    }
+
+    /** Return the action {@code ADD INDEX ...}. */
+    public String addIndex(IndexSpec i) {
+        return "ADD " + indexDefinition(i);
+    }
+
+    /** Return the action {@code DROP INDEX `name`}. */
+    public String dropIndex(String name) {
+        return "DROP INDEX " + quoteIdentifier(name);
+    }
+
+    /** Return the action {@code ADD CONSTRAINT ...}. */
+    public String addConstraint(ConstraintSpec c) {
+        return "ADD " + constraintDefinition(c);
+    }
+
+    /** Return the action {@code DROP CONSTRAINT `name`}. */
+    public String dropConstraint(String name) {
+        return "DROP CONSTRAINT " + quoteIdentifier(name);
+    }
+
+    /** Return the action {@code ADD PROJECTION ...}. */
+    public String addProjection(ProjectionSpec p) {
+        return "ADD " + projectionDefinition(p);
+    }
+
+    /** Return the action {@code DROP PROJECTION `name`}. */
+    public String dropProjection(String name) {
+        return "DROP PROJECTION " + quoteIdentifier(name);
+    }
+
+    /** Return the action {@code MODIFY SETTING a = 1, b = 2}. */
+    public String modifySettings(Map<String, String> settings) {
+        return "MODIFY SETTING " + settingList(settings);
+    }
+
+    /** Return the action {@code RESET SETTING a, b}. */
+    public String resetSettings(List<String> names) {
+        return "RESET SETTING " + String.join(", ", names);
+    }
+
+    /** Return the action {@code MODIFY ORDER BY ...}. */
+    public String modifyOrderBy(List<String> orderBy) {
+        return "MODIFY ORDER BY " + keyTuple(orderBy);
+    }
+
+    /** Return the action {@code MODIFY TTL rules}. */
+    public String modifyTtl(List<String> rules) {
+        return "MODIFY TTL " + String.join(", ", rules);
+    }
+
+    /** Return the action {@code REMOVE TTL}. */
+    public String removeTtl() {
+        return "REMOVE TTL";
+    }
+
+    /** Return the action {@code MODIFY COMMENT 'text'}. */
+    public String modifyComment(String comment) {
+        return "MODIFY COMMENT " + quoteString(comment);
+    }
+
+    private static String table(TableSpec t) {
+        return SqlLiterals.qualifiedName(t.database(), t.name());
+    }
+
+    /** Return {@code " ON CLUSTER c"}, or empty without a cluster; a macro such as {cluster} is quoted as a string. */
+    static String onCluster(String cluster) {
+        if (cluster == null || cluster.isEmpty()) {
+            return "";
+        }
+        return " ON CLUSTER " + (cluster.contains("{") ? quoteString(cluster) : quoteIdentifier(cluster));
+    }
+
+    private static String keyTuple(List<String> expressions) {
+        return switch (expressions.size()) {
+            case 0 -> "tuple()";
+            case 1 -> expressions.get(0);
+            default -> "(" + String.join(", ", expressions) + ")";
+        };
+    }
+
+    private static String settingList(Map<String, String> settings) {
+        return settings.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,120 @@
+package dev.chorm.schema;
+
+import static dev.chorm.schema.SqlLiterals.quoteString;
+
+import dev.chorm.model.ColumnSpec;
+import dev.chorm.model.ConstraintSpec;
+import dev.chorm.model.EngineSpec;
+import dev.chorm.model.IndexSpec;
+import dev.chorm.model.ProjectionSpec;
+import dev.chorm.model.TableSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Format every expression of a {@link TableSpec} with the engine's {@code formatQuerySingleLine},
+ * in one round trip, so that a model's spec compares equal to its introspected table.
+ */
+final class ExpressionCanonicalizer {
+    private static final String SELECT = "SELECT ";
+    private static final String TTL_PREFIX = "ALTER TABLE t (MODIFY TTL ";
+
+    private final SqlExecutor executor;
+    private final List<String> queries = new ArrayList<>();
+
+    ExpressionCanonicalizer(SqlExecutor executor) {
+        this.executor = executor;
+    }
+
+    TableSpec canonicalize(TableSpec t) {
+        // First pass registers every expression; the second reads the formatted results back in the same order.
+        build(t, this::register);
+        List<String> formatted = formatAll();
+        int[] next = {0};
+        return build(t, q -> formatted.get(next[0]++));
+    }
+
+    private String register(String query) {
+        queries.add(query);
+        return query;
+    }
+
+    private TableSpec build(TableSpec t, Function<String, String> f) {
+        TableSpec.Builder b = t.toBuilder();
+        List<ColumnSpec> columns = new ArrayList<>();
+        for (ColumnSpec c : t.columns()) {
+            columns.add(c.toBuilder().defaultExpression(c.defaultKind(), expression(c.defaultExpression(), f))
+                    .ttl(ttl(c.ttl(), f)).build());
+        }
+        b.columns(columns).orderBy(t.orderBy().stream().map(e -> expression(e, f)).toList())
+                .partitionBy(expression(t.partitionBy(), f))
+                .primaryKey(t.primaryKey().stream().map(e -> expression(e, f)).toList())
+                .sampleBy(expression(t.sampleBy(), f))
+                .ttl(t.ttl().stream().map(e -> ttl(e, f)).toList())
+                .indexes(t.indexes().stream().map(i -> IndexSpec.of(i.name(), expression(i.expression(), f), i.type(),
+                        i.granularity())).toList())
+                .constraints(t.constraints().stream().map(c -> new ConstraintSpec(c.name(), c.kind(),
+                        expression(c.expression(), f))).toList())
+                .projections(t.projections().stream().map(p -> ProjectionSpec.of(p.name(), query(p.query(), f)))
+                        .toList())
+                .engine(engine(t.engine(), f));
+        return b.build();
+    }
+
+    private static EngineSpec engine(EngineSpec e, Function<String, String> f) {
+        List<String> args = e.arguments().stream()
+                .map(a -> a.equals("currentDatabase()") ? f.apply("D:") : a).toList();
+        return new EngineSpec(e.name(), args);
+    }
+
+    private static String expression(String e, Function<String, String> f) {
+        return e.isEmpty() ? e : f.apply("E:" + e);
+    }
+
+    private static String query(String q, Function<String, String> f) {
+        return q.isEmpty() ? q : f.apply("Q:" + q);
+    }
+
+    private static String ttl(String e, Function<String, String> f) {
+        return e.isEmpty() ? e : f.apply("T:" + e);
+    }
+
+    /** Return the SQL that formats one tagged item: E expression, Q query, T TTL rule, D current database. */
+    private static String formatter(String tagged) {
+        String body = tagged.substring(2);
+        return switch (tagged.charAt(0)) {
+            case 'E' -> "formatQuerySingleLine(" + quoteString(SELECT + body) + ")";
+            case 'Q' -> "formatQuerySingleLine(" + quoteString(body) + ")";
+            case 'T' -> "formatQuerySingleLine(" + quoteString("ALTER TABLE t MODIFY TTL " + body) + ")";
+            default -> "currentDatabase()";
+        };
+    }
+
+    private List<String> formatAll() {
+        if (queries.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder(SELECT);
+        for (int i = 0; i < queries.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(formatter(queries.get(i))).append(" AS e").append(i);
+        }
+        Map<String, Object> row = executor.query(sql.toString()).get(0);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < queries.size(); i++) {
+            out.add(strip(queries.get(i).charAt(0), String.valueOf(row.get("e" + i))));
+        }
+        return out;
+    }
+
+    private static String strip(char tag, String formatted) {
+        return switch (tag) {
+            case 'E' -> formatted.startsWith(SELECT) ? formatted.substring(SELECT.length()) : formatted;
+            case 'T' -> formatted.startsWith(TTL_PREFIX) && formatted.endsWith(")")
+                    ? formatted.substring(TTL_PREFIX.length(), formatted.length() - 1) : formatted;
+            case 'D' -> quoteString(formatted);
+            default -> formatted;
+        };
+    }
+}

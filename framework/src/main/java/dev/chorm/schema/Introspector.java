@@ -1,0 +1,129 @@
+package dev.chorm.schema;
+
+import static dev.chorm.schema.SqlLiterals.quoteString;
+
+import dev.chorm.model.ColumnSpec;
+import dev.chorm.model.ConstraintSpec;
+import dev.chorm.model.DefaultKind;
+import dev.chorm.model.EngineSpec;
+import dev.chorm.model.IndexSpec;
+import dev.chorm.model.ProjectionSpec;
+import dev.chorm.model.TableSpec;
+import dev.chorm.schema.internal.CreateQueryParser;
+import dev.chorm.schema.internal.SqlScanner;
+import dev.chorm.types.ChType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Read a live table back into a {@link TableSpec} from {@code system.tables}, {@code system.columns},
+ * {@code system.data_skipping_indices} and, for what those do not expose (constraints, projections,
+ * TTLs, settings), the table's {@code create_table_query}.
+ *
+ * <p>ClickHouse rewrites expressions when it stores them ({@code a AND b} becomes {@code (a) AND (b)},
+ * {@code INTERVAL 1 DAY} becomes {@code toIntervalDay(1)}). {@link #canonicalize} passes a model's
+ * expressions through the engine's own formatter so both sides compare equal. What cannot be
+ * compared: the cluster (no system table records ON CLUSTER; it is copied from the request), codec
+ * parameters that the server fills in (write {@code ZSTD(1)} rather than {@code ZSTD}), and the default
+ * Keeper path of a Replicated engine declared without one.
+ */
+final class Introspector {
+    private static final String TABLE_QUERY = "SELECT engine, engine_full, sorting_key, partition_key, primary_key,"
+            + " sampling_key, comment, create_table_query, database FROM system.tables WHERE database = %s AND name = %s";
+    private static final String COLUMNS_QUERY = "SELECT name, type, default_kind, default_expression, comment,"
+            + " compression_codec FROM system.columns WHERE database = %s AND table = %s ORDER BY position";
+    private static final String INDEXES_QUERY = "SELECT name, type_full, expr, granularity"
+            + " FROM system.data_skipping_indices WHERE database = %s AND table = %s";
+
+    private final SqlExecutor executor;
+
+    Introspector(SqlExecutor executor) {
+        this.executor = executor;
+    }
+
+    /** Return the live table with {@code like}'s database and name, or empty when it does not exist. */
+    Optional<TableSpec> introspect(TableSpec like) {
+        String db = like.database().isEmpty() ? "currentDatabase()" : quoteString(like.database());
+        String name = quoteString(like.name());
+        List<Map<String, Object>> tables = executor.query(TABLE_QUERY.formatted(db, name));
+        if (tables.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> t = tables.get(0);
+        CreateQueryParser create = new CreateQueryParser(text(t, "create_table_query"));
+        String engineFull = text(t, "engine_full");
+        EngineSpec engine = engine(engineFull.isBlank() ? text(t, "engine") : engineFull);
+        TableSpec.Builder b = TableSpec.builder(like.name()).database(like.database()).cluster(like.cluster())
+                .comment(text(t, "comment")).engine(engine)
+                .columns(columns(db, name, create.columnTtls()))
+                .ttl(create.tableTtl()).settings(create.settings());
+        if (engine.isMergeTreeFamily()) {
+            b.orderBy(keys(text(t, "sorting_key"))).partitionBy(text(t, "partition_key"))
+                    .primaryKey(keys(text(t, "primary_key"))).sampleBy(text(t, "sampling_key"));
+        }
+        b.indexes(indexes(db, name, create.indexNames()));
+        create.constraints().forEach(c -> b.constraint(new ConstraintSpec(c[0], ConstraintSpec.Kind.valueOf(c[1]), c[2])));
+        create.projections().forEach(p -> b.projection(ProjectionSpec.of(p[0], p[1])));
+        return Optional.of(b.build());
+    }
+
+    private List<ColumnSpec> columns(String db, String table, Map<String, String> ttls) {
+        List<ColumnSpec> out = new ArrayList<>();
+        for (Map<String, Object> row : executor.query(COLUMNS_QUERY.formatted(db, table))) {
+            String codec = text(row, "compression_codec");
+            if (codec.startsWith("CODEC(")) {
+                codec = codec.substring(6, codec.length() - 1);
+            }
+            String columnName = text(row, "name");
+            out.add(ColumnSpec.builder(columnName, ChType.parse(text(row, "type")))
+                    .defaultExpression(DefaultKind.fromKeyword(text(row, "default_kind")), text(row, "default_expression"))
+                    .comment(text(row, "comment")).codec(codec).ttl(ttls.getOrDefault(columnName, "")).build());
+        }
+        return out;
+    }
+
+    private List<IndexSpec> indexes(String db, String table, List<String> order) {
+        List<IndexSpec> out = new ArrayList<>();
+        for (Map<String, Object> row : executor.query(INDEXES_QUERY.formatted(db, table))) {
+            out.add(IndexSpec.of(text(row, "name"), text(row, "expr"), text(row, "type_full"),
+                    Integer.parseInt(text(row, "granularity"))));
+        }
+        out.sort(Comparator.comparingInt(i -> order.indexOf(i.name())));
+        return out;
+    }
+
+    /** Return the engine at the start of {@code engine_full}: its name and top-level arguments. */
+    static EngineSpec engine(String text) {
+        // A name that is also a keyword comes back quoted, as in `Null`.
+        String engineFull = text.startsWith("`")
+                ? CreateQueryParser.unquote(text.substring(0, SqlScanner.skipQuoted(text, 0) + 1))
+                        + text.substring(SqlScanner.skipQuoted(text, 0) + 1) : text;
+        int i = 0;
+        while (i < engineFull.length() && (Character.isLetterOrDigit(engineFull.charAt(i)) || engineFull.charAt(i) == '_')) {
+            i++;
+        }
+        String name = engineFull.substring(0, i);
+        if (i < engineFull.length() && engineFull.charAt(i) == '(') {
+            int close = SqlScanner.matchingBracket(engineFull, i);
+            return new EngineSpec(name, SqlScanner.splitTopLevel(engineFull.substring(i + 1, close), ','));
+        }
+        return new EngineSpec(name, List.of());
+    }
+
+    private static List<String> keys(String key) {
+        return key.isBlank() ? List.of() : SqlScanner.splitTopLevel(key, ',');
+    }
+
+    private static String text(Map<String, Object> row, String column) {
+        Object v = row.get(column);
+        return v == null ? "" : v.toString();
+    }
+
+    /** Return {@code table} with every expression formatted by the engine, as it would store them. */
+    TableSpec canonicalize(TableSpec table) {
+        return new ExpressionCanonicalizer(executor).canonicalize(table);
+    }
+}

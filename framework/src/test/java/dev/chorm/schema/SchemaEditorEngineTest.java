@@ -1,0 +1,105 @@
+package dev.chorm.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chorm.db.Config;
+import dev.chorm.db.Database;
+import dev.chorm.embedded.EmbeddedClickHouse;
+import dev.chorm.model.ColumnSpec;
+import dev.chorm.model.ConstraintSpec;
+import dev.chorm.model.DefaultKind;
+import dev.chorm.model.IndexSpec;
+import dev.chorm.model.ModelMeta;
+import dev.chorm.model.ProjectionSpec;
+import dev.chorm.model.TableSpec;
+import dev.chorm.model.fixtures.Event;
+import dev.chorm.testing.TestEngine;
+import dev.chorm.types.ChType;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Run the ALTERs in the real engine and check the live table against the expected spec. */
+class SchemaEditorEngineTest {
+    private static Database db;
+
+    @BeforeAll
+    static void open() {
+        EmbeddedClickHouse engine = TestEngine.shared();
+        String name = TestEngine.freshDatabase("editor");
+        Config config = Config.of(Map.of("chorm.databases.default.url", engine.jdbcUrl(name),
+                "chorm.databases.default.password", engine.jdbcProperties().getProperty("password"),
+                "chorm.databases.default.settings.mutations_sync", "1"));
+        db = Database.connect(config);
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    @Test
+    void altersReachTheLiveTable() {
+        SchemaEditor editor = db.schemaEditor();
+        TableSpec t = TableSpec.builder("alter_me").column(ColumnSpec.builder("id", ChType.int64()).build())
+                .column(ColumnSpec.builder("name", ChType.string()).build()).orderBy("id").build();
+        editor.dropTable(t);
+        editor.createTable(t);
+        ColumnSpec note = ColumnSpec.builder("note", ChType.string()).defaultExpression(DefaultKind.DEFAULT, "'x'")
+                .codec("ZSTD(3)").comment("free text").build();
+        editor.addColumn(t, note, "id");
+        editor.renameColumn(t, "note", "remark");
+        editor.commentColumn(t, "remark", "renamed");
+        editor.addIndex(t, IndexSpec.of("name_idx", "name", "bloom_filter(0.01)", 2));
+        editor.addConstraint(t, ConstraintSpec.check("id_ok", "id >= 0"));
+        editor.addProjection(t, ProjectionSpec.of("by_name", "SELECT name, count() GROUP BY name"));
+        editor.modifySettings(t, Map.of("merge_with_ttl_timeout", "600"));
+        editor.modifyTtl(t, List.of("toDate(id) + INTERVAL 1 DAY"));
+        editor.modifyComment(t, "altered");
+        // ClickHouse accepts a new sorting-key column only when it is added in the same ALTER.
+        editor.alterTogether(t, editor.renderer().addColumn(ColumnSpec.builder("extra", ChType.uint8()).build(), null),
+                editor.renderer().modifyOrderBy(List.of("id", "extra")));
+
+        TableSpec expected = t.toBuilder().comment("altered")
+                .columns(List.of(t.columns().get(0),
+                        note.toBuilder().name("remark").comment("renamed").build(), t.columns().get(1),
+                        ColumnSpec.builder("extra", ChType.uint8()).build()))
+                .orderBy("id", "extra").primaryKey("id")
+                .index(IndexSpec.of("name_idx", "name", "bloom_filter(0.01)", 2))
+                .constraint(ConstraintSpec.check("id_ok", "id >= 0"))
+                .projection(ProjectionSpec.of("by_name", "SELECT name, count() GROUP BY name"))
+                .setting("merge_with_ttl_timeout", "600").ttl("toDate(id) + INTERVAL 1 DAY").build();
+        assertThat(editor.introspect(t).orElseThrow()).isEqualTo(editor.canonicalize(expected));
+
+        editor.dropIndex(t, "name_idx");
+        editor.dropConstraint(t, "id_ok");
+        editor.dropProjection(t, "by_name");
+        editor.removeTtl(t);
+        editor.resetSettings(t, List.of("merge_with_ttl_timeout"));
+        editor.dropColumn(t, "remark");
+        editor.renameTable(t, "altered");
+        TableSpec renamed = t.toBuilder().name("altered").build();
+        TableSpec after = editor.introspect(renamed).orElseThrow();
+        assertThat(after.indexes()).isEmpty();
+        assertThat(after.constraints()).isEmpty();
+        assertThat(after.projections()).isEmpty();
+        assertThat(after.ttl()).isEmpty();
+        assertThat(after.settings()).isEmpty();
+        assertThat(after.columns()).extracting(ColumnSpec::name).containsExactly("id", "name", "extra");
+        assertThat(editor.introspect(t)).isEmpty();
+        editor.dropTable(renamed, true, false);
+    }
+
+    @Test
+    void createsAndDropsModelTables() {
+        db.dropTables(Event.class);
+        db.createTables(Event.class);
+        db.createTables(Event.class);
+        TableSpec spec = ModelMeta.of(Event.class).table();
+        assertThat(db.schemaEditor().introspect(spec)).isPresent();
+        db.dropTables(Event.class);
+        assertThat(db.schemaEditor().introspect(spec)).isEmpty();
+    }
+}
