@@ -1,0 +1,117 @@
+package dev.chorm.query;
+
+import dev.chorm.db.Database;
+import dev.chorm.model.ModelField;
+import dev.chorm.model.ModelMeta;
+import dev.chorm.query.internal.Query;
+import dev.chorm.query.internal.QueryRunner;
+import dev.chorm.query.internal.RawSql;
+import dev.chorm.query.internal.RowShape;
+import dev.chorm.query.internal.RowShapes;
+import dev.chorm.query.internal.Scope;
+import dev.chorm.query.internal.SelectItem;
+import dev.chorm.query.internal.SqlCompiler;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Run hand-written SQL and map its rows to a model, a record or maps.
+ *
+ * <p>Values go into {@code {name:Type}} placeholders, as in ClickHouse's query parameters; chorm
+ * fills each with a typed, escaped literal ({@code CAST('it\'s' AS String)}) so that a value can
+ * never become SQL:
+ * <pre>{@code
+ * db.raw("SELECT * FROM event WHERE port > {port:UInt16} AND protocol = {p:String}", "port", 1024, "p", "TCP")
+ *   .fetch(Event.class);
+ * }</pre>
+ * Columns map to model fields by column or Java name, to records and classes by label.
+ */
+public final class RawQuery {
+    private final Database db;
+    private final String sql;
+
+    private RawQuery(Database db, String sql) {
+        this.db = db;
+        this.sql = sql;
+    }
+
+    /** Return the raw query {@code sql} on {@code db} with named parameters. */
+    public static RawQuery of(Database db, String sql, Map<String, ?> params) {
+        return new RawQuery(db, RawSql.bind(sql, params));
+    }
+
+    /** Return the raw query {@code sql} on {@code db} with parameters given as name, value, name, value, .... */
+    public static RawQuery of(Database db, String sql, Object... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new QueryException("raw() parameters come in name, value pairs; got " + namesAndValues.length
+                    + " arguments.");
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            params.put(String.valueOf(namesAndValues[i]), namesAndValues[i + 1]);
+        }
+        return of(db, sql, params);
+    }
+
+    /** Return the SQL as sent, placeholders filled. */
+    public String sql() {
+        return sql;
+    }
+
+    /** Return the rows as {@code type}: a model (by column) or a record or class (by label). */
+    public <R> List<R> fetch(Class<R> type) {
+        try (Stream<R> rows = stream(type)) {
+            return rows.toList();
+        }
+    }
+
+    /** Return the rows as maps from column label to value. */
+    public List<Map<String, Object>> fetchMaps() {
+        try (Stream<Map<String, Object>> rows = runner().stream(sql, null, null, byLabel(RowShapes.map()))) {
+            return rows.toList();
+        }
+    }
+
+    /** Return the rows as a lazy stream of {@code type}; close it. */
+    public <R> Stream<R> stream(Class<R> type) {
+        ModelMeta meta = modelOrNull(type);
+        if (meta == null) {
+            return runner().stream(sql, null, null, byLabel(RowShapes.into(type)));
+        }
+        Query q = Query.of(meta);
+        RowShape<R> model = RowShapes.model();
+        return runner().stream(sql, q, null, (query, c, md) -> {
+            List<SelectItem> items = new ArrayList<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                ModelField f = Scope.field(meta, md.getColumnLabel(i)).orElse(null);
+                items.add(new SelectItem(md.getColumnLabel(i), null, null, f, null));
+            }
+            return model.mapper(q, new SqlCompiler.Compiled(sql, items), md);
+        });
+    }
+
+    private static <R> RowShape<R> byLabel(RowShape<R> shape) {
+        return (q, c, md) -> {
+            List<SelectItem> items = new ArrayList<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                items.add(new SelectItem(md.getColumnLabel(i), null, null, null, null));
+            }
+            return shape.mapper(q, new SqlCompiler.Compiled(c == null ? "" : c.sql(), items), md);
+        };
+    }
+
+    private static ModelMeta modelOrNull(Class<?> type) {
+        try {
+            return ModelMeta.of(type);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private QueryRunner runner() {
+        return new QueryRunner(db.dataSource());
+    }
+}

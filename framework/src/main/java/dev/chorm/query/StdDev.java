@@ -1,0 +1,23 @@
+package dev.chorm.query;
+
+import dev.chorm.types.ChType;
+
+/**
+ * Compute the standard deviation, of the population by default as in Django; NULL over no rows.
+ *
+ * <pre>{@code events.aggregate(Map.of("x", StdDev.of("port")))}</pre>
+ */
+public final class StdDev {
+    private StdDev() {
+    }
+
+    /** Return {@code stddevPopOrNull(field)}; {@code field} is a field path or an expression. */
+    public static Aggregate of(Object field) {
+        return Aggregate.of("stddevPop", true, ChType.float64(), field);
+    }
+
+    /** Return {@code stddevSampOrNull(field)}: the sample standard deviation. */
+    public static Aggregate sample(Object field) {
+        return Aggregate.of("stddevSamp", true, ChType.float64(), field);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.chorm.query.internal;
+
+import dev.chorm.query.Expression;
+import dev.chorm.query.RenderContext;
+import dev.chorm.types.ChType;
+
+/**
+ * Refer to a SELECT alias (an annotation) by name: {@code `n`}.
+ *
+ * @param name the alias
+ * @param target the aliased expression, to tell its type
+ */
+public record AliasRef(String name, Expression target) implements Expression {
+    @Override
+    public void accept(RenderContext ctx) {
+        ctx.identifier(name);
+    }
+
+    @Override
+    public ChType type(RenderContext ctx) {
+        return target.type(ctx);
+    }
+
+    @Override
+    public boolean isAggregate() {
+        return false;
+    }
+}

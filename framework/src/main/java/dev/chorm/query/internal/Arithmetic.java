@@ -1,0 +1,34 @@
+package dev.chorm.query.internal;
+
+import dev.chorm.query.Expression;
+import dev.chorm.query.RenderContext;
+import dev.chorm.types.ChType;
+
+/** Combine two operands with an arithmetic operator, always parenthesized: {@code (`a` + 1)}. */
+public final class Arithmetic implements Expression {
+    private final Expression left;
+    private final String operator;
+    private final Object right;
+
+    /** Create {@code (left operator right)}; {@code right} is an expression or a value. */
+    public Arithmetic(Expression left, String operator, Object right) {
+        this.left = left;
+        this.operator = operator;
+        this.right = right;
+    }
+
+    @Override
+    public void accept(RenderContext ctx) {
+        ctx.sql('(').visit(left).sql(' ').sql(operator).sql(' ').value(right, null).sql(')');
+    }
+
+    @Override
+    public ChType type(RenderContext ctx) {
+        return operator.equals("/") ? ChType.float64() : null;
+    }
+
+    @Override
+    public boolean isAggregate() {
+        return left.isAggregate() || right instanceof Expression e && e.isAggregate();
+    }
+}

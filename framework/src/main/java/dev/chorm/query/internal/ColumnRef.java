@@ -1,0 +1,35 @@
+package dev.chorm.query.internal;
+
+import dev.chorm.model.ModelField;
+import dev.chorm.query.Expression;
+import dev.chorm.query.RenderContext;
+import dev.chorm.types.ChType;
+
+/**
+ * Refer to a column of the model's table or of a joined table; qualified with the table alias only
+ * when the query joins.
+ *
+ * @param tableAlias the alias of the table holding the column
+ * @param column the column name
+ * @param type the column type (Nullable when a LEFT JOIN can leave it NULL)
+ * @param field the model field bound to the column, or null for a synthetic column
+ * @param joined whether the column belongs to a joined table
+ */
+public record ColumnRef(String tableAlias, String column, ChType type, ModelField field, boolean joined)
+        implements Expression {
+    @Override
+    public void accept(RenderContext ctx) {
+        if (ctx.scope().qualify()) {
+            ctx.identifier(tableAlias).sql('.');
+        }
+        ctx.identifier(column);
+        if (joined || type.isNullable()) {
+            ctx.markNullable();
+        }
+    }
+
+    @Override
+    public ChType type(RenderContext ctx) {
+        return type;
+    }
+}

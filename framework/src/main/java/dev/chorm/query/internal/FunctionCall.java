@@ -1,0 +1,82 @@
+package dev.chorm.query.internal;
+
+import dev.chorm.query.Expression;
+import dev.chorm.query.QueryException;
+import dev.chorm.query.QueryPart;
+import dev.chorm.query.RenderContext;
+import dev.chorm.types.ChType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Call a ClickHouse function: {@code name(arg, ...)}; arguments that are query parts render
+ * themselves, other arguments become literals.
+ */
+public final class FunctionCall implements Expression {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private final String name;
+    private final List<Object> args;
+    private final ChType type;
+    private final boolean aggregate;
+
+    /** Create a call of {@code name}; {@code type} is its result type when known, else null. */
+    public FunctionCall(String name, List<?> args, ChType type, boolean aggregate) {
+        this.name = checkName(name);
+        this.args = Collections.unmodifiableList(new ArrayList<>(args));
+        this.type = type;
+        this.aggregate = aggregate;
+    }
+
+    /** Return {@code name} if it is a plain function name, else throw a {@link QueryException}. */
+    public static String checkName(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new QueryException("Not a function name: '" + name + "'. Use letters, digits and underscores.");
+        }
+        return name;
+    }
+
+    /** Return the function name. */
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void accept(RenderContext ctx) {
+        ctx.sql(name).sql('(');
+        for (int i = 0; i < args.size(); i++) {
+            ctx.sql(i == 0 ? "" : ", ").value(args.get(i), null);
+        }
+        ctx.sql(')');
+    }
+
+    @Override
+    public ChType type(RenderContext ctx) {
+        if (type == null && name.equals("arrayElement") && args.get(0) instanceof Expression e) {
+            ChType t = e.type(ctx);
+            ChType base = t == null ? null : t.base();
+            if (base != null && base.kind() == dev.chorm.types.TypeKind.MAP) {
+                return base.valueType();
+            }
+            return base != null && base.kind() == dev.chorm.types.TypeKind.ARRAY ? base.inner() : null;
+        }
+        return type;
+    }
+
+    @Override
+    public boolean isAggregate() {
+        return aggregate || args.stream().anyMatch(a -> a instanceof Expression e && e.isAggregate());
+    }
+
+    /** Return the arguments, for parts that inspect them. */
+    List<Object> args() {
+        return args;
+    }
+
+    /** Render {@code parts} separated by commas (helper for callers building argument lists). */
+    static void list(RenderContext ctx, List<? extends QueryPart> parts) {
+        ctx.visit(parts, ", ");
+    }
+}

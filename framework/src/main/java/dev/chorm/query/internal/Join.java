@@ -1,0 +1,38 @@
+package dev.chorm.query.internal;
+
+import dev.chorm.model.ModelField;
+import dev.chorm.model.ModelMeta;
+import dev.chorm.query.Keyword;
+import dev.chorm.query.RenderContext;
+import dev.chorm.schema.SqlLiterals;
+
+/**
+ * Join the table of a related model along a {@link dev.chorm.model.ForeignKey}:
+ * {@code LEFT OUTER JOIN `customer` AS `customer` ON `order`.`customer_id` = `customer`.`id`}.
+ *
+ * @param path the relation path from the base model, like {@code customer} or {@code customer__region}
+ * @param alias the alias of the joined table
+ * @param target the related model
+ * @param leftAlias the alias of the table holding the foreign key
+ * @param leftField the foreign key field
+ * @param targetField the referenced field of the related model
+ */
+public record Join(String path, String alias, ModelMeta target, String leftAlias, ModelField leftField,
+                   ModelField targetField) {
+    /** Write the join clause. */
+    public void render(RenderContext ctx) {
+        ctx.visit(Keyword.LEFT_JOIN).sql(' ');
+        String db = target.table().database();
+        if (!db.isEmpty()) {
+            ctx.identifier(db).sql('.');
+        }
+        ctx.identifier(target.table().name()).sql(' ').visit(Keyword.AS).sql(' ').identifier(alias).sql(' ')
+                .visit(Keyword.ON).sql(' ').identifier(leftAlias).sql('.').identifier(leftField.columnName())
+                .sql(" = ").identifier(alias).sql('.').identifier(targetField.columnName());
+    }
+
+    @Override
+    public String toString() {
+        return path + " -> " + SqlLiterals.quoteIdentifier(target.table().name());
+    }
+}

@@ -1,0 +1,28 @@
+package dev.chorm.query.internal;
+
+import dev.chorm.query.Expression;
+import dev.chorm.query.RenderContext;
+import dev.chorm.types.ChType;
+
+/**
+ * Read a key of a JSON column as a subcolumn: {@code `content`.`a`.`b`}; its type is ClickHouse's
+ * Dynamic, which chorm reports as JSON so that further keys chain.
+ *
+ * @param parent the JSON column or path
+ * @param key the key under it
+ */
+public record JsonPath(Expression parent, String key) implements Expression {
+    @Override
+    public void accept(RenderContext ctx) {
+        if (parent instanceof JsonPath || parent instanceof ColumnRef) {
+            ctx.visit(parent).sql('.').identifier(key);
+        } else {
+            ctx.sql("tupleElement(").visit(parent).sql(", ").value(key, null).sql(')');
+        }
+    }
+
+    @Override
+    public ChType type(RenderContext ctx) {
+        return ChType.json();
+    }
+}

@@ -1,0 +1,23 @@
+package dev.chorm.query.internal;
+
+import dev.chorm.query.Expression;
+import dev.chorm.query.RenderContext;
+import dev.chorm.types.ChType;
+
+/**
+ * Hold a value with the type its literal should have: {@code CAST('2024-01-02' AS Date)}.
+ *
+ * @param value the Java value
+ * @param type its ClickHouse type, or null to infer it from the value
+ */
+public record Literal(Object value, ChType type) implements Expression {
+    @Override
+    public void accept(RenderContext ctx) {
+        ctx.value(value, type);
+    }
+
+    @Override
+    public ChType type(RenderContext ctx) {
+        return type;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.chorm.query.internal;
+
+import dev.chorm.ChormException;
+import dev.chorm.model.ModelField;
+import dev.chorm.model.ModelMeta;
+import dev.chorm.query.QueryException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Build model objects from rows: the loaded fields through their {@link dev.chorm.types.ValueReader}s,
+ * annotations into same-named non-column fields when the class has them, and related objects
+ * (selectRelated) into the field named after the relation ({@code Customer customer}), or null
+ * when the join found no row.
+ */
+final class ModelRowMapper implements RowMapper<Object> {
+    private final Builder root;
+    private final Map<String, Builder> related = new LinkedHashMap<>();
+    private final List<Annotation> annotations = new ArrayList<>();
+
+    private record Annotation(Field target, ColumnReaders.ColumnReader reader, int index) {
+    }
+
+    ModelRowMapper(ModelMeta meta, List<SelectItem> items, ResultSetMetaData md) throws SQLException {
+        root = new Builder(meta);
+        for (int i = 0; i < items.size(); i++) {
+            SelectItem item = items.get(i);
+            if (item.relation() != null) {
+                related.computeIfAbsent(item.relation(), p -> new Builder(Scope.targetOfPath(meta, p)))
+                        .add(item.field(), i + 1);
+            } else if (item.field() != null) {
+                root.add(item.field(), i + 1);
+            } else {
+                Field f = Reflection.findField(meta.modelClass(), item.key());
+                if (f != null) {
+                    annotations.add(new Annotation(f, ColumnReaders.plain(md, i + 1), i + 1));
+                }
+            }
+        }
+    }
+
+    @Override
+    public Object map(ResultSet rs) throws SQLException {
+        Object object = root.build(rs);
+        for (Annotation a : annotations) {
+            Reflection.set(a.target(), object, a.reader().read(rs, a.index()));
+        }
+        if (!related.isEmpty()) {
+            Map<String, Object> built = new LinkedHashMap<>();
+            for (Map.Entry<String, Builder> e : related.entrySet()) {
+                built.put(e.getKey(), e.getValue().buildOrNull(rs));
+            }
+            built.forEach((path, value) -> attach(object, built, path, value));
+        }
+        return object;
+    }
+
+    private static void attach(Object root, Map<String, Object> built, String path, Object value) {
+        int cut = path.lastIndexOf("__");
+        Object parent = cut < 0 ? root : built.get(path.substring(0, cut));
+        if (parent == null) {
+            return;
+        }
+        String name = cut < 0 ? path : path.substring(cut + 2);
+        Field f = Reflection.findField(parent.getClass(), name);
+        if (f == null) {
+            throw new QueryException("selectRelated(\"" + path + "\") needs a field '" + name + "' in "
+                    + parent.getClass().getSimpleName() + " to hold the related object; add `@Transient public "
+                    + (value == null ? "<Model>" : value.getClass().getSimpleName()) + " " + name + ";`.");
+        }
+        Reflection.set(f, parent, value);
+    }
+
+    /** Build one object of one model from its columns. */
+    private static final class Builder {
+        private final ModelMeta meta;
+        private final List<ModelField> fields = new ArrayList<>();
+        private final List<ColumnReaders.ColumnReader> readers = new ArrayList<>();
+        private final List<Integer> indexes = new ArrayList<>();
+
+        Builder(ModelMeta meta) {
+            this.meta = meta;
+        }
+
+        void add(ModelField f, int index) {
+            fields.add(f);
+            readers.add(ColumnReaders.forField(f, true));
+            indexes.add(index);
+        }
+
+        Object buildOrNull(ResultSet rs) throws SQLException {
+            for (int i = 0; i < fields.size(); i++) {
+                if (rs.getObject(indexes.get(i)) != null) {
+                    return build(rs);
+                }
+            }
+            return null;
+        }
+
+        Object build(ResultSet rs) throws SQLException {
+            if (meta.isRecord()) {
+                Object[] values = new Object[meta.fields().size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = Reflection.defaultValue(meta.fields().get(i).javaType());
+                }
+                for (int i = 0; i < fields.size(); i++) {
+                    values[meta.fields().indexOf(fields.get(i))] = readers.get(i).read(rs, indexes.get(i));
+                }
+                return meta.newInstance(values);
+            }
+            Object o = instantiate();
+            for (int i = 0; i < fields.size(); i++) {
+                fields.get(i).set(o, readers.get(i).read(rs, indexes.get(i)));
+            }
+            return o;
+        }
+
+        private Object instantiate() {
+            try {
+                Constructor<?> c = meta.modelClass().getDeclaredConstructor();
+                c.setAccessible(true);
+                return c.newInstance();
+            } catch (NoSuchMethodException | InstantiationException | IllegalAccessException
+                     | InvocationTargetException e) {
+                throw new ChormException("Cannot create " + meta.modelClass().getSimpleName() + ": " + e, e);
+            }
+        }
+    }
+}

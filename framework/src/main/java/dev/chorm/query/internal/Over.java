@@ -1,0 +1,29 @@
+package dev.chorm.query.internal;
+
+import dev.chorm.query.Expression;
+import dev.chorm.query.Keyword;
+import dev.chorm.query.RenderContext;
+import dev.chorm.query.Window;
+import dev.chorm.types.ChType;
+
+/** Evaluate a function over a window: {@code expr OVER (PARTITION BY ... ORDER BY ...)}. */
+public final class Over implements Expression {
+    private final Expression function;
+    private final Window window;
+
+    /** Create {@code function OVER window}. */
+    public Over(Expression function, Window window) {
+        this.function = function;
+        this.window = window;
+    }
+
+    @Override
+    public void accept(RenderContext ctx) {
+        ctx.visit(function).sql(' ').visit(Keyword.OVER).sql(' ').visit(window);
+    }
+
+    @Override
+    public ChType type(RenderContext ctx) {
+        return function.type(ctx);
+    }
+}

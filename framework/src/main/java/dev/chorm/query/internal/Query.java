@@ -1,0 +1,301 @@
+package dev.chorm.query.internal;
+
+import dev.chorm.model.ModelMeta;
+import dev.chorm.query.Condition;
+import dev.chorm.query.Expression;
+import dev.chorm.query.OrderTerm;
+import dev.chorm.query.QueryException;
+import dev.chorm.query.QuerySet;
+import dev.chorm.query.Settings;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Hold the state of a QuerySet as an immutable value: each {@code with...} method returns a changed
+ * copy. {@link SqlCompiler} turns it into SQL; the write side reads {@link #where()},
+ * {@link #settings()} and {@link #meta()} from it.
+ */
+public final class Query {
+    /** Say what a row of the result is. */
+    public enum Shape {
+        /** Model objects (all fields, or those {@code only}/{@code defer} leave). */
+        MODEL,
+        /** The values of named fields and annotations. */
+        VALUES,
+        /** Only the annotations, over all rows (an {@code aggregate} call). */
+        AGGREGATE
+    }
+
+    /**
+     * Name one ARRAY JOIN.
+     *
+     * @param path the array field path
+     * @param alias the name the element gets, or null to reuse the field name
+     */
+    public record ArrayJoin(String path, String alias) {
+    }
+
+    /**
+     * Name one common table expression.
+     *
+     * @param name the name the query refers to
+     * @param query the subquery
+     */
+    public record Cte(String name, QuerySet<?> query) {
+    }
+
+    ModelMeta meta;
+    List<Condition> where = List.of();
+    List<Condition> prewhere = List.of();
+    List<Condition> having = List.of();
+    Map<String, Expression> annotations = Map.of();
+    Shape shape = Shape.MODEL;
+    List<String> values = List.of();
+    List<String> only = List.of();
+    List<String> defer = List.of();
+    List<OrderTerm> orderBy = List.of();
+    List<Object> groupBy = List.of();
+    boolean distinct;
+    int limitByCount;
+    List<Object> limitBy = List.of();
+    Long limit;
+    long offset;
+    boolean asFinal;
+    String sample;
+    boolean withTotals;
+    List<ArrayJoin> arrayJoins = List.of();
+    Settings settings = Settings.empty();
+    List<Cte> ctes = List.of();
+    List<String> selectRelated = List.of();
+
+    private Query() {
+    }
+
+    /** Return the query of all rows of {@code meta}'s model. */
+    public static Query of(ModelMeta meta) {
+        Query q = new Query();
+        q.meta = meta;
+        return q;
+    }
+
+    private Query copy(Consumer<Query> change) {
+        Query q = new Query();
+        q.meta = meta;
+        q.where = where;
+        q.prewhere = prewhere;
+        q.having = having;
+        q.annotations = annotations;
+        q.shape = shape;
+        q.values = values;
+        q.only = only;
+        q.defer = defer;
+        q.orderBy = orderBy;
+        q.groupBy = groupBy;
+        q.distinct = distinct;
+        q.limitByCount = limitByCount;
+        q.limitBy = limitBy;
+        q.limit = limit;
+        q.offset = offset;
+        q.asFinal = asFinal;
+        q.sample = sample;
+        q.withTotals = withTotals;
+        q.arrayJoins = arrayJoins;
+        q.settings = settings;
+        q.ctes = ctes;
+        q.selectRelated = selectRelated;
+        change.accept(q);
+        return q;
+    }
+
+    private static <E> List<E> plus(List<E> list, List<? extends E> more) {
+        List<E> out = new ArrayList<>(list);
+        out.addAll(more);
+        return List.copyOf(out);
+    }
+
+    /** Return the model. */
+    public ModelMeta meta() {
+        return meta;
+    }
+
+    /** Return the WHERE conditions, ANDed. */
+    public List<Condition> where() {
+        return where;
+    }
+
+    /** Return the PREWHERE conditions, ANDed. */
+    public List<Condition> prewhere() {
+        return prewhere;
+    }
+
+    /** Return the settings of the query. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Return the annotations by name, in order. */
+    public Map<String, Expression> annotations() {
+        return annotations;
+    }
+
+    /** Return the shape of a result row. */
+    public Shape shape() {
+        return shape;
+    }
+
+    /** Return the ORDER BY terms. */
+    public List<OrderTerm> orderBy() {
+        return orderBy;
+    }
+
+    /** Return the row limit, or null for none. */
+    public Long limit() {
+        return limit;
+    }
+
+    /** Return the number of rows skipped. */
+    public long offset() {
+        return offset;
+    }
+
+    /** Return whether the query asked for totals. */
+    public boolean withTotals() {
+        return withTotals;
+    }
+
+    /** Return whether the query groups, takes distinct rows or limits by key (so counting needs a subquery). */
+    public boolean isReshaped() {
+        return distinct || limitByCount > 0 || !groupBy.isEmpty() || limit != null || offset > 0
+                || !annotations.isEmpty() || shape == Shape.AGGREGATE;
+    }
+
+    /** Return this query with {@code condition} added to WHERE. */
+    public Query withWhere(Condition condition) {
+        return copy(q -> q.where = plus(where, List.of(condition)));
+    }
+
+    /** Return this query with {@code condition} added to PREWHERE. */
+    public Query withPrewhere(Condition condition) {
+        return copy(q -> q.prewhere = plus(prewhere, List.of(condition)));
+    }
+
+    /** Return this query with {@code condition} added to HAVING. */
+    public Query withHaving(Condition condition) {
+        return copy(q -> q.having = plus(having, List.of(condition)));
+    }
+
+    /** Return this query with the annotation {@code name}. */
+    public Query withAnnotation(String name, Expression expression) {
+        if (Scope.field(meta, name).isPresent() || annotations.containsKey(name)) {
+            throw new QueryException("The annotation '" + name + "' conflicts with a "
+                    + (annotations.containsKey(name) ? "previous annotation" : "field on the model " + meta.modelClass()
+                    .getSimpleName()) + "; choose another name.");
+        }
+        Map<String, Expression> a = new LinkedHashMap<>(annotations);
+        a.put(name, expression);
+        return copy(q -> q.annotations = Collections.unmodifiableMap(a));
+    }
+
+    /** Return this query selecting the values of {@code names} (all fields when empty). */
+    public Query withValues(List<String> names) {
+        return copy(q -> {
+            q.shape = Shape.VALUES;
+            q.values = List.copyOf(names);
+        });
+    }
+
+    /** Return this query selecting only its annotations, over all rows. */
+    public Query asAggregate() {
+        return copy(q -> {
+            q.shape = Shape.AGGREGATE;
+            q.orderBy = List.of();
+            q.limit = null;
+            q.offset = 0;
+        });
+    }
+
+    /** Return this query loading only {@code names} into model objects. */
+    public Query withOnly(List<String> names) {
+        return copy(q -> q.only = List.copyOf(names));
+    }
+
+    /** Return this query leaving {@code names} out of model objects. */
+    public Query withDefer(List<String> names) {
+        return copy(q -> q.defer = plus(defer, names));
+    }
+
+    /** Return this query ordered by {@code terms} (replacing any order). */
+    public Query withOrderBy(List<OrderTerm> terms) {
+        return copy(q -> q.orderBy = List.copyOf(terms));
+    }
+
+    /** Return this query grouped explicitly by {@code keys} (paths or expressions). */
+    public Query withGroupBy(List<Object> keys) {
+        return copy(q -> q.groupBy = List.copyOf(keys));
+    }
+
+    /** Return this query with or without DISTINCT. */
+    public Query withDistinct(boolean on) {
+        return copy(q -> q.distinct = on);
+    }
+
+    /** Return this query keeping {@code n} rows per value of {@code keys} (LIMIT n BY keys). */
+    public Query withLimitBy(int n, List<Object> keys) {
+        return copy(q -> {
+            q.limitByCount = n;
+            q.limitBy = List.copyOf(keys);
+        });
+    }
+
+    /** Return this query with LIMIT {@code limit} (null: none) and OFFSET {@code offset}. */
+    public Query withSlice(Long limit, long offset) {
+        return copy(q -> {
+            q.limit = limit;
+            q.offset = offset;
+        });
+    }
+
+    /** Return this query reading the table FINAL. */
+    public Query withFinal() {
+        return copy(q -> q.asFinal = true);
+    }
+
+    /** Return this query sampling {@code sampleClause} (ratio and optional offset, already rendered). */
+    public Query withSample(String sampleClause) {
+        return copy(q -> q.sample = sampleClause);
+    }
+
+    /** Return this query asking for totals. */
+    public Query withTotals(boolean on) {
+        return copy(q -> q.withTotals = on);
+    }
+
+    /** Return this query with an ARRAY JOIN of {@code path}. */
+    public Query withArrayJoin(String path, String alias) {
+        return copy(q -> q.arrayJoins = plus(arrayJoins, List.of(new ArrayJoin(path, alias))));
+    }
+
+    /** Return this query with {@code more} settings. */
+    public Query withSettings(Map<String, ?> more) {
+        return copy(q -> q.settings = settings.withAll(more));
+    }
+
+    /** Return this query without settings (they move to an enclosing query). */
+    public Query withoutSettings() {
+        return copy(q -> q.settings = Settings.empty());
+    }
+
+    /** Return this query with the common table expression {@code name}. */
+    public Query withCte(String name, QuerySet<?> sub) {
+        return copy(q -> q.ctes = plus(ctes, List.of(new Cte(name, sub))));
+    }
+
+    /** Return this query loading the related objects of {@code relations}. */
+    public Query withSelectRelated(List<String> relations) {
+        return copy(q -> q.selectRelated = plus(selectRelated, relations));
+    }
+}

@@ -1,0 +1,150 @@
+package dev.chorm.query.internal;
+
+import dev.chorm.query.QueryException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Run compiled SQL through JDBC: one pooled connection per statement, rows streamed from the
+ * driver's result set (clickhouse-jdbc reads the HTTP response as the rows are consumed), and every
+ * {@link SQLException} turned into a {@link QueryException} carrying ClickHouse's error code.
+ */
+public final class QueryRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(QueryRunner.class);
+
+    private final DataSource dataSource;
+
+    /** Create a runner over {@code dataSource}. */
+    public QueryRunner(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Return the rows of {@code sql} as a lazy stream; closing the stream (or reaching its end)
+     * closes the result set, the statement and the connection.
+     */
+    public <R> Stream<R> stream(String sql, Query query, SqlCompiler.Compiled compiled, RowShape<R> shape) {
+        LOG.debug("query: {}", sql);
+        Connection c = null;
+        Statement s = null;
+        try {
+            c = dataSource.getConnection();
+            s = c.createStatement();
+            s.setEscapeProcessing(false);
+            ResultSet rs = s.executeQuery(sql);
+            RowMapper<R> mapper = shape.mapper(query, compiled, rs.getMetaData());
+            Resources resources = new Resources(rs, s, c);
+            return StreamSupport.stream(new Rows<>(rs, mapper, resources, sql), false).onClose(resources::close);
+        } catch (SQLException e) {
+            closeQuietly(s, c);
+            throw failure(sql, e);
+        } catch (RuntimeException e) {
+            closeQuietly(s, c);
+            throw e;
+        }
+    }
+
+    /** Return all rows of {@code sql}. */
+    public <R> List<R> list(String sql, Query query, SqlCompiler.Compiled compiled, RowShape<R> shape) {
+        try (Stream<R> rows = stream(sql, query, compiled, shape)) {
+            return rows.toList();
+        }
+    }
+
+    /** Run a statement that returns no rows (for mutations and DDL of the write side). */
+    public void execute(String sql) {
+        LOG.debug("execute: {}", sql);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.setEscapeProcessing(false);
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw failure(sql, e);
+        }
+    }
+
+    /** Return a {@link QueryException} for a failed statement, with ClickHouse's error code when known. */
+    public static QueryException failure(String sql, SQLException e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        String shown = sql.length() <= 2000 ? sql : sql.substring(0, 2000) + "...";
+        return new QueryException("ClickHouse rejected: " + shown + "\n" + message,
+                e.getErrorCode() == 0 ? -1 : e.getErrorCode(), e);
+    }
+
+    private static void closeQuietly(AutoCloseable... resources) {
+        for (AutoCloseable r : resources) {
+            if (r != null) {
+                try {
+                    r.close();
+                } catch (Exception ignored) {
+                    // the original failure matters more
+                }
+            }
+        }
+    }
+
+    /** Close a result set, its statement and its connection once. */
+    private static final class Resources {
+        private final ResultSet rs;
+        private final Statement statement;
+        private final Connection connection;
+        private boolean closed;
+
+        Resources(ResultSet rs, Statement statement, Connection connection) {
+            this.rs = rs;
+            this.statement = statement;
+            this.connection = connection;
+        }
+
+        synchronized void close() {
+            if (!closed) {
+                closed = true;
+                closeQuietly(rs, statement, connection);
+            }
+        }
+    }
+
+    /** Walk a result set one row at a time, closing it after the last row. */
+    private static final class Rows<R> extends Spliterators.AbstractSpliterator<R> {
+        private final ResultSet rs;
+        private final RowMapper<R> mapper;
+        private final Resources resources;
+        private final String sql;
+
+        Rows(ResultSet rs, RowMapper<R> mapper, Resources resources, String sql) {
+            super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+            this.rs = rs;
+            this.mapper = mapper;
+            this.resources = resources;
+            this.sql = sql;
+        }
+
+        @Override
+        public boolean tryAdvance(Consumer<? super R> action) {
+            try {
+                if (!rs.next()) {
+                    resources.close();
+                    return false;
+                }
+                action.accept(mapper.map(rs));
+                return true;
+            } catch (SQLException e) {
+                resources.close();
+                throw failure(sql, e);
+            } catch (RuntimeException e) {
+                resources.close();
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package dev.chorm.query.internal;
+
+import dev.chorm.model.ForeignKey;
+import dev.chorm.model.ModelField;
+import dev.chorm.model.ModelMeta;
+import dev.chorm.query.Expression;
+import dev.chorm.query.QueryException;
+import dev.chorm.types.ChType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Resolve field paths of one query level: {@code port__gte}, {@code timestamp__date__year},
+ * {@code customer__country}, annotation names and ARRAY JOIN aliases.
+ *
+ * <p>A path's first part is an annotation, an ARRAY JOIN alias, a field (Java or column name) or a
+ * relation; each further part follows a relation, applies a transform ({@link Transforms}) or, as
+ * the last part, names a lookup ({@link Lookups}). Relations register LEFT OUTER JOINs here.
+ */
+public final class Scope {
+    /**
+     * Hold a resolved path.
+     *
+     * @param expression the operand
+     * @param lookup the lookup named by the last part, {@code exact} when none, null when not asked for
+     */
+    public record Resolved(Expression expression, String lookup) {
+    }
+
+    private final ModelMeta meta;
+    private final Map<String, Expression> annotations;
+    private final Map<String, Expression> arrayJoins;
+    private final Map<String, Join> joins = new LinkedHashMap<>();
+    private final boolean qualify;
+
+    /**
+     * Create the scope of a query on {@code meta}.
+     *
+     * @param annotations the annotations by name
+     * @param arrayJoins the names ARRAY JOIN introduces, each with the element it stands for
+     * @param qualify whether columns are written with their table alias (the query joins)
+     */
+    public Scope(ModelMeta meta, Map<String, Expression> annotations, Map<String, Expression> arrayJoins,
+                 boolean qualify) {
+        this.meta = meta;
+        this.annotations = annotations;
+        this.arrayJoins = arrayJoins;
+        this.qualify = qualify;
+    }
+
+    /** Return the model this scope resolves against. */
+    public ModelMeta meta() {
+        return meta;
+    }
+
+    /** Return the alias of the model's table: its name. */
+    public String baseAlias() {
+        return meta.table().name();
+    }
+
+    /** Return whether columns are qualified with their table alias. */
+    public boolean qualify() {
+        return qualify;
+    }
+
+    /** Return the joins that resolved paths needed, in order of first use. */
+    public Collection<Join> joins() {
+        return joins.values();
+    }
+
+    /** Return the reference to a column of the model's own table. */
+    public ColumnRef column(ModelField f) {
+        return new ColumnRef(baseAlias(), f.columnName(), f.column().type(), f, false);
+    }
+
+    /** Resolve {@code path} to an operand, without a lookup. */
+    public Expression resolveExpression(String path) {
+        return resolve(path, false).expression();
+    }
+
+    /** Resolve {@code path}; when {@code allowLookup}, its last part may name a lookup. */
+    public Resolved resolve(String path, boolean allowLookup) {
+        String[] parts = path.split("__", -1);
+        for (String p : parts) {
+            if (p.isEmpty()) {
+                throw new QueryException("Malformed lookup '" + path + "' on " + modelName()
+                        + ": parts are separated by exactly two underscores.");
+            }
+        }
+        Start start = first(parts, path);
+        Expression current = start.expression();
+        for (int i = start.next(); i < parts.length; i++) {
+            String part = parts[i];
+            ChType type = current.type(dev.chorm.query.RenderContext.of(this));
+            if (i == parts.length - 1 && allowLookup && Lookups.applies(part, type)) {
+                return new Resolved(current, part);
+            }
+            Expression next = Transforms.apply(current, type, part);
+            if (next == null) {
+                throw unsupported(path, part, current, type, allowLookup);
+            }
+            current = next;
+        }
+        return new Resolved(current, allowLookup ? "exact" : null);
+    }
+
+    private record Start(Expression expression, int next) {
+    }
+
+    private Start first(String[] parts, String path) {
+        String name = parts[0];
+        if (annotations.containsKey(name)) {
+            return new Start(new AliasRef(name, annotations.get(name)), 1);
+        }
+        if (arrayJoins.containsKey(name)) {
+            return new Start(arrayJoins.get(name), 1);
+        }
+        Optional<ModelField> field = field(meta, name);
+        if (relation(meta, name).isPresent() && parts.length > 1 && crosses(meta, parts, 0)) {
+            return follow(parts, path);
+        }
+        Optional<ModelField> column = field.or(() -> relation(meta, name));
+        if (column.isPresent()) {
+            return new Start(column(column.get()), 1);
+        }
+        throw new QueryException(modelName() + " has no field '" + name + "'. Choices: "
+                + String.join(", ", choices()) + ".");
+    }
+
+    /** Return whether parts[i] is a relation of {@code m} that parts[i + 1] crosses (rather than transforms). */
+    private boolean crosses(ModelMeta m, String[] parts, int i) {
+        Optional<ModelField> fk = relation(m, parts[i]);
+        if (fk.isEmpty() || i + 1 >= parts.length) {
+            return false;
+        }
+        ChType t = fk.get().column().type();
+        String next = parts[i + 1];
+        boolean local = i + 2 == parts.length && Lookups.applies(next, t) || Transforms.apply(column(fk.get()), t, next) != null;
+        return !local;
+    }
+
+    private Start follow(String[] parts, String path) {
+        int i = 0;
+        List<String> relationPath = new ArrayList<>();
+        ModelMeta current = meta;
+        while (crosses(current, parts, i)) {
+            relationPath.add(parts[i]);
+            current = targetOf(relation(current, parts[i]).orElseThrow());
+            i++;
+        }
+        Join join = joinFor(String.join("__", relationPath));
+        ModelMeta target = join.target();
+        String name = parts[i];
+        ModelField f = field(target, name).or(() -> relation(target, name)).orElseThrow(() -> new QueryException(
+                target.modelClass().getSimpleName() + " has no field '" + name + "' (in '" + path
+                        + "'). Choices: " + String.join(", ", choices(target, Map.of())) + "."));
+        return new Start(new ColumnRef(join.alias(), f.columnName(), f.column().type(), f, true), i + 1);
+    }
+
+    /** Return the join for a relation path such as {@code customer} or {@code customer__region}, registering it. */
+    public Join joinFor(String relationPath) {
+        Join last = null;
+        ModelMeta from = meta;
+        String fromAlias = baseAlias();
+        StringBuilder path = new StringBuilder();
+        for (String p : relationPath.split("__")) {
+            ModelMeta owner = from;
+            ModelField fk = relation(owner, p).orElseThrow(() -> new QueryException(owner.modelClass().getSimpleName()
+                    + " has no relation '" + p + "'. Relations: " + String.join(", ", relations(owner)) + "."));
+            path.append(path.length() == 0 ? "" : "__").append(p);
+            last = join(path.toString(), owner, fromAlias, fk, targetOf(fk));
+            from = last.target();
+            fromAlias = last.alias();
+        }
+        return last;
+    }
+
+    /** Return the model at the end of the relation path {@code path} from {@code root}. */
+    static ModelMeta targetOfPath(ModelMeta root, String path) {
+        ModelMeta m = root;
+        for (String p : path.split("__")) {
+            m = targetOf(relation(m, p).orElseThrow());
+        }
+        return m;
+    }
+
+    private static ModelMeta targetOf(ModelField fk) {
+        return ModelMeta.of(fk.element().getAnnotation(ForeignKey.class).value());
+    }
+
+    private Join join(String path, ModelMeta from, String fromAlias, ModelField fk, ModelMeta target) {
+        return joins.computeIfAbsent(path, p -> {
+            String alias = p.equals(baseAlias()) ? p + "_1" : p;
+            String fieldName = fk.element().getAnnotation(ForeignKey.class).field();
+            ModelField targetField = field(target, fieldName).orElseThrow(() -> new QueryException(
+                    "%s.%s: @ForeignKey names field '%s', which %s does not have.".formatted(
+                            from.modelClass().getSimpleName(), fk.javaName(), fieldName,
+                            target.modelClass().getSimpleName())));
+            return new Join(p, alias, target, fromAlias, fk, targetField);
+        });
+    }
+
+    private QueryException unsupported(String path, String part, Expression current, ChType type,
+                                       boolean allowLookup) {
+        List<String> valid = new ArrayList<>(allowLookup ? Lookups.choices(type) : List.of());
+        valid.addAll(Transforms.choices(type));
+        String where = current instanceof ColumnRef c && c.field() != null
+                ? c.field().javaName() + " (" + c.type().sql() + ")" : "'" + path + "'";
+        return new QueryException("Unsupported lookup '" + part + "' for " + modelName() + "." + where
+                + ". Choices: " + String.join(", ", valid) + ".");
+    }
+
+    private String modelName() {
+        return meta.modelClass().getSimpleName();
+    }
+
+    private List<String> choices() {
+        List<String> out = choices(meta, annotations);
+        out.addAll(arrayJoins.keySet());
+        return out;
+    }
+
+    private static List<String> choices(ModelMeta m, Map<String, Expression> annotations) {
+        List<String> out = new ArrayList<>();
+        m.fields().forEach(f -> out.add(f.javaName()));
+        for (String r : relations(m)) {
+            if (!out.contains(r)) {
+                out.add(r);
+            }
+        }
+        out.addAll(annotations.keySet());
+        return out;
+    }
+
+    /** Return the field of {@code m} with this Java or column name. */
+    public static Optional<ModelField> field(ModelMeta m, String name) {
+        return m.fieldByJavaName(name).or(() -> m.field(name));
+    }
+
+    /** Return the foreign key field of {@code m} whose relation is named {@code name}. */
+    public static Optional<ModelField> relation(ModelMeta m, String name) {
+        return m.fields().stream().filter(f -> name.equals(relationName(f))).findFirst();
+    }
+
+    /** Return the relation names of {@code m}. */
+    public static List<String> relations(ModelMeta m) {
+        return m.fields().stream().map(Scope::relationName).filter(n -> n != null).toList();
+    }
+
+    /** Return the relation name of a foreign key field, or null when {@code f} is not one. */
+    public static String relationName(ModelField f) {
+        ForeignKey fk = f.element().getAnnotation(ForeignKey.class);
+        if (fk == null) {
+            return null;
+        }
+        if (!fk.name().isEmpty()) {
+            return fk.name();
+        }
+        String n = f.javaName();
+        return n.length() > 2 && n.endsWith("Id") ? n.substring(0, n.length() - 2) : n;
+    }
+}

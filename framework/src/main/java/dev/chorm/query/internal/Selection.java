@@ -1,0 +1,79 @@
+package dev.chorm.query.internal;
+
+import dev.chorm.model.ModelField;
+import dev.chorm.query.Expression;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Build the SELECT list of a query from its shape: model fields, values paths, annotations, related models. */
+final class Selection {
+    private final Query q;
+    private final Scope scope;
+
+    Selection(Query q, Scope scope) {
+        this.q = q;
+        this.scope = scope;
+    }
+
+    List<SelectItem> items(SqlCompiler.Mode mode) {
+        if (mode == SqlCompiler.Mode.COUNT || mode == SqlCompiler.Mode.EXISTS) {
+            return List.of();
+        }
+        List<SelectItem> items = new ArrayList<>();
+        switch (q.shape) {
+            case MODEL -> {
+                SqlCompiler.loadedFields(q).forEach(f -> items.add(new SelectItem(f.javaName(), scope.column(f), null, f,
+                        null)));
+                q.selectRelated.forEach(path -> related(path, items));
+            }
+            case VALUES -> values(items);
+            default -> { }
+        }
+        for (Map.Entry<String, Expression> a : q.annotations.entrySet()) {
+            if (q.shape == Query.Shape.VALUES && q.values.contains(a.getKey())) {
+                continue;
+            }
+            items.add(new SelectItem(a.getKey(), a.getValue(), a.getKey(), null, null));
+        }
+        return mode == SqlCompiler.Mode.TOTALS ? totals(items) : items;
+    }
+
+    private void values(List<SelectItem> items) {
+        if (q.values.isEmpty()) {
+            q.meta.fields().forEach(f -> items.add(new SelectItem(f.javaName(), scope.column(f), null, f, null)));
+            return;
+        }
+        for (String name : q.values) {
+            if (q.annotations.containsKey(name)) {
+                items.add(new SelectItem(name, q.annotations.get(name), name, null, null));
+                continue;
+            }
+            Expression e = scope.resolveExpression(name);
+            ModelField field = e instanceof ColumnRef c && c.field() != null
+                    && c.type().equals(c.field().column().type()) ? c.field() : null;
+            boolean plain = e instanceof ColumnRef c && !c.joined() && c.column().equals(name)
+                    || e instanceof AliasRef a && a.name().equals(name);
+            items.add(new SelectItem(name, e, plain ? null : name, field, null));
+        }
+    }
+
+    private void related(String path, List<SelectItem> items) {
+        Join join = scope.joinFor(path);
+        for (ModelField f : join.target().fields()) {
+            String key = path + "__" + f.javaName();
+            items.add(new SelectItem(key, new ColumnRef(join.alias(), f.columnName(), f.column().type(), f, true),
+                    path + "__" + f.columnName(), f, path));
+        }
+    }
+
+    /** Replace the non-aggregate items by NULLs, keeping the row's shape: the totals row. */
+    private static List<SelectItem> totals(List<SelectItem> items) {
+        List<SelectItem> out = new ArrayList<>();
+        for (SelectItem i : items) {
+            out.add(i.expression().isAggregate() ? i
+                    : new SelectItem(i.key(), new Literal(null, null), i.key(), i.field(), i.relation()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,289 @@
+package dev.chorm.query.internal;
+
+import dev.chorm.model.ModelField;
+import dev.chorm.query.Condition;
+import dev.chorm.query.Expression;
+import dev.chorm.query.Keyword;
+import dev.chorm.query.OrderTerm;
+import dev.chorm.query.Q;
+import dev.chorm.query.QueryException;
+import dev.chorm.query.RenderContext;
+import dev.chorm.query.Settings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turn a {@link Query} into ClickHouse SQL, clause by clause, in ClickHouse's order:
+ * <pre>
+ * WITH .. SELECT [DISTINCT] .. FROM t [FINAL] [SAMPLE ..] [ARRAY JOIN ..] [LEFT OUTER JOIN ..]
+ * [PREWHERE ..] [WHERE ..] [GROUP BY ..] [HAVING ..] [ORDER BY ..] [LIMIT n BY ..] [LIMIT .. OFFSET ..] [SETTINGS ..]
+ * </pre>
+ * Columns are qualified with their table only when the query joins (then it is rendered twice:
+ * the first pass discovers the joins). Joins run with {@code join_use_nulls = 1}.
+ */
+public final class SqlCompiler {
+    /** Say which statement to build from a query. */
+    public enum Mode {
+        /** The rows. */
+        SELECT,
+        /** {@code SELECT count()} of the rows. */
+        COUNT,
+        /** {@code SELECT 1 ... LIMIT 1}. */
+        EXISTS,
+        /** The aggregates over all filtered rows, without grouping (the totals row). */
+        TOTALS
+    }
+
+    /**
+     * Hold compiled SQL.
+     *
+     * @param sql the statement
+     * @param items its SELECT list, to read rows back
+     */
+    public record Compiled(String sql, List<SelectItem> items) {
+    }
+
+    private final Query q;
+    private final Mode mode;
+    private final Scope scope;
+    private final RenderContext ctx;
+
+    private SqlCompiler(Query q, Mode mode, boolean qualify) {
+        this.q = q;
+        this.mode = mode;
+        this.scope = new Scope(q.meta, q.annotations, arrayJoinNames(q), qualify);
+        this.ctx = RenderContext.of(scope);
+    }
+
+    /** Return the SELECT statement of {@code q}. */
+    public static Compiled compile(Query q) {
+        return compile(q, Mode.SELECT);
+    }
+
+    /** Return the statement of {@code q} in {@code mode}. */
+    public static Compiled compile(Query q, Mode mode) {
+        if ((mode == Mode.COUNT || mode == Mode.EXISTS) && q.isReshaped()) {
+            return wrapped(q, mode);
+        }
+        SqlCompiler first = new SqlCompiler(q, mode, false);
+        Compiled c = first.render();
+        return first.scope.joins().isEmpty() ? c : new SqlCompiler(q, mode, true).render();
+    }
+
+    /**
+     * Return the WHERE condition of {@code q} (PREWHERE included) for a mutation such as
+     * {@code ALTER TABLE ... DELETE WHERE <condition>}; {@code 1} when it has none.
+     *
+     * @throws QueryException when a condition crosses a relation, which mutations cannot join
+     */
+    public static String compileWhere(Query q) {
+        Scope scope = new Scope(q.meta, q.annotations, Map.of(), false);
+        RenderContext ctx = RenderContext.of(scope);
+        List<Condition> all = new ArrayList<>(q.prewhere);
+        all.addAll(q.where);
+        if (all.isEmpty()) {
+            return "1";
+        }
+        ctx.visit(Q.and(all.toArray(Condition[]::new)));
+        if (!scope.joins().isEmpty()) {
+            throw new QueryException("A mutation cannot filter across relations (" + scope.joins()
+                    + "); filter with an 'in' lookup on a subquery instead.");
+        }
+        return ctx.toString();
+    }
+
+    private static Compiled wrapped(Query q, Mode mode) {
+        Compiled inner = compile(q.withoutSettings(), Mode.SELECT);
+        RenderContext ctx = RenderContext.of(new Scope(q.meta, Map.of(), Map.of(), false));
+        ctx.visit(Keyword.SELECT).sql(mode == Mode.COUNT ? " count() " : " 1 ").visit(Keyword.FROM).sql(" (")
+                .sql(inner.sql()).sql(')');
+        if (mode == Mode.EXISTS) {
+            ctx.sql(' ').visit(Keyword.LIMIT).sql(" 1");
+        }
+        Settings s = q.settings;
+        if (inner.sql().contains(" LEFT OUTER JOIN ")) {
+            s = s.withDefault("join_use_nulls", 1);
+        }
+        if (!s.isEmpty()) {
+            ctx.sql(' ').visit(s);
+        }
+        return new Compiled(ctx.toString(), List.of());
+    }
+
+    private static Map<String, Expression> arrayJoinNames(Query q) {
+        Map<String, Expression> names = new LinkedHashMap<>();
+        if (q.arrayJoins.isEmpty()) {
+            return names;
+        }
+        Scope plain = new Scope(q.meta, q.annotations, Map.of(), false);
+        for (Query.ArrayJoin a : q.arrayJoins) {
+            Expression array = plain.resolveExpression(a.path());
+            var type = array.type(RenderContext.of(plain));
+            var element = type != null && type.base().kind() == dev.chorm.types.TypeKind.ARRAY ? type.base().inner() : null;
+            if (a.alias() == null && array instanceof ColumnRef c) {
+                names.put(a.path(), new ColumnRef(c.tableAlias(), c.column(), element == null ? c.type() : element,
+                        c.field(), c.joined()));
+            } else {
+                String name = a.alias() == null ? a.path() : a.alias();
+                names.put(name, new AliasRef(name, new Literal(null, element)));
+            }
+        }
+        return names;
+    }
+
+    private Compiled render() {
+        ctes();
+        List<SelectItem> items = new Selection(q, scope).items(mode);
+        selectList(items);
+        ctx.sql(' ').visit(Keyword.FROM).sql(' ');
+        table();
+        int joinMark = ctx.mark();
+        conditions(Keyword.PREWHERE, q.prewhere);
+        conditions(Keyword.WHERE, q.where);
+        if (mode == Mode.SELECT) {
+            grouping(items);
+            order();
+            limits();
+        } else if (mode == Mode.EXISTS) {
+            ctx.sql(' ').visit(Keyword.LIMIT).sql(" 1");
+        }
+        joins(joinMark);
+        Settings s = scope.joins().isEmpty() ? q.settings : q.settings.withDefault("join_use_nulls", 1);
+        if (!s.isEmpty()) {
+            ctx.sql(' ').visit(s);
+        }
+        return new Compiled(ctx.toString(), items);
+    }
+
+    private void ctes() {
+        if (q.ctes.isEmpty()) {
+            return;
+        }
+        ctx.visit(Keyword.WITH).sql(' ');
+        for (int i = 0; i < q.ctes.size(); i++) {
+            Query.Cte cte = q.ctes.get(i);
+            ctx.sql(i == 0 ? "" : ", ").identifier(cte.name()).sql(' ').visit(Keyword.AS).sql(' ')
+                    .value(cte.query(), null);
+        }
+        ctx.sql(' ');
+    }
+
+    private void selectList(List<SelectItem> items) {
+        ctx.visit(Keyword.SELECT).sql(' ');
+        if (q.distinct && mode == Mode.SELECT) {
+            ctx.visit(Keyword.DISTINCT).sql(' ');
+        }
+        if (mode == Mode.COUNT) {
+            ctx.sql("count()");
+            return;
+        }
+        if (mode == Mode.EXISTS) {
+            ctx.sql('1');
+            return;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            SelectItem item = items.get(i);
+            ctx.sql(i == 0 ? "" : ", ").visit(item.expression());
+            if (item.alias() != null) {
+                ctx.sql(' ').visit(Keyword.AS).sql(' ').identifier(item.alias());
+            }
+        }
+    }
+
+    private void table() {
+        String db = q.meta.table().database();
+        if (!db.isEmpty()) {
+            ctx.identifier(db).sql('.');
+        }
+        ctx.identifier(q.meta.table().name());
+        if (q.asFinal) {
+            ctx.sql(' ').visit(Keyword.FINAL);
+        }
+        if (q.sample != null) {
+            ctx.sql(' ').visit(Keyword.SAMPLE).sql(' ').sql(q.sample);
+        }
+        for (Query.ArrayJoin a : q.arrayJoins) {
+            ctx.sql(' ').visit(Keyword.ARRAY_JOIN).sql(' ');
+            new Scope(q.meta, q.annotations, Map.of(), scope.qualify()).resolveExpression(a.path()).accept(ctx);
+            if (a.alias() != null) {
+                ctx.sql(' ').visit(Keyword.AS).sql(' ').identifier(a.alias());
+            }
+        }
+    }
+
+    private void joins(int mark) {
+        if (scope.joins().isEmpty()) {
+            return;
+        }
+        RenderContext joins = RenderContext.of(scope);
+        for (Join j : scope.joins()) {
+            joins.sql(' ');
+            j.render(joins);
+        }
+        ctx.insert(mark, joins.toString());
+    }
+
+    private void conditions(Keyword keyword, List<Condition> conditions) {
+        if (conditions.isEmpty()) {
+            return;
+        }
+        ctx.sql(' ').visit(keyword).sql(' ').visit(Q.and(conditions.toArray(Condition[]::new)));
+    }
+
+    private void grouping(List<SelectItem> items) {
+        List<Expression> keys = new ArrayList<>();
+        if (!q.groupBy.isEmpty()) {
+            q.groupBy.forEach(k -> keys.add(k instanceof Expression e ? e : scope.resolveExpression((String) k)));
+        } else if (items.stream().anyMatch(i -> i.expression().isAggregate())) {
+            items.stream().filter(i -> !i.expression().isAggregate()).forEach(i -> keys.add(i.expression()));
+        }
+        if (!keys.isEmpty()) {
+            ctx.sql(' ').visit(Keyword.GROUP_BY).sql(' ').visit(keys, ", ");
+        }
+        conditions(Keyword.HAVING, q.having);
+    }
+
+    private void order() {
+        if (q.orderBy.isEmpty()) {
+            return;
+        }
+        ctx.sql(' ').visit(Keyword.ORDER_BY).sql(' ');
+        for (int i = 0; i < q.orderBy.size(); i++) {
+            OrderTerm t = q.orderBy.get(i);
+            ctx.sql(i == 0 ? "" : ", ");
+            t.render(ctx);
+        }
+    }
+
+    private void limits() {
+        if (q.limitByCount > 0) {
+            ctx.sql(' ').visit(Keyword.LIMIT).sql(' ').sql(Long.toString(q.limitByCount)).sql(' ').visit(Keyword.BY)
+                    .sql(' ');
+            for (int i = 0; i < q.limitBy.size(); i++) {
+                Object k = q.limitBy.get(i);
+                ctx.sql(i == 0 ? "" : ", ").visit(k instanceof Expression e ? e : scope.resolveExpression((String) k));
+            }
+        }
+        if (q.limit != null) {
+            ctx.sql(' ').visit(Keyword.LIMIT).sql(' ').sql(Long.toString(q.limit));
+        }
+        if (q.offset > 0) {
+            ctx.sql(' ').visit(Keyword.OFFSET).sql(' ').sql(Long.toString(q.offset));
+        }
+    }
+
+    /** Return the fields a model row loads: all, minus deferred ones, or only the listed ones. */
+    static List<ModelField> loadedFields(Query q) {
+        List<ModelField> out = new ArrayList<>();
+        for (ModelField f : q.meta.fields()) {
+            boolean listed = q.only.contains(f.javaName()) || q.only.contains(f.columnName());
+            boolean deferred = q.defer.contains(f.javaName()) || q.defer.contains(f.columnName());
+            if ((q.only.isEmpty() || listed) && !deferred) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+}

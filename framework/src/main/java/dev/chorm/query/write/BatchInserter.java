@@ -1,0 +1,139 @@
+package dev.chorm.query.write;
+
+import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.DataStreamWriter;
+import com.clickhouse.client.api.ServerException;
+import com.clickhouse.client.api.insert.InsertResponse;
+import com.clickhouse.client.api.insert.InsertSettings;
+import dev.chorm.ChormException;
+import dev.chorm.query.Settings;
+import dev.chorm.types.RowBinaryWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Iterator;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stream model objects into one table as RowBinary, one {@code INSERT} per batch, through client-v2's
+ * streaming insert: rows are encoded straight into the HTTP request body while it is sent, so memory
+ * stays bounded by one write buffer whatever the number of rows.
+ */
+final class BatchInserter {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchInserter.class);
+    private static final int BUFFER_SIZE = 1 << 17;
+
+    private final Client client;
+    private final InsertPlan plan;
+    private final Settings settings;
+
+    BatchInserter(Client client, InsertPlan plan, Settings settings) {
+        this.client = client;
+        this.plan = plan;
+        this.settings = settings;
+    }
+
+    /** Insert every row of {@code rows}, at most {@code batchSize} per INSERT; return the number of rows. */
+    long insertAll(Iterator<?> rows, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
+        }
+        long total = 0;
+        while (rows.hasNext()) {
+            total += insertBatch(rows, batchSize);
+        }
+        return total;
+    }
+
+    private long insertBatch(Iterator<?> rows, int batchSize) {
+        BatchWriter writer = new BatchWriter(rows, batchSize);
+        LOG.debug("insert into {} ({} columns, {})", plan.table(), plan.columns().size(), plan.format());
+        try (InsertResponse ignored = client.insert(plan.table(), plan.columns(), writer, plan.format(),
+                insertSettings()).get()) {
+            return writer.count;
+        } catch (ExecutionException e) {
+            throw failure(writer, e.getCause() == null ? e : e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChormException("Interrupted while inserting into " + plan.table(), e);
+        } catch (RuntimeException e) {
+            throw failure(writer, e);
+        }
+    }
+
+    private InsertSettings insertSettings() {
+        InsertSettings s = new InsertSettings();
+        if (plan.hasJson()) {
+            s.serverSetting("input_format_binary_read_json_as_string", "1");
+        }
+        settings.asMap().forEach((name, value) ->
+                s.serverSetting(name, value instanceof Boolean b ? (b ? "1" : "0") : value.toString()));
+        return s;
+    }
+
+    private ChormException failure(BatchWriter writer, Throwable e) {
+        if (writer.encodingFailure instanceof ChormException c && writer.failedRow == null) {
+            return c;
+        }
+        if (writer.encodingFailure != null) {
+            return new ChormException("Cannot insert row " + writer.count + " of the batch into " + plan.table()
+                    + ": " + plan.describeFailure(writer.failedRow, writer.encodingFailure), writer.encodingFailure);
+        }
+        if (e instanceof ChormException c) {
+            return c;
+        }
+        int code = e instanceof ServerException se ? se.getCode() : -1;
+        return new ChormException("ClickHouse rejected the insert into " + plan.table() + ": " + e.getMessage(),
+                code, e);
+    }
+
+    /** Write up to {@code batchSize} rows into the request body, remembering the row that failed. */
+    private final class BatchWriter implements DataStreamWriter {
+        private final Iterator<?> rows;
+        private final int batchSize;
+        private int count;
+        private boolean started;
+        private Object failedRow;
+        private RuntimeException encodingFailure;
+
+        BatchWriter(Iterator<?> rows, int batchSize) {
+            this.rows = rows;
+            this.batchSize = batchSize;
+        }
+
+        @Override
+        public void onOutput(OutputStream out) throws IOException {
+            if (started) {
+                throw new IOException("the rows of this batch were already consumed; a streamed insert cannot be retried");
+            }
+            started = true;
+            RowBinaryWriter w = new RowBinaryWriter(out, BUFFER_SIZE);
+            while (count < batchSize && rows.hasNext()) {
+                Object row = rows.next();
+                if (!plan.meta().modelClass().isInstance(row)) {
+                    encodingFailure = new ChormException("Cannot insert row " + count + " of the batch into "
+                            + plan.table() + ": it is " + (row == null ? "null" : "a " + row.getClass().getName())
+                            + ", not a " + plan.meta().modelClass().getName() + ".");
+                    throw new IOException(encodingFailure.getMessage());
+                }
+                try {
+                    plan.write(w, row);
+                } catch (RuntimeException e) {
+                    failedRow = row;
+                    encodingFailure = e;
+                    throw new IOException("cannot encode row " + count, e);
+                }
+                count++;
+            }
+            w.flush();
+        }
+
+        @Override
+        public void onRetry() throws IOException {
+            if (started) {
+                throw new IOException("a streamed insert cannot be retried once its rows were sent");
+            }
+        }
+    }
+}

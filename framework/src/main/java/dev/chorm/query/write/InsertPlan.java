@@ -1,0 +1,176 @@
+package dev.chorm.query.write;
+
+import com.clickhouse.data.ClickHouseFormat;
+import dev.chorm.ChormException;
+import dev.chorm.model.DefaultKind;
+import dev.chorm.model.ModelField;
+import dev.chorm.model.ModelMeta;
+import dev.chorm.schema.SqlLiterals;
+import dev.chorm.types.ChType;
+import dev.chorm.types.RowBinaryWriter;
+import dev.chorm.types.TypeKind;
+import dev.chorm.types.ValueEncoder;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Describe how the rows of one model are inserted: the quoted table and column list, one encoder
+ * per column, and the RowBinary flavour. Built once per model class and reused for every row.
+ *
+ * <p>MATERIALIZED and ALIAS columns are left out (ClickHouse computes them); DEFAULT columns are
+ * sent. When a DEFAULT column is not Nullable but its field may hold null (a boxed or reference
+ * type), the plan uses {@code RowBinaryWithDefaults} so that a null field gets the column's default
+ * expression instead of failing. Auto-time fields are stamped by {@link AutoTimes} before encoding.
+ */
+final class InsertPlan {
+    private static final ClassValue<InsertPlan> CACHE = new ClassValue<>() {
+        @Override
+        protected InsertPlan computeValue(Class<?> type) {
+            return new InsertPlan(ModelMeta.of(type));
+        }
+    };
+
+    private final ModelMeta meta;
+    private final ModelField[] fields;
+    private final ValueEncoder[] encoders;
+    private final ColumnWriters.ColumnWriter[] writers;
+    private final boolean[] defaultable;
+    private final List<String> columns;
+    private final boolean withDefaults;
+    private final boolean hasJson;
+    private final boolean hasAutoTime;
+    private final String table;
+
+    private InsertPlan(ModelMeta meta) {
+        this.meta = meta;
+        this.table = SqlLiterals.qualifiedName(meta.table().database(), meta.table().name());
+        List<ModelField> insertable = meta.fields().stream().filter(f -> f.column().isInsertable()).toList();
+        int n = insertable.size();
+        fields = insertable.toArray(new ModelField[0]);
+        encoders = new ValueEncoder[n];
+        writers = new ColumnWriters.ColumnWriter[n];
+        defaultable = new boolean[n];
+        List<String> names = new ArrayList<>(n);
+        boolean anyDefault = false;
+        boolean json = false;
+        for (int i = 0; i < n; i++) {
+            ModelField f = fields[i];
+            encoders[i] = RowBinaryWriter.encoder(f.column().type());
+            writers[i] = ColumnWriters.of(f);
+            defaultable[i] = f.column().defaultKind() == DefaultKind.DEFAULT && !f.column().type().isNullable()
+                    && !f.javaType().isPrimitive() && !f.isSyntheticId();
+            anyDefault |= defaultable[i];
+            json |= containsJson(f.column().type());
+            names.add(SqlLiterals.quoteIdentifier(f.columnName()));
+        }
+        columns = List.copyOf(names);
+        withDefaults = anyDefault;
+        hasJson = json;
+        hasAutoTime = insertable.stream().anyMatch(f -> f.autoTime() != ModelField.AutoTime.NONE);
+        if (n == 0) {
+            throw new ChormException(meta.modelClass().getSimpleName() + " has no column an INSERT can write.");
+        }
+    }
+
+    private InsertPlan(InsertPlan base, String table) {
+        this.meta = base.meta;
+        this.fields = base.fields;
+        this.encoders = base.encoders;
+        this.writers = base.writers;
+        this.defaultable = base.defaultable;
+        this.columns = base.columns;
+        this.withDefaults = base.withDefaults;
+        this.hasJson = base.hasJson;
+        this.hasAutoTime = base.hasAutoTime;
+        this.table = table;
+    }
+
+    /** Return the plan of {@code modelClass}, building it on first use. */
+    static InsertPlan of(Class<?> modelClass) {
+        return CACHE.get(modelClass);
+    }
+
+    /** Return the model description. */
+    ModelMeta meta() {
+        return meta;
+    }
+
+    /** Return the quoted, database-qualified table name. */
+    String table() {
+        return table;
+    }
+
+    /** Return a copy that inserts into {@code table} (a table of the same structure) in the current database. */
+    InsertPlan withTable(String table) {
+        return new InsertPlan(this, SqlLiterals.quoteIdentifier(table));
+    }
+
+    /** Return the quoted names of the inserted columns, in encoding order. */
+    List<String> columns() {
+        return columns;
+    }
+
+    /** Return the wire format: RowBinary, or RowBinaryWithDefaults when a null field should take a default. */
+    ClickHouseFormat format() {
+        return withDefaults ? ClickHouseFormat.RowBinaryWithDefaults : ClickHouseFormat.RowBinary;
+    }
+
+    /** Return whether a column holds JSON, which chorm writes as text and the server must be told so. */
+    boolean hasJson() {
+        return hasJson;
+    }
+
+    /** Stamp auto-time fields of {@code row} and encode it. */
+    void write(RowBinaryWriter w, Object row) {
+        if (hasAutoTime) {
+            AutoTimes.stampInsert(meta, row);
+        }
+        if (withDefaults) {
+            writeWithDefaults(w, row);
+            return;
+        }
+        try {
+            for (ColumnWriters.ColumnWriter writer : writers) {
+                writer.write(w, row);
+            }
+        } catch (IllegalAccessException e) {
+            throw new ChormException("Cannot read the fields of " + row.getClass().getName(), e);
+        }
+    }
+
+    private void writeWithDefaults(RowBinaryWriter w, Object row) {
+        for (int i = 0; i < fields.length; i++) {
+            Object value = fields[i].get(row);
+            if (value == null && defaultable[i]) {
+                w.writeInt8(1);
+            } else {
+                w.writeInt8(0);
+                encoders[i].encode(w, value);
+            }
+        }
+    }
+
+    /** Return which field of {@code row} cannot be encoded, for error messages. */
+    String describeFailure(Object row, RuntimeException e) {
+        for (int i = 0; i < fields.length; i++) {
+            ModelField f = fields[i];
+            try {
+                Object value = f.get(row);
+                if (value != null || !defaultable[i]) {
+                    encoders[i].encode(new RowBinaryWriter(OutputStream.nullOutputStream(), 64), value);
+                }
+            } catch (RuntimeException fieldFailure) {
+                return meta.modelClass().getSimpleName() + "." + f.javaName() + ": " + fieldFailure.getMessage();
+            }
+        }
+        return meta.modelClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    private static boolean containsJson(ChType type) {
+        if (type.kind() == TypeKind.JSON) {
+            return true;
+        }
+        return type.arguments().stream().anyMatch(InsertPlan::containsJson);
+    }
+}

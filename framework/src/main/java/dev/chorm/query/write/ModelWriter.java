@@ -1,0 +1,128 @@
+package dev.chorm.query.write;
+
+import dev.chorm.db.Database;
+import dev.chorm.query.QueryPart;
+import dev.chorm.query.Settings;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Insert, save, update and delete objects of one model: the write half of a QuerySet, usable on its own.
+ *
+ * <pre>{@code
+ * ModelWriter<Event> events = ModelWriter.of(db, Event.class);
+ * events.create(new Event());
+ * long n = events.withSettings(Map.of("async_insert", 1)).bulkCreate(list, 100_000);
+ * }</pre>
+ * Rows travel as RowBinary through client-v2's streaming insert ({@link Database#client()}), one
+ * {@code INSERT} per batch, encoded while the request is sent: memory stays bounded whatever the
+ * number of rows. Models extending {@code Model} get their Snowflake id before they are sent;
+ * MATERIALIZED and ALIAS columns are left to the server. Instances are immutable and thread-safe.
+ */
+public final class ModelWriter<T> {
+    /** The rows per INSERT when no batch size is given: ClickHouse's own {@code max_insert_block_size}. */
+    public static final int DEFAULT_BATCH_SIZE = 1_048_576;
+
+    private final Database db;
+    private final Class<T> model;
+    private final Settings settings;
+
+    private ModelWriter(Database db, Class<T> model, Settings settings) {
+        this.db = Objects.requireNonNull(db, "db == null");
+        this.model = Objects.requireNonNull(model, "model == null");
+        this.settings = settings;
+    }
+
+    /** Return a writer for objects of {@code model} in {@code db}. */
+    public static <T> ModelWriter<T> of(Database db, Class<T> model) {
+        InsertPlan.of(model);
+        return new ModelWriter<>(db, model, Settings.empty());
+    }
+
+    /** Return a copy that sends {@code settings} (added to the database's own) with every statement. */
+    public ModelWriter<T> withSettings(Map<String, ?> settings) {
+        return withSettings(this.settings.withAll(settings));
+    }
+
+    /** Return a copy that sends {@code settings} (instead of this writer's) with every statement. */
+    public ModelWriter<T> withSettings(Settings settings) {
+        return new ModelWriter<>(db, model, Objects.requireNonNull(settings, "settings == null"));
+    }
+
+    /** Return the settings sent with every statement of this writer. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Insert {@code obj} and return it (with its id drawn, if it has a Snowflake id). */
+    public T create(T obj) {
+        Objects.requireNonNull(obj, "obj == null");
+        bulkCreate(List.of(obj), 1);
+        return obj;
+    }
+
+    /** Insert {@code rows} in batches of {@link #DEFAULT_BATCH_SIZE}; return the number of rows. */
+    public long bulkCreate(Iterable<? extends T> rows) {
+        return bulkCreate(rows, DEFAULT_BATCH_SIZE);
+    }
+
+    /** Insert {@code rows}, one INSERT per {@code batchSize} rows; return the number of rows inserted. */
+    public long bulkCreate(Iterable<? extends T> rows, int batchSize) {
+        Objects.requireNonNull(rows, "rows == null");
+        return insert(rows.iterator(), batchSize);
+    }
+
+    /**
+     * Insert the rows of {@code rows}, one INSERT per {@code batchSize} rows, consuming the stream
+     * lazily (it is not closed); return the number of rows inserted.
+     */
+    public long bulkCreate(Stream<? extends T> rows, int batchSize) {
+        Objects.requireNonNull(rows, "rows == null");
+        return insert(rows.iterator(), batchSize);
+    }
+
+    /**
+     * Save {@code obj}: insert it when its row does not exist yet, else update its row's other columns
+     * with a mutation ({@link MutationMode#DEFAULT}). The row is found by the Snowflake id of a
+     * {@code Model} (an object whose id was never drawn is always new), or else by the plain columns
+     * of the table's sorting key. {@code @AutoNow} fields are set to now. Return {@code obj}.
+     */
+    public T save(T obj) {
+        Objects.requireNonNull(obj, "obj == null");
+        new Saver(db, InsertPlan.of(model), settings).save(obj);
+        return obj;
+    }
+
+    /**
+     * Set {@code values} on the rows matching {@code where} (null: every row): keys are field names,
+     * values are Java values (escaped as literals of the column type) or expressions such as
+     * {@code F.of("n").plus(1)}. Runs a lightweight {@code UPDATE} where the table supports it, else
+     * {@code ALTER TABLE ... UPDATE}; waits as {@code mutations_sync} says.
+     */
+    public void update(QueryPart where, Map<String, ?> values) {
+        update(where, values, MutationMode.DEFAULT);
+    }
+
+    /** Set {@code values} on the rows matching {@code where} (null: every row) with the statement {@code mode} picks. */
+    public void update(QueryPart where, Map<String, ?> values, MutationMode mode) {
+        Objects.requireNonNull(values, "values == null");
+        new MutationExecutor(db, InsertPlan.of(model).meta(), settings).update(where, values, mode);
+    }
+
+    /** Delete the rows matching {@code where} (null: every row) with a lightweight {@code DELETE FROM}. */
+    public void delete(QueryPart where) {
+        delete(where, MutationMode.DEFAULT);
+    }
+
+    /** Delete the rows matching {@code where} (null: every row) with the statement {@code mode} picks. */
+    public void delete(QueryPart where, MutationMode mode) {
+        new MutationExecutor(db, InsertPlan.of(model).meta(), settings).delete(where, Objects.requireNonNull(mode));
+    }
+
+    private long insert(Iterator<? extends T> rows, int batchSize) {
+        return new BatchInserter(db.client(), InsertPlan.of(model), settings).insertAll(rows, batchSize);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.chorm.query.write;
+
+import dev.chorm.db.Database;
+import dev.chorm.model.ModelMeta;
+import dev.chorm.query.QueryPart;
+import dev.chorm.query.Settings;
+import dev.chorm.schema.SqlLiterals;
+import java.util.Map;
+
+/**
+ * Run the update and delete mutations of one model's table in the chosen {@link MutationMode},
+ * with the settings of the QuerySet (rendered as the statement's {@code SETTINGS} clause) on top of
+ * the database's configured ones (sent with every request).
+ */
+final class MutationExecutor {
+    private final Database db;
+    private final ModelMeta meta;
+    private final Settings settings;
+
+    MutationExecutor(Database db, ModelMeta meta, Settings settings) {
+        this.db = db;
+        this.meta = meta;
+        this.settings = settings;
+    }
+
+    /** Set {@code values} (field name to value or expression) on the rows matching {@code where} (null: all). */
+    void update(QueryPart where, Map<String, ?> values, MutationMode mode) {
+        Map<String, Object> copy = new java.util.LinkedHashMap<>(values);
+        switch (mode) {
+            case ALTER -> MutationRunner.execute(db, MutationSql.update(meta, copy, where, settings, false));
+            case LIGHTWEIGHT -> MutationRunner.execute(db, MutationSql.update(meta, copy, where, settings, true));
+            default -> MutationRunner.executePreferLightweight(db, "update " + table(),
+                    () -> MutationSql.update(meta, copy, where, settings, true),
+                    () -> MutationSql.update(meta, copy, where, settings, false));
+        }
+    }
+
+    /** Delete the rows matching {@code where} (null: all). */
+    void delete(QueryPart where, MutationMode mode) {
+        switch (mode) {
+            case ALTER -> MutationRunner.execute(db, MutationSql.delete(meta, where, settings, false));
+            case LIGHTWEIGHT -> MutationRunner.execute(db, MutationSql.delete(meta, where, lightweightDelete(), true));
+            default -> MutationRunner.executePreferLightweight(db, "delete " + table(),
+                    () -> MutationSql.delete(meta, where, lightweightDelete(), true),
+                    () -> MutationSql.delete(meta, where, settings, false));
+        }
+    }
+
+    /**
+     * Return the settings of a lightweight delete: it waits according to {@code lightweight_deletes_sync},
+     * not {@code mutations_sync}, so a {@code mutations_sync} given to the QuerySet is applied to both.
+     */
+    Settings lightweightDelete() {
+        Object sync = settings.asMap().get("mutations_sync");
+        return sync == null ? settings : settings.withDefault("lightweight_deletes_sync", sync);
+    }
+
+    private String table() {
+        return SqlLiterals.qualifiedName(meta.table().database(), meta.table().name());
+    }
+}
