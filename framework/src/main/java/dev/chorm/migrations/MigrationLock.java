@@ -1,0 +1,239 @@
+package dev.chorm.migrations;
+
+import static dev.chorm.schema.SqlLiterals.qualifiedName;
+import static dev.chorm.schema.SqlLiterals.quoteString;
+
+import dev.chorm.ChormException;
+import dev.chorm.schema.SqlExecutor;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keep two {@code migrate} runs on one database from interleaving, without transactions.
+ *
+ * <p><b>Design.</b> The lock is the existence of a table: {@code CREATE TABLE chorm_migrations_lock}
+ * without {@code IF NOT EXISTS} succeeds for exactly one run (ClickHouse serializes DDL on one table
+ * name; on a cluster the distributed DDL queue orders the two CREATEs). The winner writes a claim row
+ * (its random token, host, pid) and a heartbeat row every few seconds; it drops the table when done.
+ * A loser reads the claim and waits, polling, up to its wait limit, then fails with a message naming
+ * the holder.
+ *
+ * <p><b>Failure modes.</b> A run that dies keeps the table: once its last heartbeat is older than
+ * the stale limit (measured with the server's clock), a waiting run breaks the lock by renaming the
+ * table away (only one renamer can win), checks that it renamed the stale claim and drops it. Should
+ * two runs break and re-take the lock in the same instant, the holder notices at its next check
+ * ({@link #checkHeld}, called before every operation) that its claim is gone and stops with a
+ * message, so operations never interleave silently. A process that is frozen (not dead) for longer
+ * than the stale limit loses the lock the same way.
+ */
+public final class MigrationLock {
+    /** The lock table's name. */
+    public static final String TABLE = "chorm_migrations_lock";
+    private static final int TABLE_ALREADY_EXISTS = 57;
+    private static final Duration POLL = Duration.ofMillis(250);
+
+    private final SqlExecutor sql;
+    private final String database;
+    private final String cluster;
+    private final Duration staleAfter;
+    private final String token = UUID.randomUUID().toString();
+    private ScheduledExecutorService heartbeat;
+
+    /**
+     * Create a lock on {@code database} (empty: the current one) whose claims go stale after
+     * {@code staleAfter} without heartbeat; with a {@code cluster}, the lock table is replicated and
+     * created, renamed and dropped ON CLUSTER, so that runs started on different nodes exclude each other.
+     */
+    public MigrationLock(SqlExecutor sql, String database, String cluster, Duration staleAfter) {
+        this.sql = sql;
+        this.database = database == null ? "" : database;
+        this.cluster = cluster == null ? "" : cluster;
+        this.staleAfter = staleAfter;
+    }
+
+    /** Return the statement that takes the lock: a CREATE TABLE without IF NOT EXISTS. */
+    public String createTableSql() {
+        String engine = cluster.isEmpty() ? "MergeTree"
+                : "ReplicatedMergeTree('/clickhouse/chorm/{database}/%s', '{replica}')".formatted(TABLE);
+        return ("CREATE TABLE %s%s (token String, host String, pid UInt64, claimed_at DateTime64(6, 'UTC'),"
+                + " heartbeat_at DateTime64(6, 'UTC')) ENGINE = %s ORDER BY tuple()").formatted(table(), onCluster(), engine);
+    }
+
+    /** Return the statement that drops the lock table {@code name}: SYNC on a cluster, so its Keeper path is free at once. */
+    private String dropSql(String name) {
+        return "DROP TABLE IF EXISTS %s%s%s".formatted(name, onCluster(), cluster.isEmpty() ? "" : " SYNC");
+    }
+
+    private String onCluster() {
+        return cluster.isEmpty() ? "" : " ON CLUSTER " + (cluster.contains("{") ? quoteString(cluster)
+                : dev.chorm.schema.SqlLiterals.quoteIdentifier(cluster));
+    }
+
+    /** Take the lock, waiting up to {@code wait} for another run to release it; fails with the holder's name when it does not. */
+    public void acquire(Duration wait, ProgressListener listener) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        boolean announced = false;
+        while (!tryCreate()) {
+            Holder holder = holder(table());
+            if (holder == null && tableAgeSeconds() > staleAfter.toSeconds()) {
+                holder = new Holder("", "unknown", "unknown", "unknown", tableAgeSeconds());
+            }
+            if (holder != null && holder.secondsSinceHeartbeat() > staleAfter.toSeconds()) {
+                breakStale(holder);
+                continue;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new MigrationException(heldMessage(holder));
+            }
+            if (!announced) {
+                listener.waiting("Waiting for the migration lock: " + describe(holder));
+                announced = true;
+            }
+            sleep(POLL);
+        }
+        writeClaim();
+        startHeartbeat();
+    }
+
+    private boolean tryCreate() {
+        try {
+            sql.execute(createTableSql());
+            return true;
+        } catch (ChormException e) {
+            if (e.errorCode() == TABLE_ALREADY_EXISTS || String.valueOf(e.getMessage()).contains("already exists")) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private void writeClaim() {
+        sql.execute("INSERT INTO %s VALUES (%s, %s, %d, now64(6), now64(6))".formatted(table(), quoteString(token),
+                quoteString(hostName()), ProcessHandle.current().pid()));
+    }
+
+    private void startHeartbeat() {
+        heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "chorm-migration-lock-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = Math.max(1, staleAfter.toMillis() / 4);
+        heartbeat.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    private void beat() {
+        try {
+            sql.execute("INSERT INTO %s SELECT token, host, pid, claimed_at, now64(6) FROM %s WHERE token = %s LIMIT 1"
+                    .formatted(table(), table(), quoteString(token)));
+        } catch (RuntimeException e) {
+            // The next checkHeld reports a lost lock; a missed beat alone is harmless.
+        }
+    }
+
+    /** Fail when this run no longer holds the lock (another run broke it as stale). */
+    public void checkHeld() {
+        Holder holder = holder(table());
+        if (holder == null || !holder.token().equals(token)) {
+            throw new MigrationException("This run lost the migration lock (%s). Another run took it over, probably because this one stalled longer than %ds. Run migrate again once the other run is done."
+                    .formatted(describe(holder), staleAfter.toSeconds()));
+        }
+    }
+
+    /** Release the lock if this run holds it. */
+    public void release() {
+        if (heartbeat != null) {
+            heartbeat.shutdownNow();
+            heartbeat = null;
+        }
+        Holder holder = holder(table());
+        if (holder != null && holder.token().equals(token)) {
+            sql.execute(dropSql(table()));
+        }
+    }
+
+    private void breakStale(Holder stale) {
+        String aside = qualifiedName(database, TABLE + "_stale_" + token.replace("-", ""));
+        try {
+            sql.execute("RENAME TABLE %s TO %s%s".formatted(table(), aside, onCluster()));
+        } catch (ChormException e) {
+            return; // another run broke it first, or its owner released it
+        }
+        Holder renamed = holder(aside);
+        if (renamed != null && !renamed.token().equals(stale.token())) {
+            try {
+                sql.execute("RENAME TABLE %s TO %s%s".formatted(aside, table(), onCluster()));
+                return;
+            } catch (ChormException e) {
+                // A new lock exists already; its owner's checkHeld stops it if it was the renamed one.
+            }
+        }
+        sql.execute(dropSql(aside));
+    }
+
+    private Holder holder(String table) {
+        try {
+            List<Map<String, Object>> rows = sql.query(("SELECT token, host, pid, toString(min(claimed_at)) AS claimed,"
+                    + " dateDiff('second', max(heartbeat_at), now64(6)) AS age FROM %s GROUP BY token, host, pid"
+                    + " ORDER BY min(claimed_at) LIMIT 1").formatted(table));
+            if (rows.isEmpty()) {
+                return null;
+            }
+            Map<String, Object> r = rows.get(0);
+            return new Holder(r.get("token").toString(), r.get("host").toString(), r.get("pid").toString(),
+                    r.get("claimed").toString(), Long.parseLong(r.get("age").toString()));
+        } catch (ChormException e) {
+            return null;
+        }
+    }
+
+    /** Return how long ago the lock table was created (a claim may be missing if its owner died right after CREATE). */
+    private long tableAgeSeconds() {
+        String db = database.isEmpty() ? "currentDatabase()" : quoteString(database);
+        List<Map<String, Object>> rows = sql.query(("SELECT dateDiff('second', metadata_modification_time, now()) AS age"
+                + " FROM system.tables WHERE database = %s AND name = %s").formatted(db, quoteString(TABLE)));
+        return rows.isEmpty() ? 0 : Long.parseLong(rows.get(0).get("age").toString());
+    }
+
+    private String heldMessage(Holder holder) {
+        return ("Another migrate run holds the migration lock of %s: %s. Wait for it to finish and run migrate again;"
+                + " if that run died, its lock goes stale %ds after its last heartbeat (or drop table %s).")
+                .formatted(database.isEmpty() ? "the database" : "database " + database, describe(holder),
+                        staleAfter.toSeconds(), table());
+    }
+
+    private static String describe(Holder h) {
+        return h == null ? "a run that is just starting"
+                : "host %s, pid %s, since %s UTC, last heartbeat %ds ago".formatted(h.host(), h.pid(), h.claimed(),
+                h.secondsSinceHeartbeat());
+    }
+
+    private String table() {
+        return qualifiedName(database, TABLE);
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrationException("Interrupted while waiting for the migration lock.", e);
+        }
+    }
+
+    private record Holder(String token, String host, String pid, String claimed, long secondsSinceHeartbeat) {
+    }
+}

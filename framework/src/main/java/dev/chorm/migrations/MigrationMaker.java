@@ -1,0 +1,80 @@
+package dev.chorm.migrations;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * Write new migrations ({@code makemigrations}): compare the state the migration files describe
+ * with the models, and write one migration per changed app; or write empty or merge migrations.
+ */
+final class MigrationMaker {
+    private final MigrationGraph graph;
+    private final AppModels models;
+    private final Path directory;
+    private final MigrationWriter writer = new MigrationWriter();
+
+    MigrationMaker(MigrationGraph graph, AppModels models, Path directory) {
+        this.graph = graph;
+        this.models = models;
+        this.directory = directory;
+    }
+
+    MakeMigrationsResult make(MakeMigrationsOptions options) {
+        if (options.merge()) {
+            return write(mergeMigrations(options), options);
+        }
+        graph.checkConsistent();
+        if (options.empty()) {
+            List<String> apps = options.apps().isEmpty() ? models.labels() : options.apps();
+            return write(apps.stream().map(app -> newMigration(app, List.of(), options)).toList(), options);
+        }
+        ProjectState fromFiles = graph.projectState(null);
+        ProjectState target = fromFiles.copy();
+        ProjectState fromModels = models.state();
+        for (String app : models.labels()) {
+            target.models(app).keySet().forEach(model -> target.removeModel(app, model));
+            fromModels.models(app).forEach((model, table) -> target.putModel(app, model, table));
+        }
+        SortedMap<String, List<Operation>> changes = new Autodetector(fromFiles, target, options.effectiveQuestioner()).changes();
+        List<Migration> out = new ArrayList<>();
+        for (Map.Entry<String, List<Operation>> e : changes.entrySet()) {
+            if (options.apps().isEmpty() || options.apps().contains(e.getKey())) {
+                out.add(newMigration(e.getKey(), e.getValue(), options));
+            }
+        }
+        return write(out, options);
+    }
+
+    private Migration newMigration(String app, List<Operation> ops, MakeMigrationsOptions options) {
+        List<MigrationKey> leaves = graph.leaves(app);
+        int number = graph.migrations(app).stream().mapToInt(m -> m.key().number()).max().orElse(0) + 1;
+        boolean initial = leaves.isEmpty();
+        String name = MigrationNamer.name(number, ops, initial && !ops.isEmpty(), options.name());
+        return Migration.of(new MigrationKey(app, name), leaves, ops, initial);
+    }
+
+    private List<Migration> mergeMigrations(MakeMigrationsOptions options) {
+        List<Migration> out = new ArrayList<>();
+        graph.conflicts().forEach((app, leaves) -> {
+            if (options.apps().isEmpty() || options.apps().contains(app)) {
+                int number = graph.migrations(app).stream().mapToInt(m -> m.key().number()).max().orElse(0) + 1;
+                String suffix = options.name().isEmpty()
+                        ? "merge_" + String.join("_", leaves.stream().map(MigrationKey::name).toList())
+                        : options.name();
+                out.add(Migration.of(new MigrationKey(app, "%04d_%s".formatted(number, suffix)), leaves, List.of(), false));
+            }
+        });
+        return out;
+    }
+
+    private MakeMigrationsResult write(List<Migration> migrations, MakeMigrationsOptions options) {
+        if (options.check()) {
+            return new MakeMigrationsResult(migrations, List.of());
+        }
+        List<Path> files = migrations.stream().map(m -> writer.write(directory, m)).toList();
+        return new MakeMigrationsResult(migrations, files);
+    }
+}

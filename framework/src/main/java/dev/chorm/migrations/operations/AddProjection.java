@@ -1,0 +1,41 @@
+package dev.chorm.migrations.operations;
+
+import dev.chorm.migrations.Operation;
+import dev.chorm.migrations.OperationContext;
+import dev.chorm.migrations.ProjectState;
+import dev.chorm.model.ProjectionSpec;
+import java.util.Objects;
+
+/**
+ * Add a projection to a model's table ({@code ALTER TABLE ... ADD PROJECTION}).
+ *
+ * @param model the model name
+ * @param projection the projection to add
+ */
+public record AddProjection(String model, ProjectionSpec projection) implements Operation {
+    /** Check the parts. */
+    public AddProjection {
+        Objects.requireNonNull(model, "model == null");
+        Objects.requireNonNull(projection, "projection == null");
+    }
+
+    @Override
+    public void stateForwards(String app, ProjectState state) {
+        state.putModel(app, model, Parts.addProjection(state.model(app, model), projection));
+    }
+
+    @Override
+    public void databaseForwards(OperationContext context, ProjectState from, ProjectState to) {
+        context.editor().addProjection(from.model(context.app(), model), projection);
+    }
+
+    @Override
+    public void databaseBackwards(OperationContext context, ProjectState from, ProjectState to) {
+        context.editor().dropProjection(from.model(context.app(), model), projection.name());
+    }
+
+    @Override
+    public String describe() {
+        return "Add projection %s to %s".formatted(projection.name(), model);
+    }
+}

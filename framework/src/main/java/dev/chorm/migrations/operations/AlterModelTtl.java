@@ -1,0 +1,52 @@
+package dev.chorm.migrations.operations;
+
+import dev.chorm.migrations.Operation;
+import dev.chorm.migrations.OperationContext;
+import dev.chorm.migrations.ProjectState;
+import dev.chorm.model.TableSpec;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Replace a model's table TTL rules ({@code MODIFY TTL}, or {@code REMOVE TTL} for none); the
+ * operation waits for the mutation that applies the new rules to existing parts.
+ *
+ * @param model the model name
+ * @param ttl the new TTL rules; empty for none
+ */
+public record AlterModelTtl(String model, List<String> ttl) implements Operation {
+    /** Check the parts and copy the list. */
+    public AlterModelTtl {
+        Objects.requireNonNull(model, "model == null");
+        ttl = List.copyOf(ttl);
+    }
+
+    @Override
+    public void stateForwards(String app, ProjectState state) {
+        state.putModel(app, model, state.model(app, model).toBuilder().ttl(ttl).build());
+    }
+
+    @Override
+    public void databaseForwards(OperationContext context, ProjectState from, ProjectState to) {
+        change(context, from.model(context.app(), model), to.model(context.app(), model));
+    }
+
+    @Override
+    public void databaseBackwards(OperationContext context, ProjectState from, ProjectState to) {
+        change(context, from.model(context.app(), model), to.model(context.app(), model));
+    }
+
+    private static void change(OperationContext context, TableSpec before, TableSpec after) {
+        if (after.ttl().isEmpty()) {
+            context.editor().removeTtl(before);
+        } else {
+            context.editor().modifyTtl(before, after.ttl());
+            context.awaitMutations(before);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return ttl.isEmpty() ? "Remove TTL of " + model : "Alter TTL of " + model;
+    }
+}

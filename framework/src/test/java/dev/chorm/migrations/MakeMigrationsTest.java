@@ -1,0 +1,119 @@
+package dev.chorm.migrations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chorm.migrations.operations.AlterField;
+import dev.chorm.migrations.operations.CreateModel;
+import dev.chorm.migrations.operations.RenameField;
+import dev.chorm.model.ModelMeta;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Run makemigrations over model classes and migration folders, without a database. */
+class MakeMigrationsTest {
+    @TempDir
+    Path dir;
+
+    private Migrations migrations(Class<?> event) {
+        return Migrations.builder().models(AppModels.of("events", event)).directory(dir).classLoader(null).build();
+    }
+
+    @Test
+    void firstRunWritesTheInitialMigrationAndTheNextFindsNothing() {
+        MakeMigrationsResult first = migrations(dev.chorm.migrations.fixtures.v1.Event.class)
+                .makeMigrations(MakeMigrationsOptions.defaults());
+        assertThat(first.summary()).isEqualTo("Migrations for 'events':\n  " + dir.resolve("events/0001_initial.json")
+                + "\n    - Create model Event (table event)");
+        assertThat(first.migrations().get(0).initial()).isTrue();
+
+        MakeMigrationsResult second = migrations(dev.chorm.migrations.fixtures.v1.Event.class)
+                .makeMigrations(MakeMigrationsOptions.defaults());
+        assertThat(second.changesDetected()).isFalse();
+        assertThat(second.summary()).isEqualTo("No changes detected");
+    }
+
+    @Test
+    void checkReportsChangedModelsAndWritesNothing() throws Exception {
+        migrations(dev.chorm.migrations.fixtures.v1.Event.class).makeMigrations(MakeMigrationsOptions.defaults());
+        MakeMigrationsResult check = migrations(dev.chorm.migrations.fixtures.v2.Event.class)
+                .makeMigrations(MakeMigrationsOptions.defaults().withCheck(true));
+
+        assertThat(check.changesDetected()).isTrue();
+        assertThat(check.files()).isEmpty();
+        assertThat(check.checkFailureMessage()).isEqualTo("""
+                Models have changes that are not in migrations yet:
+                Migrations for 'events':
+                  events/0002_event_note_alter_event_port
+                    - Add field note to Event
+                    - Alter field port on Event
+                Run 'mvn clickhouse:makemigrations' to write them.""");
+        try (var files = Files.list(dir.resolve("events"))) {
+            assertThat(files).hasSize(1);
+        }
+        assertThat(migrations(dev.chorm.migrations.fixtures.v2.Event.class).check()).containsExactly(check.checkFailureMessage());
+        assertThat(migrations(dev.chorm.migrations.fixtures.v1.Event.class).check()).isEmpty();
+    }
+
+    @Test
+    void chosenNameAndEmptyMigrationForHandWrittenSql() {
+        migrations(dev.chorm.migrations.fixtures.v1.Event.class).makeMigrations(MakeMigrationsOptions.defaults());
+        MakeMigrationsResult empty = migrations(dev.chorm.migrations.fixtures.v1.Event.class)
+                .makeMigrations(MakeMigrationsOptions.defaults().withEmpty(true).withApps("events").withName("backfill"));
+        Migration m = empty.migrations().get(0);
+        assertThat(m.key()).isEqualTo(new MigrationKey("events", "0002_backfill"));
+        assertThat(m.dependencies()).containsExactly(new MigrationKey("events", "0001_initial"));
+        assertThat(m.operations()).isEmpty();
+        assertThat(migrations(dev.chorm.migrations.fixtures.v1.Event.class).graph().leaves("events"))
+                .containsExactly(m.key());
+    }
+
+    @Test
+    void appsWithMigrationsButNoModelsInScopeKeepTheirTables() {
+        Migrations library = Migrations.builder().models(AppModels.of("audit", dev.chorm.migrations.fixtures.v1.Event.class))
+                .directory(dir).classLoader(null).build();
+        library.makeMigrations(MakeMigrationsOptions.defaults());
+
+        MakeMigrationsResult result = migrations(dev.chorm.migrations.fixtures.v1.Event.class)
+                .makeMigrations(MakeMigrationsOptions.defaults());
+
+        assertThat(result.migrations()).extracting(mig -> mig.key().toString()).containsExactly("events/0001_initial");
+    }
+
+    @Test
+    void renameAnswerTurnsDropAndAddIntoARename() {
+        Migrations v1 = migrations(dev.chorm.migrations.fixtures.v1.Event.class);
+        v1.makeMigrations(MakeMigrationsOptions.defaults());
+        Migrations renamed = Migrations.builder().models(AppModels.of("events", dev.chorm.migrations.fixtures.Renamed.Event.class))
+                .directory(dir).classLoader(null).build();
+
+        assertThatThrownBy(() -> renamed.makeMigrations(MakeMigrationsOptions.defaults()))
+                .isInstanceOf(MigrationException.class)
+                .hasMessageContaining("-Dclickhouse.renames=events.Event.protocol=transport");
+        MakeMigrationsResult result = renamed.makeMigrations(MakeMigrationsOptions.defaults()
+                .withRenames("events.Event.protocol=transport"));
+
+        assertThat(result.migrations().get(0).operations()).hasExactlyElementsOfTypes(RenameField.class);
+        assertThat(result.migrations().get(0).key().name()).isEqualTo("0002_rename_protocol_event_transport");
+    }
+
+    @Test
+    void scanFindsModelsOfAPackageAsOneApp() {
+        AppModels apps = AppModels.scan(getClass().getClassLoader(), List.of("dev.chorm.migrations.fixtures.v1"));
+        assertThat(apps.labels()).containsExactly("v1");
+        assertThat(apps.models("v1")).containsExactly(dev.chorm.migrations.fixtures.v1.Event.class);
+        assertThat(apps.state().model("v1", "Event")).isEqualTo(ModelMeta.of(dev.chorm.migrations.fixtures.v1.Event.class).table());
+    }
+
+    @Test
+    void typesOfTheFirstMigrationsAreDerivedFromModels() {
+        Migrations m = migrations(dev.chorm.migrations.fixtures.v1.Event.class);
+        assertThat(m.makeMigrations(MakeMigrationsOptions.defaults()).migrations().get(0).operations())
+                .hasExactlyElementsOfTypes(CreateModel.class);
+        assertThat(migrations(dev.chorm.migrations.fixtures.v2.Event.class).makeMigrations(MakeMigrationsOptions.defaults())
+                .migrations().get(0).operations()).last().isInstanceOf(AlterField.class);
+    }
+}
