@@ -1,0 +1,11 @@
+package com.example.events;
+
+import dev.chorm.model.Model;
+import dev.chorm.model.engine.MergeTree;
+import dev.chorm.model.types.UInt16;
+
+/** A broken model: @UInt16 on a String field. */
+@MergeTree(orderBy = "id")
+public class Event extends Model {
+    @UInt16 public String port;
+}

@@ -1,0 +1,32 @@
+package dev.chorm.maven;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Check the models and migrations, as Django's {@code check}: fail when ClickHouse would reject a model,
+ * when migrations conflict, or when models changed without a migration. Needs no database.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.RUNTIME)
+public final class CheckMojo extends AbstractClickhouseMojo {
+    @Override
+    protected void goalParameters(Map<String, Object> parameters) {
+        // Only the common parameters.
+    }
+
+    @Override
+    protected void run(GoalContext goal) throws MojoFailureException {
+        goal.requireModels("check");
+        List<String> problems = goal.migrationsWithoutDatabase().check();
+        if (!problems.isEmpty()) {
+            throw new MojoFailureException("System check identified %d issue(s):\n%s"
+                    .formatted(problems.size(), String.join("\n", problems)));
+        }
+        goal.info("System check identified no issues.");
+    }
+}

@@ -1,0 +1,95 @@
+package dev.chorm.maven;
+
+import dev.chorm.db.Config;
+import dev.chorm.db.Database;
+import dev.chorm.db.DatabaseConfig;
+import dev.chorm.migrations.AppModels;
+import dev.chorm.migrations.Migrations;
+import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * Give a goal what it works with: the merged configuration, the project class loader, the log, and
+ * the framework's {@link Migrations} with or without a database.
+ *
+ * <pre>{@code
+ * try (Database db = goal.openDatabase()) {
+ *     goal.migrations(db).showMigrations();
+ * }
+ * }</pre>
+ */
+public final class GoalContext {
+    private final MergedConfiguration configuration;
+    private final ClassLoader loader;
+    private final Log log;
+    private final CompiledClasses classes;
+
+    GoalContext(MergedConfiguration configuration, ClassLoader loader, Log log, CompiledClasses classes) {
+        this.configuration = configuration;
+        this.loader = loader;
+        this.log = log;
+        this.classes = classes;
+    }
+
+    /** Return the merged configuration: goal parameters and framework keys. */
+    public MergedConfiguration configuration() {
+        return configuration;
+    }
+
+    /** Return the framework configuration. */
+    public Config config() {
+        return configuration.config();
+    }
+
+    /** Return the project class loader (compiled classes, runtime dependencies, resources). */
+    public ClassLoader classLoader() {
+        return loader;
+    }
+
+    /** Return the Maven log. */
+    public Log log() {
+        return log;
+    }
+
+    /** Write {@code text} to the log at info level, one log line per line of text. */
+    public void info(String text) {
+        text.lines().forEach(log::info);
+    }
+
+    /** Open the configured database alias: its URL, or the embedded engine in the data directory when it has none. */
+    public Database openDatabase() {
+        DatabaseConfig database = config().database(configuration.alias());
+        log.info(database.url().map(url -> "ClickHouse '%s': %s".formatted(database.alias(), url.replaceFirst("\\?.*", "")))
+                .orElse("ClickHouse '%s': embedded engine, data in %s".formatted(database.alias(), database.dataDir())));
+        return Database.connect(config(), configuration.alias());
+    }
+
+    /** Return migrations over {@code database}: the configured models, the migration directory and the classpath. */
+    public Migrations migrations(Database database) {
+        return Migrations.builder(config(), database, loader, configuration.migrationsDirectory()).build();
+    }
+
+    /**
+     * Return migrations that need no database (makemigrations, sqlmigrate, check): the configured models,
+     * the migration directory and the classpath.
+     */
+    public Migrations migrationsWithoutDatabase() {
+        return Migrations.builder().models(AppModels.scan(loader, config().modelPackages())).classLoader(loader)
+                .directory(configuration.migrationsDirectory()).build();
+    }
+
+    /**
+     * Fail unless models can be read: packages are configured and the project is compiled. Warn when
+     * sources changed after the last compile, because the goal would see the old models.
+     */
+    public void requireModels(String goal) throws MojoFailureException {
+        List<String> packages = config().modelPackages();
+        if (packages.isEmpty()) {
+            throw new MojoFailureException(("No model packages are configured, so there are no models to read. Set"
+                    + " <packages><package>com.example.events</package></packages> in the plugin's configuration,"
+                    + " or chorm.models.packages=com.example.events in clickhouse.properties."));
+        }
+        classes.require(goal);
+    }
+}

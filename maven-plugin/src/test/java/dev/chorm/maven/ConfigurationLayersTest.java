@@ -1,0 +1,83 @@
+package dev.chorm.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigurationLayersTest {
+    private final Path basedir = Path.of("/work/project");
+
+    @Test
+    void defaultsPointIntoTheProject() {
+        MergedConfiguration merged = new ConfigurationLayers(basedir).merge();
+
+        assertThat(merged.alias()).isEqualTo("default");
+        assertThat(merged.migrationsDirectory()).isEqualTo(Path.of("/work/project/src/main/resources/db/clickhouse"));
+        assertThat(merged.framework()).containsExactly(Map.entry("chorm.databases.default.data-dir", "/work/project/.chorm/data"));
+        assertThat(merged.config().database("default").url()).isEmpty();
+    }
+
+    @Test
+    void laterLayersWin() {
+        MergedConfiguration merged = new ConfigurationLayers(basedir)
+                .add("POM", Map.of("clickhouse.migrationsDirectory", "pom", "clickhouse.name", "pom"))
+                .add("project properties", Map.of("clickhouse.migrationsDirectory", "property"))
+                .add("environment", Map.of("clickhouse.name", "env"))
+                .merge();
+
+        assertThat(merged.migrationsDirectory()).isEqualTo(Path.of("/work/project/property"));
+        assertThat(merged.string("name")).hasValue("env");
+    }
+
+    @Test
+    void shorthandCountsAtTheLayerItWasSetIn() {
+        MergedConfiguration merged = new ConfigurationLayers(basedir)
+                .add("POM", Map.of("clickhouse.url", "jdbc:clickhouse://pom:8123/app"))
+                .add("environment", Map.of("chorm.databases.default.url", "jdbc:clickhouse://env:8123/app"))
+                .merge();
+
+        assertThat(merged.config().database("default").url()).hasValue("jdbc:clickhouse://env:8123/app");
+    }
+
+    @Test
+    void shorthandBeatsTheFullKeyOfTheSameLayer() {
+        MergedConfiguration merged = new ConfigurationLayers(basedir)
+                .add("system properties", Map.of("chorm.models.packages", "a", "clickhouse.packages", "b,c"))
+                .merge();
+
+        assertThat(merged.config().modelPackages()).containsExactly("b", "c");
+    }
+
+    @Test
+    void shorthandsFollowTheFinalAlias() {
+        MergedConfiguration merged = new ConfigurationLayers(basedir)
+                .add("POM", Map.of("clickhouse.url", "jdbc:clickhouse://reports:8123/app", "clickhouse.user", "reader"))
+                .add("system properties", Map.of("clickhouse.database", "reports"))
+                .merge();
+
+        assertThat(merged.alias()).isEqualTo("reports");
+        assertThat(merged.config().database("reports").url()).hasValue("jdbc:clickhouse://reports:8123/app");
+        assertThat(merged.config().database("reports").user()).isEqualTo("reader");
+        assertThat(merged.config().database("default").url()).isEmpty();
+    }
+
+    @Test
+    void relativeDataDirectoryResolvesAgainstTheProject() {
+        MergedConfiguration merged = new ConfigurationLayers(basedir)
+                .add("clickhouse.properties", Map.of("chorm.databases.default.data-dir", "local/db"))
+                .merge();
+
+        assertThat(merged.config().database("default").dataDir()).isEqualTo(Path.of("/work/project/local/db"));
+    }
+
+    @Test
+    void otherKeysAreIgnored() {
+        MergedConfiguration merged = new ConfigurationLayers(basedir)
+                .add("project properties", Map.of("maven.compiler.release", "17", "clickhouse.app", "events"))
+                .merge();
+
+        assertThat(merged.parameters()).doesNotContainKey("maven.compiler.release").containsEntry("app", "events");
+    }
+}
