@@ -1,53 +1,75 @@
 package dev.chorm.demo;
 
-import dev.chorm.embedded.EmbeddedClickHouse;
+import dev.chorm.db.Config;
+import dev.chorm.db.Database;
+import dev.chorm.demo.events.Event;
+import dev.chorm.migrations.MakeMigrationsOptions;
+import dev.chorm.migrations.MigrateOptions;
+import dev.chorm.migrations.MigrationStatus;
+import dev.chorm.migrations.Migrations;
+import dev.chorm.migrations.ProgressListener;
+import dev.chorm.query.Count;
+import dev.chorm.query.Q;
+import dev.chorm.query.QuerySet;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
- * The main job: start the embedded ClickHouse on {@code ./.chorm/demo-data}, create a table,
- * insert events and query them through the official JDBC driver.
+ * The main job, a plain batch program on the embedded ClickHouse: apply the migrations that ship
+ * in this jar, load events with bulkCreate, query them with QuerySets, update and delete.
+ * {@code Demo --makemigrations DIR} writes the migrations that model changes need into DIR.
  */
 public final class Demo {
     private Demo() {
     }
 
-    /** Run the demo; an optional argument names the data directory. */
-    public static void main(String[] args) throws SQLException {
-        Path data = Path.of(args.length > 0 ? args[0] : ".chorm/demo-data");
-        System.out.println("Starting the embedded ClickHouse on " + data.toAbsolutePath() + " ...");
-        try (EmbeddedClickHouse clickhouse = EmbeddedClickHouse.start(data);
-             Connection db = DriverManager.getConnection(clickhouse.jdbcUrl(), clickhouse.jdbcProperties());
-             Statement sql = db.createStatement()) {
-            System.out.println("Engine ready at " + clickhouse.httpUrl());
-            sql.execute("CREATE TABLE IF NOT EXISTS demo_event (id UInt64, ts DateTime64(6, 'UTC'),"
-                    + " protocol LowCardinality(String), port UInt16) ENGINE = MergeTree ORDER BY (ts, id)");
-            sql.execute("TRUNCATE TABLE demo_event");
-            try (PreparedStatement insert = db.prepareStatement("INSERT INTO demo_event VALUES (?, ?, ?, ?)")) {
-                Instant now = Instant.now();
-                for (int i = 0; i < 1000; i++) {
-                    insert.setLong(1, i);
-                    insert.setObject(2, now.plusSeconds(i).atOffset(java.time.ZoneOffset.UTC).toLocalDateTime());
-                    insert.setString(3, i % 3 == 0 ? "UDP" : "TCP");
-                    insert.setInt(4, 1000 + i % 50);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+    /** Run the demo. */
+    public static void main(String[] args) {
+        Config config = Config.load();
+        try (Database db = Database.connect(config)) {
+            Path sources = Path.of(args.length > 1 ? args[1] : "demo/src/main/resources/db/clickhouse");
+            Migrations migrations = Migrations.builder(config, db, Demo.class.getClassLoader(), sources).build();
+            if (args.length > 0 && args[0].equals("--makemigrations")) {
+                System.out.println(migrations.makeMigrations(MakeMigrationsOptions.defaults()).summary());
+                return;
             }
-            try (ResultSet rs = sql.executeQuery("SELECT protocol, count() AS n, uniqExact(port) AS ports"
-                    + " FROM demo_event GROUP BY protocol ORDER BY n DESC")) {
-                System.out.println("protocol  events  ports");
-                while (rs.next()) {
-                    System.out.printf("%-8s  %6d  %5d%n", rs.getString(1), rs.getLong(2), rs.getLong(3));
-                }
-            }
+            migrations.migrate(MigrateOptions.latest().withListener(ProgressListener.printing(System.out::println)));
+            System.out.println(MigrationStatus.render(migrations.showMigrations()));
+            run(db.objects(Event.class));
         }
-        System.out.println("Done. The data stays in " + data.toAbsolutePath());
+    }
+
+    private static void run(QuerySet<Event> events) {
+        events.delete();
+        Instant start = Instant.parse("2026-11-01T00:00:00Z");
+        long loaded = events.bulkCreate(IntStream.range(0, 100_000).mapToObj(i -> event(i, start)).toList(), 25_000);
+        System.out.printf("Loaded %,d events with bulkCreate.%n", loaded);
+
+        System.out.printf("TCP events on ports >= 1024: %,d%n", events.filter("protocol", "TCP").filter("port__gte", 1024).count());
+        QuerySet<Map<String, Object>> byProtocol = events
+                .filter(Q.of("action", Event.Action.DROP).or(Q.of("port__in", List.of(22, 23))))
+                .values("protocol").annotate("n", Count.all()).orderBy("-n");
+        System.out.println("Dropped or telnet/ssh events by protocol: " + byProtocol.fetch());
+        System.out.println("  SQL: " + byProtocol.toSql());
+        System.out.println("Busiest ports on Nov 2: " + events.filter("timestamp__date", java.time.LocalDate.parse("2026-11-02"))
+                .prewhere("action", Event.Action.PASS).values("port").annotate("n", Count.all()).orderBy("-n").limit(3).fetch());
+
+        events.filter("port__in", List.of(22, 23)).update(Map.of("protocol", "SSH"));
+        System.out.printf("After update, SSH events: %,d%n", events.filter("protocol", "SSH").count());
+        events.filter("action", Event.Action.ALERT).delete();
+        System.out.printf("After deleting alerts: %,d events remain.%n", events.count());
+    }
+
+    private static Event event(int i, Instant start) {
+        Event e = new Event();
+        e.ip = "10.0." + (i % 250) + "." + (i % 200);
+        e.port = i % 7 == 0 ? 22 : 1000 + i % 60_000;
+        e.protocol = i % 3 == 0 ? "UDP" : "TCP";
+        e.timestamp = start.plusSeconds(i * 7L);
+        e.action = Event.Action.values()[i % 3];
+        return e;
     }
 }
