@@ -1,6 +1,5 @@
 package dev.chorm.migrations.operations;
 
-import dev.chorm.migrations.Operation;
 import dev.chorm.migrations.OperationContext;
 import dev.chorm.migrations.ProjectState;
 import dev.chorm.model.TableSpec;
@@ -17,7 +16,7 @@ import java.util.Objects;
  * @param model the model name
  * @param settings the complete new settings, name to SQL value
  */
-public record AlterModelSettings(String model, Map<String, String> settings) implements Operation {
+public record AlterModelSettings(String model, Map<String, String> settings) implements TableChange {
     /** Check the parts and copy the settings, keeping their order. */
     public AlterModelSettings {
         Objects.requireNonNull(model, "model == null");
@@ -30,16 +29,7 @@ public record AlterModelSettings(String model, Map<String, String> settings) imp
     }
 
     @Override
-    public void databaseForwards(OperationContext context, ProjectState from, ProjectState to) {
-        change(context, from.model(context.app(), model), to.model(context.app(), model));
-    }
-
-    @Override
-    public void databaseBackwards(OperationContext context, ProjectState from, ProjectState to) {
-        change(context, from.model(context.app(), model), to.model(context.app(), model));
-    }
-
-    private static void change(OperationContext context, TableSpec before, TableSpec after) {
+    public void changeTable(OperationContext context, TableSpec before, TableSpec after) {
         Map<String, String> modified = new LinkedHashMap<>();
         after.settings().forEach((k, v) -> {
             if (!v.equals(before.settings().get(k))) {

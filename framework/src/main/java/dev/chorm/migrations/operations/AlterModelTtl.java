@@ -1,6 +1,5 @@
 package dev.chorm.migrations.operations;
 
-import dev.chorm.migrations.Operation;
 import dev.chorm.migrations.OperationContext;
 import dev.chorm.migrations.ProjectState;
 import dev.chorm.model.TableSpec;
@@ -14,7 +13,7 @@ import java.util.Objects;
  * @param model the model name
  * @param ttl the new TTL rules; empty for none
  */
-public record AlterModelTtl(String model, List<String> ttl) implements Operation {
+public record AlterModelTtl(String model, List<String> ttl) implements TableChange {
     /** Check the parts and copy the list. */
     public AlterModelTtl {
         Objects.requireNonNull(model, "model == null");
@@ -27,16 +26,7 @@ public record AlterModelTtl(String model, List<String> ttl) implements Operation
     }
 
     @Override
-    public void databaseForwards(OperationContext context, ProjectState from, ProjectState to) {
-        change(context, from.model(context.app(), model), to.model(context.app(), model));
-    }
-
-    @Override
-    public void databaseBackwards(OperationContext context, ProjectState from, ProjectState to) {
-        change(context, from.model(context.app(), model), to.model(context.app(), model));
-    }
-
-    private static void change(OperationContext context, TableSpec before, TableSpec after) {
+    public void changeTable(OperationContext context, TableSpec before, TableSpec after) {
         if (after.ttl().isEmpty()) {
             context.editor().removeTtl(before);
         } else {
