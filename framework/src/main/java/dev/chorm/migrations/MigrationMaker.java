@@ -32,6 +32,7 @@ final class MigrationMaker {
             return write(apps.stream().map(app -> newMigration(app, List.of(), options)).toList(), options);
         }
         ProjectState fromFiles = graph.projectState(null);
+        refuseAppsWithoutModels(fromFiles);
         ProjectState target = fromFiles.copy();
         ProjectState fromModels = models.state();
         for (String app : models.labels()) {
@@ -46,6 +47,21 @@ final class MigrationMaker {
             }
         }
         return write(out, options);
+    }
+
+    /**
+     * An app whose migrations hold models but whose package yields no model class is almost always
+     * a wrong package or an uncompiled project; diffing it would delete every table of the app.
+     */
+    private void refuseAppsWithoutModels(ProjectState fromFiles) {
+        for (String app : models.labels()) {
+            if (models.models(app).isEmpty() && !fromFiles.models(app).isEmpty()) {
+                throw new MigrationException(("App '%s' has migrations for %s, but no model class was found in its package."
+                        + " Check chorm.models.packages and that the classes are compiled ('mvn compile'). To delete"
+                        + " every model of the app, write DeleteModel operations in a migration made with empty=true.")
+                        .formatted(app, String.join(", ", fromFiles.models(app).keySet())));
+            }
+        }
     }
 
     private Migration newMigration(String app, List<Operation> ops, MakeMigrationsOptions options) {

@@ -37,6 +37,22 @@ class MakeMigrationsTest {
     }
 
     @Test
+    void anAppWhosePackageYieldsNoModelsIsRefusedRatherThanEmptied() throws Exception {
+        migrations(dev.chorm.migrations.fixtures.v1.Event.class).makeMigrations(MakeMigrationsOptions.defaults());
+        Migrations nothingFound = Migrations.builder().models(AppModels.of(java.util.Map.of("events", List.of())))
+                .directory(dir).classLoader(null).build();
+
+        assertThatThrownBy(() -> nothingFound.makeMigrations(MakeMigrationsOptions.defaults()))
+                .isInstanceOf(MigrationException.class)
+                .hasMessage("App 'events' has migrations for Event, but no model class was found in its package."
+                        + " Check chorm.models.packages and that the classes are compiled ('mvn compile'). To delete"
+                        + " every model of the app, write DeleteModel operations in a migration made with empty=true.");
+        try (var files = Files.list(dir.resolve("events"))) {
+            assertThat(files).hasSize(1);
+        }
+    }
+
+    @Test
     void checkReportsChangedModelsAndWritesNothing() throws Exception {
         migrations(dev.chorm.migrations.fixtures.v1.Event.class).makeMigrations(MakeMigrationsOptions.defaults());
         MakeMigrationsResult check = migrations(dev.chorm.migrations.fixtures.v2.Event.class)
