@@ -117,7 +117,7 @@ public final class MigrationExecutor {
         for (Migration m : graph.migrations()) {
             MigrationRecord r = records.get(m.key());
             out.add(new MigrationStatus(m.key(), r != null && r.applied(), r == null ? 0 : r.progress(),
-                    m.operations().size(), r == null ? null : r.appliedAt()));
+                    m.operations().size(), r == null ? null : r.appliedAt(), r != null && r.isPartial()));
         }
         return out;
     }

@@ -11,11 +11,13 @@ import java.util.List;
  * @param progress the number of operations done (all when applied)
  * @param operations the number of operations
  * @param appliedAt when it was applied or last progressed, or null
+ * @param partial whether a run stopped inside it (after some operations, or some statements of the first)
  */
-public record MigrationStatus(MigrationKey key, boolean applied, int progress, int operations, Instant appliedAt) {
+public record MigrationStatus(MigrationKey key, boolean applied, int progress, int operations, Instant appliedAt,
+        boolean partial) {
     /** Return whether a run stopped part-way through it. */
     public boolean isPartial() {
-        return !applied && progress > 0;
+        return partial;
     }
 
     /** Return the statuses as Django prints them: each app, then {@code [X]}, {@code [~]} or {@code [ ]} and the name. */

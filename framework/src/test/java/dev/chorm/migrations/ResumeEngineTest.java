@@ -130,6 +130,8 @@ class ResumeEngineTest {
                     .hasMessageStartingWith("Migration shop/0002_load failed at operation 1 of 1 (Raw SQL: INSERT INTO item (id, name) VALUES (10, 'x') (+2 more)): ")
                     .hasMessageContaining("staging")
                     .hasMessageEndingWith("Fix the cause and run migrate again: it continues with this operation.");
+            // stopped inside its only operation: no operation is done, yet the migration is partial
+            assertThat(MigrationStatus.render(executor.showMigrations())).contains(" [~] 0002_load (0 of 1 operations done");
             db.execute("CREATE TABLE staging (id Int64, name String) ENGINE = Memory");
             db.execute("INSERT INTO staging VALUES (11, 'y')");
 

@@ -34,9 +34,7 @@ public final class ColumnReaders {
 
     /** Return the reader filling {@code field}; NULL stays null unless {@code strict} (then primitives fail). */
     public static ColumnReader forField(ModelField field, boolean strict) {
-        ValueReader reader = READERS.computeIfAbsent(field, f -> ValueReader.of(f.column().type(), f.annotatedType(),
-                f.element(), f.element() instanceof java.lang.reflect.Member m
-                        ? m.getDeclaringClass().getSimpleName() + "." + f.javaName() : f.javaName()));
+        ValueReader reader = valueReader(field);
         if (strict) {
             return reader::read;
         }
@@ -45,6 +43,13 @@ public final class ColumnReaders {
             Object raw = temporal ? rs.getObject(i, ZonedDateTime.class) : rs.getObject(i);
             return raw == null ? null : reader.convert(raw);
         };
+    }
+
+    /** Return the (cached) reader converting driver values into {@code field}'s Java type. */
+    static ValueReader valueReader(ModelField field) {
+        return READERS.computeIfAbsent(field, f -> ValueReader.of(f.column().type(), f.annotatedType(),
+                f.element(), f.element() instanceof java.lang.reflect.Member m
+                        ? m.getDeclaringClass().getSimpleName() + "." + f.javaName() : f.javaName()));
     }
 
     /** Return a reader of plain values for column {@code index} of a result with {@code md}. */

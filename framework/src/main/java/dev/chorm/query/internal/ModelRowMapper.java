@@ -25,17 +25,22 @@ final class ModelRowMapper implements RowMapper<Object> {
     private final Builder root;
     private final Map<String, Builder> related = new LinkedHashMap<>();
     private final List<Annotation> annotations = new ArrayList<>();
+    private final Annotation[] annotationArray;
 
     private record Annotation(Field target, ColumnReaders.ColumnReader reader, int index) {
     }
 
     ModelRowMapper(ModelMeta meta, List<SelectItem> items, ResultSetMetaData md) throws SQLException {
-        root = new Builder(meta);
+        root = new Builder(meta, md);
         for (int i = 0; i < items.size(); i++) {
             SelectItem item = items.get(i);
             if (item.relation() != null) {
-                related.computeIfAbsent(item.relation(), p -> new Builder(Scope.targetOfPath(meta, p)))
-                        .add(item.field(), i + 1);
+                Builder b = related.get(item.relation());
+                if (b == null) {
+                    b = new Builder(Scope.targetOfPath(meta, item.relation()), md);
+                    related.put(item.relation(), b);
+                }
+                b.add(item.field(), i + 1);
             } else if (item.field() != null) {
                 root.add(item.field(), i + 1);
             } else {
@@ -45,12 +50,15 @@ final class ModelRowMapper implements RowMapper<Object> {
                 }
             }
         }
+        root.seal();
+        related.values().forEach(Builder::seal);
+        annotationArray = annotations.toArray(new Annotation[0]);
     }
 
     @Override
     public Object map(ResultSet rs) throws SQLException {
         Object object = root.build(rs);
-        for (Annotation a : annotations) {
+        for (Annotation a : annotationArray) {
             Reflection.set(a.target(), object, a.reader().read(rs, a.index()));
         }
         if (!related.isEmpty()) {
@@ -82,23 +90,42 @@ final class ModelRowMapper implements RowMapper<Object> {
     /** Build one object of one model from its columns. */
     private static final class Builder {
         private final ModelMeta meta;
+        private final ResultSetMetaData md;
         private final List<ModelField> fields = new ArrayList<>();
         private final List<ColumnReaders.ColumnReader> readers = new ArrayList<>();
         private final List<Integer> indexes = new ArrayList<>();
+        private final List<FieldFillers.FieldFiller> fillers = new ArrayList<>();
+        private ColumnReaders.ColumnReader[] readerArray;
+        private int[] indexArray;
+        private int[] positions;
+        private FieldFillers.FieldFiller[] fillerArray;
+        private Constructor<?> constructor;
 
-        Builder(ModelMeta meta) {
+        Builder(ModelMeta meta, ResultSetMetaData md) {
             this.meta = meta;
+            this.md = md;
         }
 
-        void add(ModelField f, int index) {
+        void add(ModelField f, int index) throws SQLException {
             fields.add(f);
             readers.add(ColumnReaders.forField(f, true));
             indexes.add(index);
+            if (!meta.isRecord()) {
+                fillers.add(FieldFillers.of(f, index, md));
+            }
+        }
+
+        /** Freeze the columns into arrays once all are added, for the per-row loops. */
+        void seal() {
+            readerArray = readers.toArray(new ColumnReaders.ColumnReader[0]);
+            indexArray = indexes.stream().mapToInt(Integer::intValue).toArray();
+            positions = fields.stream().mapToInt(f -> meta.fields().indexOf(f)).toArray();
+            fillerArray = fillers.toArray(new FieldFillers.FieldFiller[0]);
         }
 
         Object buildOrNull(ResultSet rs) throws SQLException {
-            for (int i = 0; i < fields.size(); i++) {
-                if (rs.getObject(indexes.get(i)) != null) {
+            for (int index : indexArray) {
+                if (rs.getObject(index) != null) {
                     return build(rs);
                 }
             }
@@ -111,22 +138,26 @@ final class ModelRowMapper implements RowMapper<Object> {
                 for (int i = 0; i < values.length; i++) {
                     values[i] = Reflection.defaultValue(meta.fields().get(i).javaType());
                 }
-                for (int i = 0; i < fields.size(); i++) {
-                    values[meta.fields().indexOf(fields.get(i))] = readers.get(i).read(rs, indexes.get(i));
+                for (int i = 0; i < readerArray.length; i++) {
+                    values[positions[i]] = readerArray[i].read(rs, indexArray[i]);
                 }
                 return meta.newInstance(values);
             }
             Object o = instantiate();
-            for (int i = 0; i < fields.size(); i++) {
-                fields.get(i).set(o, readers.get(i).read(rs, indexes.get(i)));
+            for (FieldFillers.FieldFiller filler : fillerArray) {
+                filler.fill(rs, o);
             }
             return o;
         }
 
         private Object instantiate() {
             try {
-                Constructor<?> c = meta.modelClass().getDeclaredConstructor();
-                c.setAccessible(true);
+                Constructor<?> c = constructor;
+                if (c == null) {
+                    c = meta.modelClass().getDeclaredConstructor();
+                    c.setAccessible(true);
+                    constructor = c;
+                }
                 return c.newInstance();
             } catch (NoSuchMethodException | InstantiationException | IllegalAccessException
                      | InvocationTargetException e) {
