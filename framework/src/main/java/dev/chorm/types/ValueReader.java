@@ -27,10 +27,13 @@ import java.time.ZonedDateTime;
 public final class ValueReader {
     private final ChType type;
     private final ValueConverters.Converter converter;
+    private final boolean zoned;
 
     private ValueReader(ChType type, ValueConverters.Converter converter) {
         this.type = type;
         this.converter = converter;
+        TypeKind k = type.base().kind();
+        this.zoned = k == TypeKind.DATETIME || k == TypeKind.DATETIME64;
     }
 
     /**
@@ -56,10 +59,7 @@ public final class ValueReader {
 
     /** Read column {@code index} (1-based) of the current row and convert it into the field's type. */
     public Object read(ResultSet rs, int index) throws SQLException {
-        TypeKind k = type.base().kind();
-        Object raw = k == TypeKind.DATETIME || k == TypeKind.DATETIME64
-                ? rs.getObject(index, ZonedDateTime.class)
-                : rs.getObject(index);
+        Object raw = zoned ? rs.getObject(index, ZonedDateTime.class) : rs.getObject(index);
         return converter.apply(raw);
     }
 }

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,9 @@ import java.util.stream.Stream;
  *     same objects (target at least 0.8x);</li>
  * <li>building and compiling a typical five-step QuerySet to SQL (target under 20 µs, after warm-up).</li>
  * </ol>
- * Each figure is the best of several runs after a warm-up. Run it (not a test) with:
+ * Each figure is the median of several runs after a warm-up; in each run the two contenders go in
+ * alternating order, so neither always runs first (after a TRUNCATE or a GC of the other's garbage).
+ * Run it (not a test) with:
  * <pre>
  * mvn -q -pl framework exec:java -Dexec.skip=false -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.chorm.bench.QuerySetBenchmark
@@ -36,7 +39,7 @@ import java.util.stream.Stream;
  * exec:java does not compile: run {@code mvn -q -pl framework test-compile} first (or put
  * {@code test-compile} before {@code exec:java} in the same command). The engine runs in a child
  * process on the same machine, so on few cores the figures vary by about 10% from run to run.
- * Optional system properties: {@code bench.rows} (default 1,000,000) and {@code bench.runs} (default 3).
+ * Optional system properties: {@code bench.rows} (default 1,000,000) and {@code bench.runs} (default 7).
  */
 public final class QuerySetBenchmark {
     static final String SELECT_CEILING = "INSERT INTO bench_row SELECT number, toInt32(number % 65536),"
@@ -63,7 +66,7 @@ public final class QuerySetBenchmark {
     /** Run the three measurements and print their figures. */
     public static void main(String[] args) throws Exception {
         int rows = Integer.getInteger("bench.rows", 1_000_000);
-        int runs = Integer.getInteger("bench.runs", 3);
+        int runs = Integer.getInteger("bench.runs", 7);
         EmbeddedClickHouse engine = TestEngine.shared();
         String database = TestEngine.freshDatabase("bench");
         try (Database db = Database.open("bench", engine.jdbcUrl(database), engine.jdbcProperties(), Map.of())) {
@@ -82,17 +85,25 @@ public final class QuerySetBenchmark {
         try (Client client = TestEngine.client(database)) {
             objects.bulkCreate(data.subList(0, Math.min(rows, 100_000)));
             handWritten(client, data.subList(0, Math.min(rows, 100_000)));
-            double chorm = Double.MAX_VALUE;
-            double hand = Double.MAX_VALUE;
-            double ceiling = Double.MAX_VALUE;
+            double[] chorms = new double[runs];
+            double[] hands = new double[runs];
+            double[] ceilings = new double[runs];
             for (int run = 0; run < runs; run++) {
-                chorm = Math.min(chorm, timed(() -> objects.bulkCreate(data)));
-                hand = Math.min(hand, timed(() -> handWritten(client, data)));
-                ceiling = Math.min(ceiling, timed(() -> db.execute(ceilingSql())));
+                if (run % 2 == 0) {
+                    chorms[run] = timed(() -> objects.bulkCreate(data));
+                    hands[run] = timed(() -> handWritten(client, data));
+                } else {
+                    hands[run] = timed(() -> handWritten(client, data));
+                    chorms[run] = timed(() -> objects.bulkCreate(data));
+                }
+                ceilings[run] = timed(() -> db.execute(ceilingSql()));
             }
-            System.out.printf("insert %,d rows: bulkCreate %.3f s (%.2f M rows/s), hand-written RowBinary %.3f s"
-                    + " (%.2f M rows/s), INSERT ... SELECT %.3f s (%.2f M rows/s)%n", rows, chorm, rows / chorm / 1e6,
-                    hand, rows / hand / 1e6, ceiling, rows / ceiling / 1e6);
+            double chorm = median(chorms);
+            double hand = median(hands);
+            double ceiling = median(ceilings);
+            System.out.printf("insert %,d rows (median of %d runs): bulkCreate %.3f s (%.2f M rows/s), hand-written"
+                    + " RowBinary %.3f s (%.2f M rows/s), INSERT ... SELECT %.3f s (%.2f M rows/s)%n", rows, runs, chorm,
+                    rows / chorm / 1e6, hand, rows / hand / 1e6, ceiling, rows / ceiling / 1e6);
             System.out.printf("  bulkCreate / hand-written = %.2fx (target >= 0.9x); bulkCreate / INSERT SELECT"
                     + " ceiling = %.2f%n", hand / chorm, ceiling / chorm);
         }
@@ -144,15 +155,30 @@ public final class QuerySetBenchmark {
     private void reads() throws Exception {
         streamAll();
         jdbcLoop();
-        double chorm = Double.MAX_VALUE;
-        double jdbc = Double.MAX_VALUE;
+        double[] chorms = new double[runs];
+        double[] jdbcs = new double[runs];
         for (int run = 0; run < runs; run++) {
-            chorm = Math.min(chorm, seconds(this::streamAll));
-            jdbc = Math.min(jdbc, seconds(this::jdbcLoop));
+            if (run % 2 == 0) {
+                chorms[run] = seconds(this::streamAll);
+                jdbcs[run] = seconds(this::jdbcLoop);
+            } else {
+                jdbcs[run] = seconds(this::jdbcLoop);
+                chorms[run] = seconds(this::streamAll);
+            }
         }
-        System.out.printf("read %,d rows into objects: QuerySet.stream() %.3f s (%.2f M rows/s), raw JDBC loop %.3f s"
-                + " (%.2f M rows/s)%n", rows, chorm, rows / chorm / 1e6, jdbc, rows / jdbc / 1e6);
+        double chorm = median(chorms);
+        double jdbc = median(jdbcs);
+        System.out.printf("read %,d rows into objects (median of %d runs): QuerySet.stream() %.3f s (%.2f M rows/s),"
+                + " raw JDBC loop %.3f s (%.2f M rows/s)%n", rows, runs, chorm, rows / chorm / 1e6, jdbc,
+                rows / jdbc / 1e6);
         System.out.printf("  stream / JDBC = %.2fx (target >= 0.8x)%n", jdbc / chorm);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private double seconds(Task task) throws Exception {

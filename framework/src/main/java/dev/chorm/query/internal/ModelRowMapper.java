@@ -24,14 +24,14 @@ import java.util.Map;
 final class ModelRowMapper implements RowMapper<Object> {
     private final Builder root;
     private final Map<String, Builder> related = new LinkedHashMap<>();
-    private final List<Annotation> annotations = new ArrayList<>();
-    private final Annotation[] annotationArray;
+    private final Annotation[] annotations;
 
     private record Annotation(Field target, ColumnReaders.ColumnReader reader, int index) {
     }
 
     ModelRowMapper(ModelMeta meta, List<SelectItem> items, ResultSetMetaData md) throws SQLException {
         root = new Builder(meta, md);
+        List<Annotation> annotations = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             SelectItem item = items.get(i);
             if (item.relation() != null) {
@@ -52,13 +52,13 @@ final class ModelRowMapper implements RowMapper<Object> {
         }
         root.seal();
         related.values().forEach(Builder::seal);
-        annotationArray = annotations.toArray(new Annotation[0]);
+        this.annotations = annotations.toArray(new Annotation[0]);
     }
 
     @Override
     public Object map(ResultSet rs) throws SQLException {
         Object object = root.build(rs);
-        for (Annotation a : annotationArray) {
+        for (Annotation a : annotations) {
             Reflection.set(a.target(), object, a.reader().read(rs, a.index()));
         }
         if (!related.isEmpty()) {
@@ -90,6 +90,7 @@ final class ModelRowMapper implements RowMapper<Object> {
     /** Build one object of one model from its columns. */
     private static final class Builder {
         private final ModelMeta meta;
+        private final boolean record;
         private final ResultSetMetaData md;
         private final List<ModelField> fields = new ArrayList<>();
         private final List<ColumnReaders.ColumnReader> readers = new ArrayList<>();
@@ -103,6 +104,7 @@ final class ModelRowMapper implements RowMapper<Object> {
 
         Builder(ModelMeta meta, ResultSetMetaData md) {
             this.meta = meta;
+            this.record = meta.isRecord();
             this.md = md;
         }
 
@@ -110,7 +112,7 @@ final class ModelRowMapper implements RowMapper<Object> {
             fields.add(f);
             readers.add(ColumnReaders.forField(f, true));
             indexes.add(index);
-            if (!meta.isRecord()) {
+            if (!record) {
                 fillers.add(FieldFillers.of(f, index, md));
             }
         }
@@ -133,7 +135,7 @@ final class ModelRowMapper implements RowMapper<Object> {
         }
 
         Object build(ResultSet rs) throws SQLException {
-            if (meta.isRecord()) {
+            if (record) {
                 Object[] values = new Object[meta.fields().size()];
                 for (int i = 0; i < values.length; i++) {
                     values[i] = Reflection.defaultValue(meta.fields().get(i).javaType());

@@ -11,6 +11,7 @@ import dev.chorm.types.RowBinaryWriter;
 import dev.chorm.types.TypeKind;
 import dev.chorm.types.ValueEncoder;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +35,7 @@ final class InsertPlan {
     private final ModelMeta meta;
     private final ModelField[] fields;
     private final ValueEncoder[] encoders;
-    private final ColumnWriters.ColumnWriter[] writers;
+    private final MethodHandle rowWriter;
     private final boolean[] defaultable;
     private final List<String> columns;
     private final boolean withDefaults;
@@ -49,7 +50,6 @@ final class InsertPlan {
         int n = insertable.size();
         fields = insertable.toArray(new ModelField[0]);
         encoders = new ValueEncoder[n];
-        writers = new ColumnWriters.ColumnWriter[n];
         defaultable = new boolean[n];
         List<String> names = new ArrayList<>(n);
         boolean anyDefault = false;
@@ -57,7 +57,6 @@ final class InsertPlan {
         for (int i = 0; i < n; i++) {
             ModelField f = fields[i];
             encoders[i] = RowBinaryWriter.encoder(f.column().type());
-            writers[i] = ColumnWriters.of(f);
             defaultable[i] = f.column().defaultKind() == DefaultKind.DEFAULT && !f.column().type().isNullable()
                     && !f.javaType().isPrimitive() && !f.isSyntheticId();
             anyDefault |= defaultable[i];
@@ -65,6 +64,7 @@ final class InsertPlan {
             names.add(SqlLiterals.quoteIdentifier(f.columnName()));
         }
         columns = List.copyOf(names);
+        rowWriter = ColumnWriters.rowWriter(insertable);
         withDefaults = anyDefault;
         hasJson = json;
         hasAutoTime = insertable.stream().anyMatch(f -> f.autoTime() != ModelField.AutoTime.NONE);
@@ -77,7 +77,7 @@ final class InsertPlan {
         this.meta = base.meta;
         this.fields = base.fields;
         this.encoders = base.encoders;
-        this.writers = base.writers;
+        this.rowWriter = base.rowWriter;
         this.defaultable = base.defaultable;
         this.columns = base.columns;
         this.withDefaults = base.withDefaults;
@@ -131,10 +131,10 @@ final class InsertPlan {
             return;
         }
         try {
-            for (ColumnWriters.ColumnWriter writer : writers) {
-                writer.write(w, row);
-            }
-        } catch (IllegalAccessException e) {
+            rowWriter.invokeExact(w, row);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
             throw new ChormException("Cannot read the fields of " + row.getClass().getName(), e);
         }
     }
