@@ -22,12 +22,24 @@ final class SharedEngine {
             try {
                 Path dir = Files.createTempDirectory("chorm-embedded-test");
                 engine = EmbeddedClickHouse.start(dir);
-                Runtime.getRuntime().addShutdownHook(new Thread(engine::close));
+                EmbeddedClickHouse started = engine;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    started.close();
+                    deleteTree(dir);
+                }, "chorm-embedded-test-stop"));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
         return engine;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // Best effort: a temp directory left behind is harmless.
+        }
     }
 
     static Connection connect() throws SQLException {
