@@ -180,6 +180,11 @@ public final class DdlRenderer {
         return "DROP INDEX " + quoteIdentifier(name);
     }
 
+    /** Return the action {@code MATERIALIZE INDEX `name`}: build the index for parts written before it. */
+    public String materializeIndex(String name) {
+        return "MATERIALIZE INDEX " + quoteIdentifier(name);
+    }
+
     /** Return the action {@code ADD CONSTRAINT ...}. */
     public String addConstraint(ConstraintSpec c) {
         return "ADD " + constraintDefinition(c);
@@ -193,6 +198,11 @@ public final class DdlRenderer {
     /** Return the action {@code ADD PROJECTION ...}. */
     public String addProjection(ProjectionSpec p) {
         return "ADD " + projectionDefinition(p);
+    }
+
+    /** Return the action {@code MATERIALIZE PROJECTION `name`}: build the projection for older parts. */
+    public String materializeProjection(String name) {
+        return "MATERIALIZE PROJECTION " + quoteIdentifier(name);
     }
 
     /** Return the action {@code DROP PROJECTION `name`}. */

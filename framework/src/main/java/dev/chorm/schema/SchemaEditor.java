@@ -150,6 +150,11 @@ public final class SchemaEditor {
         alter(table, ddl.addIndex(index));
     }
 
+    /** Build an index for the parts written before it existed (a mutation). */
+    public void materializeIndex(TableSpec table, String name) {
+        alter(table, ddl.materializeIndex(name));
+    }
+
     /** Drop a data-skipping index. */
     public void dropIndex(TableSpec table, String name) {
         alter(table, ddl.dropIndex(name));
@@ -168,6 +173,11 @@ public final class SchemaEditor {
     /** Add a projection. */
     public void addProjection(TableSpec table, ProjectionSpec projection) {
         alter(table, ddl.addProjection(projection));
+    }
+
+    /** Build a projection for the parts written before it existed (a mutation). */
+    public void materializeProjection(TableSpec table, String name) {
+        alter(table, ddl.materializeProjection(name));
     }
 
     /** Drop a projection. */

@@ -170,10 +170,12 @@ class DdlRendererTest {
         editor.renameColumn(t, "note", "remark");
         editor.commentColumn(t, "remark", "it's free text");
         editor.addIndex(t, IndexSpec.of("name_idx", "name", "bloom_filter(0.01)", 1));
+        editor.materializeIndex(t, "name_idx");
         editor.dropIndex(t, "name_idx");
         editor.addConstraint(t, ConstraintSpec.check("score_ok", "score >= 0"));
         editor.dropConstraint(t, "score_ok");
         editor.addProjection(t, ProjectionSpec.of("by_score", "SELECT score, count() GROUP BY score"));
+        editor.materializeProjection(t, "by_score");
         editor.dropProjection(t, "by_score");
         editor.modifySettings(t, Map.of("merge_with_ttl_timeout", "60"));
         editor.resetSettings(t, List.of("merge_with_ttl_timeout"));
@@ -191,10 +193,12 @@ class DdlRendererTest {
                 on + "RENAME COLUMN `note` TO `remark`",
                 on + "COMMENT COLUMN `remark` 'it\\'s free text'",
                 on + "ADD INDEX `name_idx` name TYPE bloom_filter(0.01) GRANULARITY 1",
+                on + "MATERIALIZE INDEX `name_idx`",
                 on + "DROP INDEX `name_idx`",
                 on + "ADD CONSTRAINT `score_ok` CHECK score >= 0",
                 on + "DROP CONSTRAINT `score_ok`",
                 on + "ADD PROJECTION `by_score` (SELECT score, count() GROUP BY score)",
+                on + "MATERIALIZE PROJECTION `by_score`",
                 on + "DROP PROJECTION `by_score`",
                 on + "MODIFY SETTING merge_with_ttl_timeout = 60",
                 on + "RESET SETTING merge_with_ttl_timeout",

@@ -41,6 +41,35 @@ class SchemaEditorEngineTest {
     }
 
     @Test
+    void materializeBuildsANewIndexAndProjectionForRowsWrittenBefore() {
+        SchemaEditor editor = db.schemaEditor();
+        TableSpec t = TableSpec.builder("materialize_me").column(ColumnSpec.builder("id", ChType.int64()).build())
+                .column(ColumnSpec.builder("name", ChType.string()).build()).orderBy("id").build();
+        editor.dropTable(t);
+        editor.createTable(t);
+        db.execute("INSERT INTO materialize_me SELECT number, toString(number % 100) FROM numbers(10000)");
+        editor.addIndex(t, IndexSpec.of("name_idx", "name", "bloom_filter(0.01)", 1));
+        editor.addProjection(t, ProjectionSpec.of("by_name", "SELECT name, count() GROUP BY name"));
+        assertThat(indexBytesAndProjectionParts()).isEqualTo(List.of(0L, 0L));
+
+        editor.materializeIndex(t, "name_idx");
+        editor.materializeProjection(t, "by_name");
+
+        List<Long> after = indexBytesAndProjectionParts();
+        assertThat(after.get(0)).as("skip index bytes of the old rows").isPositive();
+        assertThat(after.get(1)).as("projection parts of the old rows").isPositive();
+        editor.dropTable(t);
+    }
+
+    private static List<Long> indexBytesAndProjectionParts() {
+        Map<String, Object> row = db.query("SELECT sum(secondary_indices_uncompressed_bytes) AS idx,"
+                + " (SELECT count() FROM system.projection_parts WHERE database = currentDatabase()"
+                + " AND table = 'materialize_me' AND active) AS proj"
+                + " FROM system.parts WHERE database = currentDatabase() AND table = 'materialize_me' AND active").get(0);
+        return List.of(((Number) row.get("idx")).longValue(), ((Number) row.get("proj")).longValue());
+    }
+
+    @Test
     void altersReachTheLiveTable() {
         SchemaEditor editor = db.schemaEditor();
         TableSpec t = TableSpec.builder("alter_me").column(ColumnSpec.builder("id", ChType.int64()).build())

@@ -26,7 +26,9 @@ public record AddIndex(String model, IndexSpec index) implements Operation {
 
     @Override
     public void databaseForwards(OperationContext context, ProjectState from, ProjectState to) {
+        // ADD only covers parts written from now on; MATERIALIZE builds it for the existing rows.
         context.editor().addIndex(from.model(context.app(), model), index);
+        context.editor().materializeIndex(from.model(context.app(), model), index.name());
     }
 
     @Override

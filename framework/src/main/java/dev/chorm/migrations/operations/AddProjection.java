@@ -26,7 +26,9 @@ public record AddProjection(String model, ProjectionSpec projection) implements 
 
     @Override
     public void databaseForwards(OperationContext context, ProjectState from, ProjectState to) {
+        // ADD only covers parts written from now on; MATERIALIZE builds it for the existing rows.
         context.editor().addProjection(from.model(context.app(), model), projection);
+        context.editor().materializeProjection(from.model(context.app(), model), projection.name());
     }
 
     @Override

@@ -31,6 +31,7 @@ public record RemoveIndex(String model, String name) implements Operation {
     @Override
     public void databaseBackwards(OperationContext context, ProjectState from, ProjectState to) {
         context.editor().addIndex(from.model(context.app(), model), Parts.index(to.model(context.app(), model), name));
+        context.editor().materializeIndex(from.model(context.app(), model), name);
     }
 
     @Override

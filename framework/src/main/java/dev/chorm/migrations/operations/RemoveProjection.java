@@ -31,6 +31,7 @@ public record RemoveProjection(String model, String name) implements Operation {
     @Override
     public void databaseBackwards(OperationContext context, ProjectState from, ProjectState to) {
         context.editor().addProjection(from.model(context.app(), model), Parts.projection(to.model(context.app(), model), name));
+        context.editor().materializeProjection(from.model(context.app(), model), name);
     }
 
     @Override

@@ -44,6 +44,7 @@ public record RenameIndex(String model, String oldName, String newName) implemen
     private static void swap(OperationContext context, TableSpec table, String dropped, IndexSpec added) {
         context.editor().dropIndex(table, dropped);
         context.editor().addIndex(table, added);
+        context.editor().materializeIndex(table, added.name());
     }
 
     @Override
