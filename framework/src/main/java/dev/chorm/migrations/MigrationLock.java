@@ -70,8 +70,7 @@ public final class MigrationLock {
     }
 
     private String onCluster() {
-        return cluster.isEmpty() ? "" : " ON CLUSTER " + (cluster.contains("{") ? quoteString(cluster)
-                : dev.chorm.schema.SqlLiterals.quoteIdentifier(cluster));
+        return dev.chorm.schema.SqlLiterals.onCluster(cluster);
     }
 
     /** Take the lock, waiting up to {@code wait} for another run to release it; fails with the holder's name when it does not. */

@@ -1,7 +1,6 @@
 package dev.chorm.migrations;
 
 import static dev.chorm.schema.SqlLiterals.qualifiedName;
-import static dev.chorm.schema.SqlLiterals.quoteIdentifier;
 import static dev.chorm.schema.SqlLiterals.quoteString;
 
 import dev.chorm.schema.SqlExecutor;
@@ -122,7 +121,7 @@ public final class MigrationRecorder {
     }
 
     private String onCluster() {
-        return cluster.isEmpty() ? "" : " ON CLUSTER " + (cluster.contains("{") ? quoteString(cluster) : quoteIdentifier(cluster));
+        return dev.chorm.schema.SqlLiterals.onCluster(cluster);
     }
 
     private static String text(Map<String, Object> row, String column) {

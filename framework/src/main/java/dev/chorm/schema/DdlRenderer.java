@@ -39,7 +39,7 @@ public final class DdlRenderer {
         t.constraints().forEach(c -> elements.add(INDENT + constraintDefinition(c)));
         t.projections().forEach(p -> elements.add(INDENT + projectionDefinition(p)));
         StringBuilder sql = new StringBuilder(CREATE_TABLE.formatted(ifNotExists ? "IF NOT EXISTS " : "",
-                table(t), onCluster(t.cluster()), String.join(",\n", elements), t.engine().sql()));
+                table(t), SqlLiterals.onCluster(t.cluster()), String.join(",\n", elements), t.engine().sql()));
         appendClauses(t, sql);
         if (!t.comment().isEmpty()) {
             sql.append("\nCOMMENT ").append(quoteString(t.comment()));
@@ -107,33 +107,33 @@ public final class DdlRenderer {
 
     /** Return {@code DROP TABLE [IF EXISTS] db.table [ON CLUSTER c] [SYNC]}. */
     public String dropTable(TableSpec t, boolean ifExists, boolean sync) {
-        return DROP_TABLE.formatted(ifExists ? "IF EXISTS " : "", table(t), onCluster(t.cluster()), sync ? " SYNC" : "");
+        return DROP_TABLE.formatted(ifExists ? "IF EXISTS " : "", table(t), SqlLiterals.onCluster(t.cluster()), sync ? " SYNC" : "");
     }
 
     /** Return {@code RENAME TABLE db.old TO db.new [ON CLUSTER c]}; the database stays the same. */
     public String renameTable(TableSpec t, String newName) {
-        return RENAME_TABLE.formatted(table(t), SqlLiterals.qualifiedName(t.database(), newName), onCluster(t.cluster()));
+        return RENAME_TABLE.formatted(table(t), SqlLiterals.qualifiedName(t.database(), newName), SqlLiterals.onCluster(t.cluster()));
     }
 
     /** Return {@code EXCHANGE TABLES a AND b [ON CLUSTER c]}, atomically swapping two tables of {@code a}'s database. */
     public String exchangeTables(TableSpec a, String otherName) {
         return EXCHANGE_TABLES.formatted(table(a), SqlLiterals.qualifiedName(a.database(), otherName),
-                onCluster(a.cluster()));
+                SqlLiterals.onCluster(a.cluster()));
     }
 
     /** Return {@code CREATE DATABASE IF NOT EXISTS db [ON CLUSTER c]}. */
     public String createDatabase(String database, String cluster) {
-        return CREATE_DATABASE.formatted(quoteIdentifier(database), onCluster(cluster));
+        return CREATE_DATABASE.formatted(quoteIdentifier(database), SqlLiterals.onCluster(cluster));
     }
 
     /** Return {@code DROP DATABASE IF EXISTS db [ON CLUSTER c] [SYNC]}. */
     public String dropDatabase(String database, String cluster, boolean sync) {
-        return DROP_DATABASE.formatted(quoteIdentifier(database), onCluster(cluster), sync ? " SYNC" : "");
+        return DROP_DATABASE.formatted(quoteIdentifier(database), SqlLiterals.onCluster(cluster), sync ? " SYNC" : "");
     }
 
     /** Return {@code ALTER TABLE db.table [ON CLUSTER c] action}; {@code action} must already be rendered. */
     public String alter(TableSpec t, String action) {
-        return ALTER_TABLE.formatted(table(t), onCluster(t.cluster()), action);
+        return ALTER_TABLE.formatted(table(t), SqlLiterals.onCluster(t.cluster()), action);
     }
 
     /** Return the action {@code ADD COLUMN `c` ... [AFTER `x` | FIRST]}; {@code after} null for last, empty for first. */
@@ -244,13 +244,6 @@ public final class DdlRenderer {
         return SqlLiterals.qualifiedName(t.database(), t.name());
     }
 
-    /** Return {@code " ON CLUSTER c"}, or empty without a cluster; a macro such as {cluster} is quoted as a string. */
-    static String onCluster(String cluster) {
-        if (cluster == null || cluster.isEmpty()) {
-            return "";
-        }
-        return " ON CLUSTER " + (cluster.contains("{") ? quoteString(cluster) : quoteIdentifier(cluster));
-    }
 
     private static String keyTuple(List<String> expressions) {
         return switch (expressions.size()) {

@@ -60,12 +60,18 @@ public final class JdbcSqlExecutor implements SqlExecutor {
 
     /** Return a {@link ChormException} for a failed statement, with the ClickHouse error code when known. */
     static ChormException failure(String sql, SQLException e) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        return new ChormException("ClickHouse rejected: " + abbreviate(sql) + "\n" + message, e.getErrorCode() == 0
-                ? -1 : e.getErrorCode(), e);
+        return new ChormException(failureMessage(sql, e), errorCode(e), e);
     }
 
-    private static String abbreviate(String sql) {
-        return sql.length() <= 2000 ? sql : sql.substring(0, 2000) + "...";
+    /** Return "ClickHouse rejected: SQL" and the driver's message, the SQL cut at 2,000 characters. */
+    public static String failureMessage(String sql, SQLException e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        String shown = sql.length() <= 2000 ? sql : sql.substring(0, 2000) + "...";
+        return "ClickHouse rejected: " + shown + "\n" + message;
+    }
+
+    /** Return the ClickHouse error code of {@code e}, or -1 when the driver gave none. */
+    public static int errorCode(SQLException e) {
+        return e.getErrorCode() == 0 ? -1 : e.getErrorCode();
     }
 }

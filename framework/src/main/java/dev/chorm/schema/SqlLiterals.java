@@ -17,6 +17,14 @@ public final class SqlLiterals {
         return '`' + escape(name, '`') + '`';
     }
 
+    /** Return {@code " ON CLUSTER c"} (a macro such as {@code '{cluster}'} as a string), or "" for no cluster. */
+    public static String onCluster(String cluster) {
+        if (cluster == null || cluster.isEmpty()) {
+            return "";
+        }
+        return " ON CLUSTER " + (cluster.contains("{") ? quoteString(cluster) : quoteIdentifier(cluster));
+    }
+
     /** Return {@code value} as a single-quoted string literal with backslash escapes. */
     public static String quoteString(String value) {
         return '\'' + escape(value, '\'') + '\'';

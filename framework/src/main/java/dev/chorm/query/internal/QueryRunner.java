@@ -1,6 +1,7 @@
 package dev.chorm.query.internal;
 
 import dev.chorm.query.QueryException;
+import dev.chorm.schema.JdbcSqlExecutor;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -75,10 +76,7 @@ public final class QueryRunner {
 
     /** Return a {@link QueryException} for a failed statement, with ClickHouse's error code when known. */
     public static QueryException failure(String sql, SQLException e) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        String shown = sql.length() <= 2000 ? sql : sql.substring(0, 2000) + "...";
-        return new QueryException("ClickHouse rejected: " + shown + "\n" + message,
-                e.getErrorCode() == 0 ? -1 : e.getErrorCode(), e);
+        return new QueryException(JdbcSqlExecutor.failureMessage(sql, e), JdbcSqlExecutor.errorCode(e), e);
     }
 
     private static void closeQuietly(AutoCloseable... resources) {
