@@ -44,9 +44,6 @@ public interface ChdbLibrary extends Library {
     /** {@code uint64_t chdb_result_bytes_written(chdb_result *)}; garbage on error results. */
     long chdb_result_bytes_written(Pointer result);
 
-    /** {@code double chdb_result_elapsed(chdb_result *)} in seconds. */
-    double chdb_result_elapsed(Pointer result);
-
     /** {@code void chdb_destroy_query_result(chdb_result *)}: needed for every result. */
     void chdb_destroy_query_result(Pointer result);
 

@@ -158,8 +158,7 @@ public final class Engine implements AutoCloseable {
             }
             EngineResult.QueryStats stats = new EngineResult.QueryStats(
                     lib.chdb_result_rows_read(result), lib.chdb_result_bytes_read(result),
-                    lib.chdb_result_rows_written(result), lib.chdb_result_bytes_written(result),
-                    0, (long) (lib.chdb_result_elapsed(result) * 1e9));
+                    lib.chdb_result_rows_written(result), lib.chdb_result_bytes_written(result));
             return new EngineResult(lib, result, stats);
         }
 

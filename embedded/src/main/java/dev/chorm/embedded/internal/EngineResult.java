@@ -64,7 +64,6 @@ public final class EngineResult implements AutoCloseable {
     }
 
     /** The counters the engine reports for a successful query. */
-    public record QueryStats(long rowsRead, long bytesRead, long rowsWritten, long bytesWritten,
-            long resultRows, long elapsedNanos) {
+    public record QueryStats(long rowsRead, long bytesRead, long rowsWritten, long bytesWritten) {
     }
 }

@@ -3,7 +3,6 @@ package dev.chorm.embedded.internal;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -174,7 +173,7 @@ public final class HttpProtocolServer implements AutoCloseable {
             case SET -> context.afterSet(lease, session, query.text().setNames(), request.settings);
             case USE -> context.afterUse(lease, session);
             default -> {
-                if (query.mentionsTemporary()) {
+                if (query.text().touchesTemporaryTable()) {
                     context.afterTemporaryTableChange(lease, session);
                 }
             }
@@ -249,8 +248,7 @@ public final class HttpProtocolServer implements AutoCloseable {
     private static String summary(EngineResult.QueryStats s, long elapsedNanos) {
         return "{\"read_rows\":\"" + s.rowsRead() + "\",\"read_bytes\":\"" + s.bytesRead()
                 + "\",\"written_rows\":\"" + s.rowsWritten() + "\",\"written_bytes\":\"" + s.bytesWritten()
-                + "\",\"total_rows_to_read\":\"" + s.rowsRead() + "\",\"result_rows\":\"" + s.resultRows()
-                + "\",\"result_bytes\":\"0\",\"elapsed_ns\":\"" + elapsedNanos + "\"}";
+                + "\",\"total_rows_to_read\":\"" + s.rowsRead() + "\",\"result_rows\":\"0\",\"result_bytes\":\"0\",\"elapsed_ns\":\"" + elapsedNanos + "\"}";
     }
 
     private void sendError(HttpExchange exchange, String queryId, EngineException e) throws IOException {
@@ -300,9 +298,5 @@ public final class HttpProtocolServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
-    }
-
-    static byte[] readUpTo(InputStream in, int limit) throws IOException {
-        return in.readNBytes(limit);
     }
 }

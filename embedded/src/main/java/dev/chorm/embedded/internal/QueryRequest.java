@@ -71,15 +71,10 @@ final class QueryRequest {
         return new String(sql, 0, Math.min(sql.length, 200), StandardCharsets.UTF_8);
     }
 
-    /** Return true when the statement may create or drop temporary tables. */
-    boolean mentionsTemporary() {
-        return dataFile == null && new String(sql, StandardCharsets.ISO_8859_1).toUpperCase(java.util.Locale.ROOT).contains("TEMPORARY");
-    }
-
     /** Return the zone of a {@code SETTINGS session_timezone = '...'} clause in the statement. */
     java.util.Optional<String> sessionTimezone() {
-        if (dataFile != null) {
-            return java.util.Optional.empty();
+        if (text.kind() != QueryText.Kind.SELECT_LIKE) {
+            return java.util.Optional.empty(); // only result rows are decoded in the zone
         }
         java.util.regex.Matcher m = SESSION_TIMEZONE.matcher(new String(sql, StandardCharsets.UTF_8));
         String zone = null;

@@ -24,6 +24,7 @@ public final class QueryText {
     private int dataStart = -1;     // offset of inline data after "FORMAT name"
     private int extraStatement = -1;
     private int syncStart = -1;     // offset of a final SYNC keyword of a DROP or DETACH
+    private boolean temporaryTable; // CREATE/DROP TEMPORARY TABLE
 
     private QueryText(byte[] text, int length) {
         this.text = text;
@@ -55,6 +56,11 @@ public final class QueryText {
     /** Return the format named by an INSERT's FORMAT clause, or null. */
     public String formatName() {
         return formatName;
+    }
+
+    /** Return true for {@code CREATE TEMPORARY TABLE} and {@code DROP TEMPORARY TABLE}. */
+    public boolean touchesTemporaryTable() {
+        return temporaryTable;
     }
 
     /** Return true when a second statement follows a top-level semicolon. */
@@ -130,6 +136,8 @@ public final class QueryText {
             case "DROP", "DETACH" -> Kind.DROP;
             default -> Kind.OTHER;
         };
+        Token second = next(first.end);
+        temporaryTable = (word.equals("CREATE") || kind == Kind.DROP) && second != null && second.isWord("TEMPORARY");
         int depth = 0;
         Token previous = first;
         for (Token t = next(first.end); t != null; previous = t, t = next(t.end)) {

@@ -1,0 +1,47 @@
+package dev.chorm.embedded.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The server's lexical look at request text, without an engine. */
+class QueryTextTest {
+
+    private static QueryText analyze(String sql) {
+        byte[] bytes = sql.getBytes(StandardCharsets.UTF_8);
+        return QueryText.analyze(bytes, bytes.length);
+    }
+
+    @Test
+    void findsInlineDataAfterTheFormatNameAndRewritesToAFile() {
+        QueryText q = analyze("INSERT INTO t (a, `b;c`) SETTINGS x = 1 FORMAT RowBinary\n\n\nrest");
+        assertThat(q.kind()).isEqualTo(QueryText.Kind.INSERT);
+        assertThat(q.hasInlineData()).isTrue();
+        assertThat(q.formatName()).isEqualTo("RowBinary");
+        assertThat(q.dataStart()).isEqualTo("INSERT INTO t (a, `b;c`) SETTINGS x = 1 FORMAT RowBinary\n".length());
+        assertThat(new String(q.insertFromFile("/tmp/it's.bin"), StandardCharsets.UTF_8)).isEqualTo(
+                "INSERT INTO t (a, `b;c`) FROM INFILE '/tmp/it\\'s.bin' COMPRESSION 'none' SETTINGS x = 1 FORMAT RowBinary");
+        assertThat(analyze("INSERT INTO t VALUES ('FORMAT x')").hasInlineData()).isFalse();
+        assertThat(analyze("INSERT INTO t SELECT 1 FORMAT TSV").hasInlineData()).isFalse();
+    }
+
+    @Test
+    void onlyATopLevelSemicolonStartsASecondStatement() {
+        assertThat(analyze("SELECT 1; SELECT 2").hasSeveralStatements()).isTrue();
+        assertThat(analyze("SELECT 1;  -- done\n").hasSeveralStatements()).isFalse();
+        assertThat(analyze("SELECT ';', \";\", `;` /* a /* ; */ ; */").hasSeveralStatements()).isFalse();
+        assertThat(analyze("SELECT $$a;b$$, $tag$ it's; $tag$").hasSeveralStatements()).isFalse();
+    }
+
+    @Test
+    void dropsAFinalSyncAndKnowsTemporaryTablesAndSetNames() {
+        assertThat(new String(analyze("DROP TABLE IF EXISTS t SYNC").withoutSync(), StandardCharsets.UTF_8))
+                .isEqualTo("DROP TABLE IF EXISTS t ");
+        assertThat(new String(analyze("DROP TABLE sync_log").withoutSync(), StandardCharsets.UTF_8)).isEqualTo("DROP TABLE sync_log");
+        assertThat(analyze("CREATE TEMPORARY TABLE t (x UInt8)").touchesTemporaryTable()).isTrue();
+        assertThat(analyze("drop temporary table t").touchesTemporaryTable()).isTrue();
+        assertThat(analyze("CREATE TABLE temporary (x UInt8) ENGINE = Memory").touchesTemporaryTable()).isFalse();
+        assertThat(analyze("SET max_threads = 2, Max_Block_Size = (1 + 2)").setNames()).containsExactly("max_threads", "max_block_size");
+    }
+}
