@@ -3,6 +3,7 @@ package dev.chorm.demo;
 import dev.chorm.db.Config;
 import dev.chorm.db.Database;
 import dev.chorm.demo.events.Event;
+import dev.chorm.migrations.AppModels;
 import dev.chorm.migrations.MakeMigrationsOptions;
 import dev.chorm.migrations.MigrateOptions;
 import dev.chorm.migrations.MigrationStatus;
@@ -29,13 +30,17 @@ public final class Demo {
     /** Run the demo. */
     public static void main(String[] args) {
         Config config = Config.load();
+        ClassLoader loader = Demo.class.getClassLoader();
+        Path sources = Path.of(args.length > 1 ? args[1] : "demo/src/main/resources/db/clickhouse");
+        if (args.length > 0 && args[0].equals("--makemigrations")) {
+            // Writing migrations needs only the models, not the engine.
+            Migrations migrations = Migrations.builder().models(AppModels.scan(loader, config.modelPackages()))
+                    .classLoader(loader).directory(sources).build();
+            System.out.println(migrations.makeMigrations(MakeMigrationsOptions.defaults()).summary());
+            return;
+        }
         try (Database db = Database.connect(config)) {
-            Path sources = Path.of(args.length > 1 ? args[1] : "demo/src/main/resources/db/clickhouse");
-            Migrations migrations = Migrations.builder(config, db, Demo.class.getClassLoader(), sources).build();
-            if (args.length > 0 && args[0].equals("--makemigrations")) {
-                System.out.println(migrations.makeMigrations(MakeMigrationsOptions.defaults()).summary());
-                return;
-            }
+            Migrations migrations = Migrations.builder(config, db, loader, sources).build();
             migrations.migrate(MigrateOptions.latest().withListener(ProgressListener.printing(System.out::println)));
             System.out.println(MigrationStatus.render(migrations.showMigrations()));
             run(db.objects(Event.class));

@@ -24,7 +24,7 @@ import org.apache.maven.project.MavenProject;
  * failed, models changed without a migration, a model ClickHouse would reject) and
  * {@link MojoExecutionException} for anything else, always with the framework's message.
  *
- * <p>A goal implements {@link #run} in a few lines and lists its own parameters in {@link #goalParameters}.
+ * <p>A goal implements {@link #run} in a few lines and lists its own parameters, if any, in {@link #goalParameters}.
  */
 public abstract class AbstractClickhouseMojo extends AbstractMojo {
     /** The project the goal runs in. */
@@ -107,7 +107,7 @@ public abstract class AbstractClickhouseMojo extends AbstractMojo {
             if (getLog().isDebugEnabled()) {
                 getLog().debug("Configuration of clickhouse:" + mojoExecution.getGoal() + ":\n" + merged.describe());
             }
-            run(new GoalContext(merged, loader, getLog(), compiledClasses()));
+            run(new GoalContext(mojoExecution.getGoal(), merged, loader, getLog(), compiledClasses()));
         } catch (IOException e) {
             getLog().debug("Cannot close the project class loader: " + e);
         } catch (ModelDefinitionException e) {
@@ -130,9 +130,11 @@ public abstract class AbstractClickhouseMojo extends AbstractMojo {
     /**
      * Put this goal's own parameters, by name, into {@code parameters}: the value set in the POM
      * (or by Maven from its property), or null when unset. Every name listed here also reads its
-     * {@code clickhouse.<name>} property and {@code CHORM_<NAME>} environment variable.
+     * {@code clickhouse.<name>} property and {@code CHORM_<NAME>} environment variable. By default
+     * the goal has only the common parameters.
      */
-    protected abstract void goalParameters(Map<String, Object> parameters);
+    protected void goalParameters(Map<String, Object> parameters) {
+    }
 
     /** Return whether the goal was bound to a lifecycle phase (in the POM) rather than named on the command line. */
     protected boolean boundToLifecycle() {

@@ -1,7 +1,6 @@
 package dev.chorm.maven;
 
 import java.util.List;
-import java.util.Map;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -15,13 +14,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         requiresDependencyResolution = ResolutionScope.RUNTIME)
 public final class CheckMojo extends AbstractClickhouseMojo {
     @Override
-    protected void goalParameters(Map<String, Object> parameters) {
-        // Only the common parameters.
-    }
-
-    @Override
     protected void run(GoalContext goal) throws MojoFailureException {
-        goal.requireModels("check");
+        goal.requireModels();
         List<String> problems = goal.migrationsWithoutDatabase().check();
         if (!problems.isEmpty()) {
             throw new MojoFailureException("System check identified %d issue(s):\n%s"

@@ -1,5 +1,6 @@
 package dev.chorm.maven;
 
+import dev.chorm.db.Config;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,8 +19,8 @@ import java.util.TreeMap;
  *
  * <pre>{@code
  * MergedConfiguration merged = new ConfigurationLayers(basedir)
- *         .add("POM", Map.of("clickhouse.url", "jdbc:clickhouse://pom:8123/app"))
- *         .add("system properties", Map.of("clickhouse.url", "jdbc:clickhouse://cli:8123/app"))
+ *         .add(Map.of("clickhouse.url", "jdbc:clickhouse://pom:8123/app"))    // the POM
+ *         .add(Map.of("clickhouse.url", "jdbc:clickhouse://cli:8123/app"))    // system properties
  *         .merge();   // chorm.databases.default.url = jdbc:clickhouse://cli:8123/app
  * }</pre>
  */
@@ -30,8 +31,6 @@ final class ConfigurationLayers {
     public static final String FRAMEWORK_PREFIX = "chorm.";
     /** The default database alias. */
     public static final String DEFAULT_ALIAS = "default";
-    /** The default embedded data directory, relative to the project's base directory. */
-    public static final String DEFAULT_DATA_DIR = ".chorm/data";
     /** The default migration directory, relative to the project's base directory. */
     public static final String DEFAULT_MIGRATIONS_DIRECTORY = "src/main/resources/db/clickhouse";
 
@@ -52,13 +51,13 @@ final class ConfigurationLayers {
     }
 
     /** Return the framework key that parameter {@code name} stands for, or null when it is a plain parameter. */
-    public static String frameworkKeyOf(String name, String alias) {
+    private static String frameworkKeyOf(String name, String alias) {
         String key = SHORTHANDS.get(name);
         return key == null ? null : key.replace("<alias>", alias);
     }
 
-    /** Add the next layer; {@code source} names it for messages. Keys other than clickhouse.* and chorm.* are ignored. */
-    public ConfigurationLayers add(String source, Map<String, String> values) {
+    /** Add the next layer. Keys other than clickhouse.* and chorm.* are ignored. */
+    public ConfigurationLayers add(Map<String, String> values) {
         Map<String, String> layer = new LinkedHashMap<>();
         values.forEach((k, v) -> {
             if (v != null && (k.startsWith(PARAMETER_PREFIX) || k.startsWith(FRAMEWORK_PREFIX))) {
@@ -99,7 +98,7 @@ final class ConfigurationLayers {
         }
         String dataDirKey = frameworkKeyOf("dataDir", alias);
         String dataDir = framework.getOrDefault(dataDirKey, "");
-        framework.put(dataDirKey, resolve(dataDir.isBlank() ? DEFAULT_DATA_DIR : dataDir).toString());
+        framework.put(dataDirKey, resolve(dataDir.isBlank() ? Config.DEFAULT_DATA_DIR : dataDir).toString());
         parameters.put("migrationsDirectory", resolve(parameters.get("migrationsDirectory")).toString());
         return new MergedConfiguration(alias, parameters, framework);
     }

@@ -61,11 +61,11 @@ final class ConfigurationSources {
 
     private MergedConfiguration merge(Map<String, String> classpathFile) {
         return new ConfigurationLayers(basedir)
-                .add(Config.FILE, classpathFile)
-                .add("POM", pom)
-                .add("project properties", toMap(projectProperties))
-                .add("environment", environment)
-                .add("system properties", toMap(systemProperties))
+                .add(classpathFile)
+                .add(pom)
+                .add(toMap(projectProperties))
+                .add(environment)
+                .add(toMap(systemProperties))
                 .merge();
     }
 

@@ -20,12 +20,14 @@ import org.apache.maven.plugin.logging.Log;
  * }</pre>
  */
 public final class GoalContext {
+    private final String goal;
     private final MergedConfiguration configuration;
     private final ClassLoader loader;
     private final Log log;
     private final CompiledClasses classes;
 
-    GoalContext(MergedConfiguration configuration, ClassLoader loader, Log log, CompiledClasses classes) {
+    GoalContext(String goal, MergedConfiguration configuration, ClassLoader loader, Log log, CompiledClasses classes) {
+        this.goal = goal;
         this.configuration = configuration;
         this.loader = loader;
         this.log = log;
@@ -40,11 +42,6 @@ public final class GoalContext {
     /** Return the framework configuration. */
     public Config config() {
         return configuration.config();
-    }
-
-    /** Return the project class loader (compiled classes, runtime dependencies, resources). */
-    public ClassLoader classLoader() {
-        return loader;
     }
 
     /** Return the Maven log. */
@@ -83,7 +80,7 @@ public final class GoalContext {
      * Fail unless models can be read: packages are configured and the project is compiled. Warn when
      * sources changed after the last compile, because the goal would see the old models.
      */
-    public void requireModels(String goal) throws MojoFailureException {
+    public void requireModels() throws MojoFailureException {
         List<String> packages = config().modelPackages();
         if (packages.isEmpty()) {
             throw new MojoFailureException(("No model packages are configured, so there are no models to read. Set"

@@ -69,12 +69,14 @@ public final class MakeMigrationsMojo extends AbstractClickhouseMojo {
     protected void run(GoalContext goal) throws MojoFailureException {
         MergedConfiguration c = goal.configuration();
         boolean checkOnly = c.flag("check", boundToLifecycle());
-        if (!c.flag("empty", false) && !c.flag("merge", false)) {
-            goal.requireModels("makemigrations");
+        boolean empty = c.flag("empty", false);
+        boolean merge = c.flag("merge", false);
+        if (!empty && !merge) {
+            goal.requireModels();
         }
         MakeMigrationsOptions options = MakeMigrationsOptions.defaults()
                 .withApps(c.list("app").toArray(String[]::new)).withName(c.string("name").orElse(""))
-                .withCheck(checkOnly).withEmpty(c.flag("empty", false)).withMerge(c.flag("merge", false))
+                .withCheck(checkOnly).withEmpty(empty).withMerge(merge)
                 .withRenames(c.list("renames").toArray(String[]::new)).withAllowDataCopy(c.flag("allowDataCopy", false));
         MakeMigrationsResult result = goal.migrationsWithoutDatabase().makeMigrations(options);
         if (checkOnly && result.changesDetected()) {

@@ -2,7 +2,6 @@ package dev.chorm.maven;
 
 import dev.chorm.db.Database;
 import dev.chorm.migrations.MigrationStatus;
-import java.util.Map;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -14,11 +13,6 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "showmigrations", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
 public final class ShowMigrationsMojo extends AbstractClickhouseMojo {
-    @Override
-    protected void goalParameters(Map<String, Object> parameters) {
-        // Only the common parameters.
-    }
-
     @Override
     protected void run(GoalContext goal) {
         try (Database db = goal.openDatabase()) {

@@ -58,8 +58,9 @@ public final class SqlMigrateMojo extends AbstractClickhouseMojo {
         List<String> statements = goal.migrationsWithoutDatabase().sqlMigrate(app.get(), name.get(), c.flag("backwards", false));
         String sql = statements.isEmpty() ? "-- (no SQL)" : render(statements);
         goal.info(sql);
-        if (c.string("outputFile").isPresent()) {
-            write(Path.of(project.getBasedir().getPath()).resolve(c.string("outputFile").get()), sql + "\n");
+        Optional<String> outputFile = c.string("outputFile");
+        if (outputFile.isPresent()) {
+            write(project.getBasedir().toPath().resolve(outputFile.get()), sql + "\n");
         }
     }
 

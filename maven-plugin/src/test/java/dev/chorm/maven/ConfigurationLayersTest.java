@@ -22,9 +22,9 @@ class ConfigurationLayersTest {
     @Test
     void laterLayersWin() {
         MergedConfiguration merged = new ConfigurationLayers(basedir)
-                .add("POM", Map.of("clickhouse.migrationsDirectory", "pom", "clickhouse.name", "pom"))
-                .add("project properties", Map.of("clickhouse.migrationsDirectory", "property"))
-                .add("environment", Map.of("clickhouse.name", "env"))
+                .add(Map.of("clickhouse.migrationsDirectory", "pom", "clickhouse.name", "pom"))   // POM
+                .add(Map.of("clickhouse.migrationsDirectory", "property"))   // project properties
+                .add(Map.of("clickhouse.name", "env"))   // environment
                 .merge();
 
         assertThat(merged.migrationsDirectory()).isEqualTo(Path.of("/work/project/property"));
@@ -34,8 +34,8 @@ class ConfigurationLayersTest {
     @Test
     void shorthandCountsAtTheLayerItWasSetIn() {
         MergedConfiguration merged = new ConfigurationLayers(basedir)
-                .add("POM", Map.of("clickhouse.url", "jdbc:clickhouse://pom:8123/app"))
-                .add("environment", Map.of("chorm.databases.default.url", "jdbc:clickhouse://env:8123/app"))
+                .add(Map.of("clickhouse.url", "jdbc:clickhouse://pom:8123/app"))   // POM
+                .add(Map.of("chorm.databases.default.url", "jdbc:clickhouse://env:8123/app"))   // environment
                 .merge();
 
         assertThat(merged.config().database("default").url()).hasValue("jdbc:clickhouse://env:8123/app");
@@ -44,7 +44,7 @@ class ConfigurationLayersTest {
     @Test
     void shorthandBeatsTheFullKeyOfTheSameLayer() {
         MergedConfiguration merged = new ConfigurationLayers(basedir)
-                .add("system properties", Map.of("chorm.models.packages", "a", "clickhouse.packages", "b,c"))
+                .add(Map.of("chorm.models.packages", "a", "clickhouse.packages", "b,c"))   // system properties
                 .merge();
 
         assertThat(merged.config().modelPackages()).containsExactly("b", "c");
@@ -53,8 +53,8 @@ class ConfigurationLayersTest {
     @Test
     void shorthandsFollowTheFinalAlias() {
         MergedConfiguration merged = new ConfigurationLayers(basedir)
-                .add("POM", Map.of("clickhouse.url", "jdbc:clickhouse://reports:8123/app", "clickhouse.user", "reader"))
-                .add("system properties", Map.of("clickhouse.database", "reports"))
+                .add(Map.of("clickhouse.url", "jdbc:clickhouse://reports:8123/app", "clickhouse.user", "reader"))   // POM
+                .add(Map.of("clickhouse.database", "reports"))   // system properties
                 .merge();
 
         assertThat(merged.alias()).isEqualTo("reports");
@@ -66,7 +66,7 @@ class ConfigurationLayersTest {
     @Test
     void relativeDataDirectoryResolvesAgainstTheProject() {
         MergedConfiguration merged = new ConfigurationLayers(basedir)
-                .add("clickhouse.properties", Map.of("chorm.databases.default.data-dir", "local/db"))
+                .add(Map.of("chorm.databases.default.data-dir", "local/db"))   // clickhouse.properties
                 .merge();
 
         assertThat(merged.config().database("default").dataDir()).isEqualTo(Path.of("/work/project/local/db"));
@@ -75,7 +75,7 @@ class ConfigurationLayersTest {
     @Test
     void otherKeysAreIgnored() {
         MergedConfiguration merged = new ConfigurationLayers(basedir)
-                .add("project properties", Map.of("maven.compiler.release", "17", "clickhouse.app", "events"))
+                .add(Map.of("maven.compiler.release", "17", "clickhouse.app", "events"))   // project properties
                 .merge();
 
         assertThat(merged.parameters()).doesNotContainKey("maven.compiler.release").containsEntry("app", "events");
