@@ -4,7 +4,6 @@ import dev.chorm.ChormException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -128,8 +127,7 @@ public final class Config {
 
     /** Return the packages scanned for models ({@code chorm.models.packages}, comma-separated). */
     public List<String> modelPackages() {
-        return get("chorm.models.packages").map(v -> Arrays.stream(v.split(",")).map(String::strip)
-                .filter(s -> !s.isEmpty()).toList()).orElse(List.of());
+        return list("chorm.models.packages");
     }
 
     /** Return the settings of {@code alias}. */
@@ -141,12 +139,15 @@ public final class Config {
                 settings.put(k.substring((p + "settings.").length()), v);
             }
         });
-        List<String> deps = new ArrayList<>();
-        get(p + "test.dependencies").ifPresent(v -> Arrays.stream(v.split(",")).map(String::strip)
-                .filter(s -> !s.isEmpty()).forEach(deps::add));
         return new DatabaseConfig(alias, get(p + "url"), get(p + "user").orElse("default"),
                 get(p + "password").orElse(""), settings, get(p + "migration-cluster").orElse(""),
                 Path.of(get(p + "data-dir").orElse(DEFAULT_DATA_DIR)), get(p + "test.cluster").orElse(""),
-                Boolean.parseBoolean(get(p + "test.managed").orElse("true")), deps);
+                Boolean.parseBoolean(get(p + "test.managed").orElse("true")), list(p + "test.dependencies"));
+    }
+
+    /** Return the comma-separated items of {@code key}, stripped, without empty ones. */
+    private List<String> list(String key) {
+        return get(key).map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+                .orElse(List.of());
     }
 }

@@ -7,6 +7,9 @@ import java.util.Properties;
 
 /** Build the HikariCP pool over clickhouse-jdbc with the driver properties chorm relies on. */
 final class ConnectionPool {
+    /** The prefix that turns a driver property into a ClickHouse setting. */
+    static final String SETTING_PREFIX = "clickhouse_setting_";
+
     private ConnectionPool() {
     }
 
@@ -22,7 +25,7 @@ final class ConnectionPool {
         p.setProperty("compress", "true");
         p.setProperty("decompress", "false");
         p.setProperty("jdbc_ignore_unsupported_values", "true");
-        settings.forEach((k, v) -> p.setProperty("clickhouse_setting_" + k, v));
+        settings.forEach((k, v) -> p.setProperty(SETTING_PREFIX + k, v));
         return p;
     }
 

@@ -109,8 +109,8 @@ public final class Database implements AutoCloseable {
                     .setDefaultDatabase(path.isEmpty() ? "default" : path).compressClientRequest(false)
                     .setMaxRetries(0);
             dataSource.getDataSourceProperties().forEach((k, v) -> {
-                if (k.toString().startsWith("clickhouse_setting_")) {
-                    b.serverSetting(k.toString().substring("clickhouse_setting_".length()), v.toString());
+                if (k.toString().startsWith(ConnectionPool.SETTING_PREFIX)) {
+                    b.serverSetting(k.toString().substring(ConnectionPool.SETTING_PREFIX.length()), v.toString());
                 }
             });
             client = b.build();

@@ -6,7 +6,6 @@ import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Type;
 
 /**
  * Bind one column of a model to the Java field or record component that holds it: the reflective
@@ -70,11 +69,6 @@ public final class ModelField {
     /** Return the generic Java type with its type-use annotations. */
     public AnnotatedType annotatedType() {
         return annotatedType;
-    }
-
-    /** Return the generic Java type. */
-    public Type genericType() {
-        return annotatedType.getType();
     }
 
     /** Return the erased Java type. */

@@ -5,8 +5,11 @@ import dev.chorm.types.ChType;
 import dev.chorm.types.TypeKind;
 import dev.chorm.types.TypeMapper;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayDeque;
@@ -14,7 +17,10 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** Build a {@link ModelMeta} from a class by reflection, collecting every problem on the way. */
 final class ModelReader {
@@ -95,11 +101,11 @@ final class ModelReader {
         return out;
     }
 
-    private ModelField readField(String javaName, java.lang.reflect.AnnotatedElement element, Field field,
-                                 java.lang.reflect.Method accessor, boolean syntheticId) {
+    private ModelField readField(String javaName, AnnotatedElement element, Field field,
+                                 Method accessor, boolean syntheticId) {
         String where = owner + "." + javaName;
         String columnName = columnName(javaName, element, where);
-        java.lang.reflect.AnnotatedType annotatedType = field != null ? field.getAnnotatedType()
+        AnnotatedType annotatedType = field != null ? field.getAnnotatedType()
                 : ((RecordComponent) element).getAnnotatedType();
         ChType chType;
         try {
@@ -114,7 +120,7 @@ final class ModelReader {
         return new ModelField(javaName, column.build(), element, annotatedType, field, accessor, syntheticId, autoTime);
     }
 
-    private String columnName(String javaName, java.lang.reflect.AnnotatedElement element, String where) {
+    private String columnName(String javaName, AnnotatedElement element, String where) {
         Column column = element.getAnnotation(Column.class);
         if (column == null) {
             return NameStyle.snakeCase(javaName);
@@ -130,7 +136,7 @@ final class ModelReader {
         return column.name();
     }
 
-    private ModelField.AutoTime readExpression(java.lang.reflect.AnnotatedElement element, String where,
+    private ModelField.AutoTime readExpression(AnnotatedElement element, String where,
                                                ChType chType, ColumnSpec.Builder column) {
         List<String> present = new ArrayList<>();
         for (Class<? extends Annotation> a : EXPRESSION_ANNOTATIONS) {
@@ -148,7 +154,7 @@ final class ModelReader {
         return applyExpression(element, where, chType, column);
     }
 
-    private ModelField.AutoTime applyExpression(java.lang.reflect.AnnotatedElement element, String where,
+    private ModelField.AutoTime applyExpression(AnnotatedElement element, String where,
                                                 ChType chType, ColumnSpec.Builder column) {
         if (element.isAnnotationPresent(AutoNowAdd.class) || element.isAnnotationPresent(AutoNow.class)) {
             String name = element.isAnnotationPresent(AutoNow.class) ? "@AutoNow" : "@AutoNowAdd";
@@ -176,15 +182,15 @@ final class ModelReader {
         return ModelField.AutoTime.NONE;
     }
 
-    private static <A extends Annotation> java.util.Optional<String> readValue(
-            java.lang.reflect.AnnotatedElement element, Class<A> type, java.util.function.Function<A, String> value) {
+    private static <A extends Annotation> Optional<String> readValue(
+            AnnotatedElement element, Class<A> type, Function<A, String> value) {
         A a = element.getAnnotation(type);
-        return a == null ? java.util.Optional.empty() : java.util.Optional.of(value.apply(a));
+        return a == null ? Optional.empty() : Optional.of(value.apply(a));
     }
 
     private static String kindAnnotation(DefaultKind kind) {
         String k = kind.name();
-        return k.charAt(0) + k.substring(1).toLowerCase(java.util.Locale.ROOT);
+        return k.charAt(0) + k.substring(1).toLowerCase(Locale.ROOT);
     }
 
     /** Return the "now" expression that suits a temporal type, or null for other types. */
@@ -201,7 +207,7 @@ final class ModelReader {
         };
     }
 
-    private void readOptions(java.lang.reflect.AnnotatedElement element, String where, ColumnSpec.Builder column) {
+    private void readOptions(AnnotatedElement element, String where, ColumnSpec.Builder column) {
         Codec codec = element.getAnnotation(Codec.class);
         if (codec != null) {
             if (codec.value().isBlank()) {

@@ -244,7 +244,6 @@ public final class DdlRenderer {
         return SqlLiterals.qualifiedName(t.database(), t.name());
     }
 
-
     private static String keyTuple(List<String> expressions) {
         return switch (expressions.size()) {
             case 0 -> "tuple()";

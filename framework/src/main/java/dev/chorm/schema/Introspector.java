@@ -98,9 +98,11 @@ final class Introspector {
     /** Return the engine at the start of {@code engine_full}: its name and top-level arguments. */
     static EngineSpec engine(String text) {
         // A name that is also a keyword comes back quoted, as in `Null`.
-        String engineFull = text.startsWith("`")
-                ? CreateQueryParser.unquote(text.substring(0, SqlScanner.skipQuoted(text, 0) + 1))
-                        + text.substring(SqlScanner.skipQuoted(text, 0) + 1) : text;
+        String engineFull = text;
+        if (text.startsWith("`")) {
+            int nameEnd = SqlScanner.skipQuoted(text, 0) + 1;
+            engineFull = CreateQueryParser.unquote(text.substring(0, nameEnd)) + text.substring(nameEnd);
+        }
         int i = 0;
         while (i < engineFull.length() && (Character.isLetterOrDigit(engineFull.charAt(i)) || engineFull.charAt(i) == '_')) {
             i++;

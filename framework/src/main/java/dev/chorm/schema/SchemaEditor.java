@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -34,7 +35,7 @@ public final class SchemaEditor {
 
     /** Return an editor that runs every statement through {@code executor} (and records it). */
     public static SchemaEditor executing(SqlExecutor executor) {
-        return new SchemaEditor(java.util.Objects.requireNonNull(executor, "executor == null"));
+        return new SchemaEditor(Objects.requireNonNull(executor, "executor == null"));
     }
 
     /** Return an editor that only records statements, for previews; it cannot introspect. */

@@ -4,6 +4,7 @@ import dev.chorm.ChormException;
 import dev.chorm.model.types.Enum16;
 import dev.chorm.model.types.Enum8;
 import dev.chorm.model.types.GenericIP;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedArrayType;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.AnnotatedParameterizedType;
@@ -274,15 +275,19 @@ final class ValueConverters {
                 || c == Byte.class || c == long.class || c == Long.class;
     }
 
-    private static boolean has(AnnotatedType type, AnnotatedElement element, Class<? extends java.lang.annotation.Annotation> a) {
-        return type.isAnnotationPresent(a) || element != null && element.isAnnotationPresent(a);
+    /** Return annotation {@code a} from the type use, else from the field or component declaring it. */
+    private static <A extends Annotation> A find(AnnotatedType type, AnnotatedElement element, Class<A> a) {
+        A onType = type.getAnnotation(a);
+        return onType != null || element == null ? onType : element.getAnnotation(a);
+    }
+
+    private static boolean has(AnnotatedType type, AnnotatedElement element, Class<? extends Annotation> a) {
+        return find(type, element, a) != null;
     }
 
     private static boolean returnInt(AnnotatedType type, AnnotatedElement element) {
-        Enum8 e8 = type.getAnnotation(Enum8.class) != null ? type.getAnnotation(Enum8.class)
-                : element == null ? null : element.getAnnotation(Enum8.class);
-        Enum16 e16 = type.getAnnotation(Enum16.class) != null ? type.getAnnotation(Enum16.class)
-                : element == null ? null : element.getAnnotation(Enum16.class);
+        Enum8 e8 = find(type, element, Enum8.class);
+        Enum16 e16 = find(type, element, Enum16.class);
         return e8 != null && e8.returnInt() || e16 != null && e16.returnInt();
     }
 
