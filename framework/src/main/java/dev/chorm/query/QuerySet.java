@@ -6,9 +6,14 @@ import dev.chorm.query.internal.Query;
 import dev.chorm.query.internal.QueryRunner;
 import dev.chorm.query.internal.RowShape;
 import dev.chorm.query.internal.RowShapes;
+import dev.chorm.query.internal.Scope;
 import dev.chorm.query.internal.SqlCompiler;
+import dev.chorm.query.write.MutationMode;
+import dev.chorm.query.write.QuerySetWrites;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -155,11 +160,7 @@ public final class QuerySet<T> {
 
     private void checkFields(String... fields) {
         for (String f : fields) {
-            if (dev.chorm.query.internal.Scope.field(query.meta(), f).isEmpty()) {
-                throw new QueryException(query.meta().modelClass().getSimpleName() + " has no field '" + f
-                        + "'. Choices: " + String.join(", ", query.meta().fields().stream()
-                        .map(dev.chorm.model.ModelField::javaName).toList()) + ".");
-            }
+            Scope.requireField(query.meta(), f);
         }
     }
 
@@ -244,12 +245,16 @@ public final class QuerySet<T> {
         if (!(r >= 0 && r <= 1)) {
             throw new QueryException("A sample ratio or offset must be within 0..1, got " + r + ".");
         }
-        return java.math.BigDecimal.valueOf(r).toPlainString();
+        return BigDecimal.valueOf(r).toPlainString();
     }
 
-    /** Return the rows with the totals of the aggregates over all rows available through {@link #fetchWithTotals()}. */
+    /**
+     * Return this QuerySet unchanged: it marks, as Django-style chains read, that the totals will be
+     * asked for. The totals come from {@link #fetchWithTotals()}, which works with or without this call
+     * and computes them with a second query, not with ClickHouse's {@code WITH TOTALS}.
+     */
     public QuerySet<T> withTotals() {
-        return with(query.withTotals(true));
+        return this;
     }
 
     /** Return one row per element of the array {@code field}, the field then standing for its element (ARRAY JOIN). */
@@ -394,7 +399,7 @@ public final class QuerySet<T> {
 
     /** Return ClickHouse's {@code EXPLAIN kind} of this query: PLAN, PIPELINE, SYNTAX, AST, ESTIMATE or QUERY TREE. */
     public String explain(String kind) {
-        String k = kind.toUpperCase(java.util.Locale.ROOT);
+        String k = kind.toUpperCase(Locale.ROOT);
         if (!List.of("PLAN", "PIPELINE", "SYNTAX", "AST", "ESTIMATE", "QUERY TREE").contains(k)) {
             throw new QueryException("Unknown EXPLAIN kind '" + kind + "'. Choices: PLAN, PIPELINE, SYNTAX, AST, "
                     + "ESTIMATE, QUERY TREE.");
@@ -408,27 +413,27 @@ public final class QuerySet<T> {
 
     /** Insert {@code obj} (drawing its Snowflake id, if it has one) and return it. */
     public T create(T obj) {
-        return dev.chorm.query.write.QuerySetWrites.writer(this).create(obj);
+        return QuerySetWrites.writer(this).create(obj);
     }
 
     /** Stream {@code rows} into the table as RowBinary, one INSERT per million rows; return the row count. */
     public long bulkCreate(Iterable<? extends T> rows) {
-        return dev.chorm.query.write.QuerySetWrites.writer(this).bulkCreate(rows);
+        return QuerySetWrites.writer(this).bulkCreate(rows);
     }
 
     /** Stream {@code rows} into the table as RowBinary, one INSERT per {@code batchSize} rows; return the row count. */
     public long bulkCreate(Iterable<? extends T> rows, int batchSize) {
-        return dev.chorm.query.write.QuerySetWrites.writer(this).bulkCreate(rows, batchSize);
+        return QuerySetWrites.writer(this).bulkCreate(rows, batchSize);
     }
 
     /** Stream the rows of {@code rows} (consumed lazily, not closed), one INSERT per {@code batchSize} rows. */
     public long bulkCreate(Stream<? extends T> rows, int batchSize) {
-        return dev.chorm.query.write.QuerySetWrites.writer(this).bulkCreate(rows, batchSize);
+        return QuerySetWrites.writer(this).bulkCreate(rows, batchSize);
     }
 
     /** Insert {@code obj}, or update its row when it exists (found by id or sorting key); return it. */
     public T save(T obj) {
-        return dev.chorm.query.write.QuerySetWrites.writer(this).save(obj);
+        return QuerySetWrites.writer(this).save(obj);
     }
 
     /**
@@ -437,22 +442,22 @@ public final class QuerySet<T> {
      * {@code ALTER TABLE ... UPDATE}; waits as {@code mutations_sync} says.
      */
     public void update(Map<String, ?> values) {
-        dev.chorm.query.write.QuerySetWrites.update(this, values, dev.chorm.query.write.MutationMode.DEFAULT);
+        QuerySetWrites.update(this, values, MutationMode.DEFAULT);
     }
 
     /** Set {@code values} on the matching rows with the statement {@code mode} picks. */
-    public void update(Map<String, ?> values, dev.chorm.query.write.MutationMode mode) {
-        dev.chorm.query.write.QuerySetWrites.update(this, values, mode);
+    public void update(Map<String, ?> values, MutationMode mode) {
+        QuerySetWrites.update(this, values, mode);
     }
 
     /** Delete the matching rows with a lightweight {@code DELETE FROM} (every row when unfiltered). */
     public void delete() {
-        dev.chorm.query.write.QuerySetWrites.delete(this, dev.chorm.query.write.MutationMode.DEFAULT);
+        QuerySetWrites.delete(this, MutationMode.DEFAULT);
     }
 
     /** Delete the matching rows with the statement {@code mode} picks ({@code ALTER} for {@code ALTER TABLE ... DELETE}). */
-    public void delete(dev.chorm.query.write.MutationMode mode) {
-        dev.chorm.query.write.QuerySetWrites.delete(this, mode);
+    public void delete(MutationMode mode) {
+        QuerySetWrites.delete(this, mode);
     }
 
     // ---- SQL and internals ----

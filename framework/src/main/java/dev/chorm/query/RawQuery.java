@@ -70,7 +70,7 @@ public final class RawQuery {
 
     /** Return the rows as maps from column label to value. */
     public List<Map<String, Object>> fetchMaps() {
-        try (Stream<Map<String, Object>> rows = runner().stream(sql, null, null, byLabel(RowShapes.map()))) {
+        try (Stream<Map<String, Object>> rows = runner().stream(sql, null, null, byLabel(RowShapes.map(), null))) {
             return rows.toList();
         }
     }
@@ -79,27 +79,21 @@ public final class RawQuery {
     public <R> Stream<R> stream(Class<R> type) {
         ModelMeta meta = modelOrNull(type);
         if (meta == null) {
-            return runner().stream(sql, null, null, byLabel(RowShapes.into(type)));
+            return runner().stream(sql, null, null, byLabel(RowShapes.into(type), null));
         }
-        Query q = Query.of(meta);
-        RowShape<R> model = RowShapes.model();
-        return runner().stream(sql, q, null, (query, c, md) -> {
-            List<SelectItem> items = new ArrayList<>();
-            for (int i = 1; i <= md.getColumnCount(); i++) {
-                ModelField f = Scope.field(meta, md.getColumnLabel(i)).orElse(null);
-                items.add(new SelectItem(md.getColumnLabel(i), null, null, f, null));
-            }
-            return model.mapper(q, new SqlCompiler.Compiled(sql, items), md);
-        });
+        return runner().stream(sql, Query.of(meta), null, byLabel(RowShapes.model(), meta));
     }
 
-    private static <R> RowShape<R> byLabel(RowShape<R> shape) {
+    /** Return {@code shape} reading each column by its label, as the field of {@code meta} it names (if any). */
+    private <R> RowShape<R> byLabel(RowShape<R> shape, ModelMeta meta) {
         return (q, c, md) -> {
             List<SelectItem> items = new ArrayList<>();
             for (int i = 1; i <= md.getColumnCount(); i++) {
-                items.add(new SelectItem(md.getColumnLabel(i), null, null, null, null));
+                String label = md.getColumnLabel(i);
+                ModelField f = meta == null ? null : Scope.field(meta, label).orElse(null);
+                items.add(new SelectItem(label, null, null, f, null));
             }
-            return shape.mapper(q, new SqlCompiler.Compiled(c == null ? "" : c.sql(), items), md);
+            return shape.mapper(q, new SqlCompiler.Compiled(sql, items), md);
         };
     }
 

@@ -2,6 +2,7 @@ package dev.chorm.query;
 
 import dev.chorm.query.internal.Scope;
 import dev.chorm.query.internal.ValueLiterals;
+import dev.chorm.schema.SqlLiterals;
 import dev.chorm.types.ChType;
 import java.util.List;
 
@@ -51,17 +52,15 @@ public final class RenderContext {
         return this;
     }
 
-    /** Append {@code name} quoted in backticks. */
+    /** Append {@code name} quoted in backticks (by {@link SqlLiterals#quoteIdentifier}). */
     public RenderContext identifier(String name) {
-        sql.append('`');
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c == '`' || c == '\\') {
-                sql.append('\\');
-            }
-            sql.append(c);
-        }
-        sql.append('`');
+        sql.append(SqlLiterals.quoteIdentifier(name));
+        return this;
+    }
+
+    /** Append the table {@code database.table}, each part quoted; the table alone when {@code database} is empty. */
+    public RenderContext qualifiedName(String database, String table) {
+        sql.append(SqlLiterals.qualifiedName(database, table));
         return this;
     }
 

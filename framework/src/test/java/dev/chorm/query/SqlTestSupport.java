@@ -13,11 +13,11 @@ abstract class SqlTestSupport {
 
     /** Return the SELECT of {@code qs}, after handing it to {@link #ran(String)}. */
     String sql(QuerySet<?> qs) {
-        return ran(qs.toSql(), 0);
+        return sent(qs.toSql());
     }
 
     /** Hand {@code sql} to {@link #ran(String)} and return it. */
-    String ran(String sql, int unused) {
+    String sent(String sql) {
         ran(sql);
         return sql;
     }

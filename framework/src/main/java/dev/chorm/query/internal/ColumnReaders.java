@@ -70,7 +70,8 @@ public final class ColumnReaders {
         return (rs, i) -> plainValue(rs.getObject(i));
     }
 
-    private static ChType typeOf(ResultSetMetaData md, int index) {
+    /** Return the type of column {@code index}, or null when the driver's type name does not parse. */
+    static ChType typeOf(ResultSetMetaData md, int index) {
         try {
             return ChType.parse(md.getColumnTypeName(index));
         } catch (RuntimeException | SQLException e) {

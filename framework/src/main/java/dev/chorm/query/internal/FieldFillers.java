@@ -175,11 +175,8 @@ final class FieldFillers {
     }
 
     private static boolean isDate(ResultSetMetaData md, int index) {
-        try {
-            TypeKind k = ChType.parse(md.getColumnTypeName(index)).base().kind();
-            return k == TypeKind.DATE || k == TypeKind.DATE32;
-        } catch (RuntimeException | SQLException e) {
-            return false;
-        }
+        ChType t = ColumnReaders.typeOf(md, index);
+        TypeKind k = t == null ? null : t.base().kind();
+        return k == TypeKind.DATE || k == TypeKind.DATE32;
     }
 }

@@ -2,7 +2,6 @@ package dev.chorm.query.internal;
 
 import dev.chorm.query.Expression;
 import dev.chorm.query.QueryException;
-import dev.chorm.query.QueryPart;
 import dev.chorm.query.RenderContext;
 import dev.chorm.types.ChType;
 import java.util.ArrayList;
@@ -68,15 +67,5 @@ public final class FunctionCall implements Expression {
     @Override
     public boolean isAggregate() {
         return aggregate || args.stream().anyMatch(a -> a instanceof Expression e && e.isAggregate());
-    }
-
-    /** Return the arguments, for parts that inspect them. */
-    List<Object> args() {
-        return args;
-    }
-
-    /** Render {@code parts} separated by commas (helper for callers building argument lists). */
-    static void list(RenderContext ctx, List<? extends QueryPart> parts) {
-        ctx.visit(parts, ", ");
     }
 }

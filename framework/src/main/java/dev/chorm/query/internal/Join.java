@@ -21,12 +21,8 @@ public record Join(String path, String alias, ModelMeta target, String leftAlias
                    ModelField targetField) {
     /** Write the join clause. */
     public void render(RenderContext ctx) {
-        ctx.visit(Keyword.LEFT_JOIN).sql(' ');
-        String db = target.table().database();
-        if (!db.isEmpty()) {
-            ctx.identifier(db).sql('.');
-        }
-        ctx.identifier(target.table().name()).sql(' ').visit(Keyword.AS).sql(' ').identifier(alias).sql(' ')
+        ctx.visit(Keyword.LEFT_JOIN).sql(' ').qualifiedName(target.table().database(), target.table().name())
+                .sql(' ').visit(Keyword.AS).sql(' ').identifier(alias).sql(' ')
                 .visit(Keyword.ON).sql(' ').identifier(leftAlias).sql('.').identifier(leftField.columnName())
                 .sql(" = ").identifier(alias).sql('.').identifier(targetField.columnName());
     }

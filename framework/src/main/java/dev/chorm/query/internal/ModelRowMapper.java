@@ -99,6 +99,7 @@ final class ModelRowMapper implements RowMapper<Object> {
         private ColumnReaders.ColumnReader[] readerArray;
         private int[] indexArray;
         private int[] positions;
+        private Object[] defaults;
         private FieldFillers.FieldFiller[] fillerArray;
         private Constructor<?> constructor;
 
@@ -123,6 +124,7 @@ final class ModelRowMapper implements RowMapper<Object> {
             indexArray = indexes.stream().mapToInt(Integer::intValue).toArray();
             positions = fields.stream().mapToInt(f -> meta.fields().indexOf(f)).toArray();
             fillerArray = fillers.toArray(new FieldFillers.FieldFiller[0]);
+            defaults = meta.fields().stream().map(f -> Reflection.defaultValue(f.javaType())).toArray();
         }
 
         Object buildOrNull(ResultSet rs) throws SQLException {
@@ -136,10 +138,7 @@ final class ModelRowMapper implements RowMapper<Object> {
 
         Object build(ResultSet rs) throws SQLException {
             if (record) {
-                Object[] values = new Object[meta.fields().size()];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = Reflection.defaultValue(meta.fields().get(i).javaType());
-                }
+                Object[] values = defaults.clone();
                 for (int i = 0; i < readerArray.length; i++) {
                     values[positions[i]] = readerArray[i].read(rs, indexArray[i]);
                 }

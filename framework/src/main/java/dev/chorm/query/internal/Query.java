@@ -66,7 +66,6 @@ public final class Query {
     long offset;
     boolean asFinal;
     String sample;
-    boolean withTotals;
     List<ArrayJoin> arrayJoins = List.of();
     Settings settings = Settings.empty();
     List<Cte> ctes = List.of();
@@ -102,7 +101,6 @@ public final class Query {
         q.offset = offset;
         q.asFinal = asFinal;
         q.sample = sample;
-        q.withTotals = withTotals;
         q.arrayJoins = arrayJoins;
         q.settings = settings;
         q.ctes = ctes;
@@ -160,11 +158,6 @@ public final class Query {
     /** Return the number of rows skipped. */
     public long offset() {
         return offset;
-    }
-
-    /** Return whether the query asked for totals. */
-    public boolean withTotals() {
-        return withTotals;
     }
 
     /** Return whether the query groups, takes distinct rows or limits by key (so counting needs a subquery). */
@@ -267,11 +260,6 @@ public final class Query {
     /** Return this query sampling {@code sampleClause} (ratio and optional offset, already rendered). */
     public Query withSample(String sampleClause) {
         return copy(q -> q.sample = sampleClause);
-    }
-
-    /** Return this query asking for totals. */
-    public Query withTotals(boolean on) {
-        return copy(q -> q.withTotals = on);
     }
 
     /** Return this query with an ARRAY JOIN of {@code path}. */

@@ -35,23 +35,28 @@ final class Reflection {
         return null;
     }
 
+    /** Return {@code value} converted to the width of {@code type} when both are numbers; else {@code value}. */
+    static Object narrow(Object value, Class<?> type) {
+        if (!(value instanceof Number n)) {
+            return value;
+        }
+        if (type == int.class || type == Integer.class) {
+            return n.intValue();
+        } else if (type == long.class || type == Long.class) {
+            return n.longValue();
+        } else if (type == double.class || type == Double.class) {
+            return n.doubleValue();
+        } else if (type == float.class || type == Float.class) {
+            return n.floatValue();
+        } else if (type == short.class || type == Short.class) {
+            return n.shortValue();
+        }
+        return value;
+    }
+
     /** Set {@code f} of {@code target} to {@code value}, narrowing or widening numbers to the field type. */
     static void set(Field f, Object target, Object value) {
-        Object v = value;
-        if (value instanceof Number n) {
-            Class<?> t = f.getType();
-            if (t == int.class || t == Integer.class) {
-                v = n.intValue();
-            } else if (t == long.class || t == Long.class) {
-                v = n.longValue();
-            } else if (t == double.class || t == Double.class) {
-                v = n.doubleValue();
-            } else if (t == float.class || t == Float.class) {
-                v = n.floatValue();
-            } else if (t == short.class || t == Short.class) {
-                v = n.shortValue();
-            }
-        }
+        Object v = narrow(value, f.getType());
         if (v == null && f.getType().isPrimitive()) {
             v = defaultValue(f.getType());
         }

@@ -112,7 +112,7 @@ public final class RowShapes {
                 for (int i = 0; i < components.length; i++) {
                     types[i] = components[i].getType();
                     Object v = row.get(components[i].getName());
-                    args[i] = v == null ? Reflection.defaultValue(types[i]) : coerce(v, types[i]);
+                    args[i] = v == null ? Reflection.defaultValue(types[i]) : Reflection.narrow(v, types[i]);
                 }
                 Constructor<R> c = type.getDeclaredConstructor(types);
                 c.setAccessible(true);
@@ -131,18 +131,5 @@ public final class RowShapes {
         } catch (ReflectiveOperationException e) {
             throw new QueryException("Cannot build a " + type.getSimpleName() + " from " + row + ": " + e, -1, e);
         }
-    }
-
-    private static Object coerce(Object v, Class<?> t) {
-        if (v instanceof Number n) {
-            if (t == int.class || t == Integer.class) {
-                return n.intValue();
-            } else if (t == long.class || t == Long.class) {
-                return n.longValue();
-            } else if (t == double.class || t == Double.class) {
-                return n.doubleValue();
-            }
-        }
-        return v;
     }
 }

@@ -241,6 +241,13 @@ public final class Scope {
         return m.fieldByJavaName(name).or(() -> m.field(name));
     }
 
+    /** Return the field of {@code m} with this Java or column name, or throw a {@link QueryException} listing the fields. */
+    public static ModelField requireField(ModelMeta m, String name) {
+        return field(m, name).orElseThrow(() -> new QueryException(m.modelClass().getSimpleName() + " has no field '"
+                + name + "'. Choices: " + String.join(", ", m.fields().stream().map(ModelField::javaName).toList())
+                + "."));
+    }
+
     /** Return the foreign key field of {@code m} whose relation is named {@code name}. */
     public static Optional<ModelField> relation(ModelMeta m, String name) {
         return m.fields().stream().filter(f -> name.equals(relationName(f))).findFirst();

@@ -67,9 +67,18 @@ public final class SqlCompiler {
         if ((mode == Mode.COUNT || mode == Mode.EXISTS) && q.isReshaped()) {
             return wrapped(q, mode);
         }
+        return renderJoined(q, mode).compiled();
+    }
+
+    /** Hold a statement and whether it joins related tables. */
+    private record Rendered(Compiled compiled, boolean joins) {
+    }
+
+    private static Rendered renderJoined(Query q, Mode mode) {
         SqlCompiler first = new SqlCompiler(q, mode, false);
         Compiled c = first.render();
-        return first.scope.joins().isEmpty() ? c : new SqlCompiler(q, mode, true).render();
+        return first.scope.joins().isEmpty() ? new Rendered(c, false)
+                : new Rendered(new SqlCompiler(q, mode, true).render(), true);
     }
 
     /**
@@ -95,15 +104,15 @@ public final class SqlCompiler {
     }
 
     private static Compiled wrapped(Query q, Mode mode) {
-        Compiled inner = compile(q.withoutSettings(), Mode.SELECT);
+        Rendered inner = renderJoined(q.withoutSettings(), Mode.SELECT);
         RenderContext ctx = RenderContext.of(new Scope(q.meta, Map.of(), Map.of(), false));
         ctx.visit(Keyword.SELECT).sql(mode == Mode.COUNT ? " count() " : " 1 ").visit(Keyword.FROM).sql(" (")
-                .sql(inner.sql()).sql(')');
+                .sql(inner.compiled().sql()).sql(')');
         if (mode == Mode.EXISTS) {
             ctx.sql(' ').visit(Keyword.LIMIT).sql(" 1");
         }
         Settings s = q.settings;
-        if (inner.sql().contains(" LEFT OUTER JOIN ")) {
+        if (inner.joins()) {
             s = s.withDefault("join_use_nulls", 1);
         }
         if (!s.isEmpty()) {
@@ -193,11 +202,7 @@ public final class SqlCompiler {
     }
 
     private void table() {
-        String db = q.meta.table().database();
-        if (!db.isEmpty()) {
-            ctx.identifier(db).sql('.');
-        }
-        ctx.identifier(q.meta.table().name());
+        ctx.qualifiedName(q.meta.table().database(), q.meta.table().name());
         if (q.asFinal) {
             ctx.sql(' ').visit(Keyword.FINAL);
         }

@@ -1,5 +1,6 @@
 package dev.chorm.query.internal;
 
+import dev.chorm.schema.SqlLiterals;
 import dev.chorm.types.ChType;
 import dev.chorm.types.JavaEnums;
 import dev.chorm.types.JsonText;
@@ -77,28 +78,21 @@ public final class ValueLiterals {
         }
     }
 
-    /** Append {@code text} as a single-quoted string literal. */
+    /**
+     * Append {@code text} as a single-quoted string literal: {@link SqlLiterals#quoteString} escapes it,
+     * then the control characters it leaves as they are become {@code \xNN}, so that no raw control
+     * character reaches the SQL text.
+     */
     public static void quote(String text, StringBuilder out) {
-        out.append('\'');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\'' -> out.append("\\'");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\0' -> out.append("\\0");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        hex(c, out);
-                    } else {
-                        out.append(c);
-                    }
-                }
+        String quoted = SqlLiterals.quoteString(text);
+        for (int i = 0; i < quoted.length(); i++) {
+            char c = quoted.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                hex(c, out);
+            } else {
+                out.append(c);
             }
         }
-        out.append('\'');
     }
 
     private static void hex(int b, StringBuilder out) {

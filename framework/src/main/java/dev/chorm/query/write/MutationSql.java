@@ -3,7 +3,6 @@ package dev.chorm.query.write;
 import dev.chorm.model.DefaultKind;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
-import dev.chorm.model.TableSpec;
 import dev.chorm.query.QueryException;
 import dev.chorm.query.QueryPart;
 import dev.chorm.query.RenderContext;
@@ -34,9 +33,8 @@ final class MutationSql {
             throw new QueryException("update() on " + meta.modelClass().getSimpleName() + " needs at least one field.");
         }
         RenderContext ctx = RenderContext.of(new Scope(meta, Map.of(), Map.of(), false));
-        ctx.sql(lightweight ? "UPDATE " : "ALTER TABLE ");
-        table(ctx, meta.table());
-        ctx.sql(lightweight ? " SET " : " UPDATE ");
+        ctx.sql(lightweight ? "UPDATE " : "ALTER TABLE ")
+                .qualifiedName(meta.table().database(), meta.table().name()).sql(lightweight ? " SET " : " UPDATE ");
         String separator = "";
         for (Map.Entry<String, ?> e : values.entrySet()) {
             ModelField f = updatable(meta, e.getKey());
@@ -49,17 +47,9 @@ final class MutationSql {
     /** Return the DELETE of rows matching {@code where}. */
     static String delete(ModelMeta meta, QueryPart where, Settings settings, boolean lightweight) {
         RenderContext ctx = RenderContext.of(new Scope(meta, Map.of(), Map.of(), false));
-        ctx.sql(lightweight ? "DELETE FROM " : "ALTER TABLE ");
-        table(ctx, meta.table());
-        ctx.sql(lightweight ? "" : " DELETE");
+        ctx.sql(lightweight ? "DELETE FROM " : "ALTER TABLE ")
+                .qualifiedName(meta.table().database(), meta.table().name()).sql(lightweight ? "" : " DELETE");
         return finish(ctx, meta, where, settings);
-    }
-
-    private static void table(RenderContext ctx, TableSpec table) {
-        if (!table.database().isEmpty()) {
-            ctx.identifier(table.database()).sql('.');
-        }
-        ctx.identifier(table.name());
     }
 
     private static String finish(RenderContext ctx, ModelMeta meta, QueryPart where, Settings settings) {
@@ -83,8 +73,7 @@ final class MutationSql {
     /** Return the field {@code name} (Java or column name) after checking that a mutation may change it. */
     static ModelField updatable(ModelMeta meta, String name) {
         String model = meta.modelClass().getSimpleName();
-        ModelField f = Scope.field(meta, name).orElseThrow(() -> new QueryException(model + " has no field '" + name
-                + "'. Choices: " + String.join(", ", meta.fields().stream().map(ModelField::javaName).toList()) + "."));
+        ModelField f = Scope.requireField(meta, name);
         DefaultKind kind = f.column().defaultKind();
         if (kind == DefaultKind.MATERIALIZED || kind == DefaultKind.ALIAS || kind == DefaultKind.EPHEMERAL) {
             throw new QueryException("%s.%s is a %s column, which ClickHouse computes; it cannot be updated."

@@ -106,11 +106,8 @@ final class Saver {
     private List<GenericRecord> probe(Object obj, QueryPart where, List<ModelField> otherKeys) {
         RenderContext ctx = RenderContext.of(new Scope(meta, Map.of(), Map.of(), false));
         ctx.sql("SELECT toUInt8(").visit(otherKeys.isEmpty() ? c -> c.sql('1') : equalities(obj, otherKeys))
-                .sql(") AS same FROM ");
-        if (!meta.table().database().isEmpty()) {
-            ctx.identifier(meta.table().database()).sql('.');
-        }
-        ctx.identifier(meta.table().name()).sql(" WHERE ").visit(where).sql(" LIMIT 1");
+                .sql(") AS same FROM ").qualifiedName(meta.table().database(), meta.table().name())
+                .sql(" WHERE ").visit(where).sql(" LIMIT 1");
         return MutationRunner.query(db, ctx.toString());
     }
 
