@@ -142,7 +142,7 @@ public final class MigrationExecutor {
             if (m == null) {
                 continue;
             }
-            int started = r.applied() ? m.operations().size() : r.progress() + (r.step() > 0 && !r.backwards() ? 1 : 0);
+            int started = r.applied() ? m.operations().size() : r.startedOperations();
             boolean same = r.applied() ? m.checksum().equals(r.checksum())
                     : started <= m.operations().size() && m.checksumOfFirst(started).equals(r.prefixChecksum());
             if (!same) {

@@ -65,11 +65,8 @@ public final class MigrationLoader {
         if (!Files.isDirectory(root)) {
             return;
         }
-        try (Stream<Path> files = Files.walk(root, 2)) {
-            for (Path file : files.sorted().toList()) {
-                String relative = root.relativize(file).toString().replace('\\', '/');
-                add(relative, file.toString(), () -> Files.readString(file, StandardCharsets.UTF_8), found, true);
-            }
+        try {
+            readTree(root, found, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -91,15 +88,19 @@ public final class MigrationLoader {
 
     private void readFileUrl(URL url, Map<MigrationKey, Migration> found) {
         try {
-            Path root = Path.of(url.toURI());
-            try (Stream<Path> files = Files.walk(root, 2)) {
-                for (Path file : files.sorted().toList()) {
-                    String relative = root.relativize(file).toString().replace('\\', '/');
-                    add(relative, file.toString(), () -> Files.readString(file, StandardCharsets.UTF_8), found, false);
-                }
-            }
+            readTree(Path.of(url.toURI()), found, false);
         } catch (URISyntaxException | IOException e) {
             throw new MigrationException("Cannot read the migrations in %s: %s".formatted(url, e.getMessage()), e);
+        }
+    }
+
+    /** Add the migrations of the app folders under {@code root}. */
+    private static void readTree(Path root, Map<MigrationKey, Migration> found, boolean fromDirectory) throws IOException {
+        try (Stream<Path> files = Files.walk(root, 2)) {
+            for (Path file : files.sorted().toList()) {
+                String relative = root.relativize(file).toString().replace('\\', '/');
+                add(relative, file.toString(), () -> Files.readString(file, StandardCharsets.UTF_8), found, fromDirectory);
+            }
         }
     }
 

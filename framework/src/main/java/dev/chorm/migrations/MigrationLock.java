@@ -1,9 +1,12 @@
 package dev.chorm.migrations;
 
+import static dev.chorm.schema.SqlLiterals.onCluster;
 import static dev.chorm.schema.SqlLiterals.qualifiedName;
 import static dev.chorm.schema.SqlLiterals.quoteString;
 
 import dev.chorm.ChormException;
+import dev.chorm.model.TableSpec;
+import dev.chorm.schema.DdlRenderer;
 import dev.chorm.schema.SqlExecutor;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +45,7 @@ public final class MigrationLock {
     private final String cluster;
     private final Duration staleAfter;
     private final String token = UUID.randomUUID().toString();
+    private final DdlRenderer ddl = new DdlRenderer();
     private ScheduledExecutorService heartbeat;
 
     /**
@@ -61,16 +65,17 @@ public final class MigrationLock {
         String engine = cluster.isEmpty() ? "MergeTree"
                 : "ReplicatedMergeTree('/clickhouse/chorm/{database}/%s', '{replica}')".formatted(TABLE);
         return ("CREATE TABLE %s%s (token String, host String, pid UInt64, claimed_at DateTime64(6, 'UTC'),"
-                + " heartbeat_at DateTime64(6, 'UTC')) ENGINE = %s ORDER BY tuple()").formatted(table(), onCluster(), engine);
+                + " heartbeat_at DateTime64(6, 'UTC')) ENGINE = %s ORDER BY tuple()").formatted(table(), onCluster(cluster), engine);
     }
 
     /** Return the statement that drops the lock table {@code name}: SYNC on a cluster, so its Keeper path is free at once. */
     private String dropSql(String name) {
-        return "DROP TABLE IF EXISTS %s%s%s".formatted(name, onCluster(), cluster.isEmpty() ? "" : " SYNC");
+        return ddl.dropTable(lockTable(name), true, !cluster.isEmpty());
     }
 
-    private String onCluster() {
-        return dev.chorm.schema.SqlLiterals.onCluster(cluster);
+    /** Return the lock table {@code name} as a spec, for the renderer (it names the table, nothing more). */
+    private TableSpec lockTable(String name) {
+        return TableSpec.builder(name).database(database).cluster(cluster).build();
     }
 
     /** Take the lock, waiting up to {@code wait} for another run to release it; fails with the holder's name when it does not. */
@@ -152,21 +157,21 @@ public final class MigrationLock {
         }
         Holder holder = holder(table());
         if (holder != null && holder.token().equals(token)) {
-            sql.execute(dropSql(table()));
+            sql.execute(dropSql(TABLE));
         }
     }
 
     private void breakStale(Holder stale) {
-        String aside = qualifiedName(database, TABLE + "_stale_" + token.replace("-", ""));
+        String aside = TABLE + "_stale_" + token.replace("-", "");
         try {
-            sql.execute("RENAME TABLE %s TO %s%s".formatted(table(), aside, onCluster()));
+            sql.execute(ddl.renameTable(lockTable(TABLE), aside));
         } catch (ChormException e) {
             return; // another run broke it first, or its owner released it
         }
-        Holder renamed = holder(aside);
+        Holder renamed = holder(qualifiedName(database, aside));
         if (renamed != null && !renamed.token().equals(stale.token())) {
             try {
-                sql.execute("RENAME TABLE %s TO %s%s".formatted(aside, table(), onCluster()));
+                sql.execute(ddl.renameTable(lockTable(aside), TABLE));
                 return;
             } catch (ChormException e) {
                 // A new lock exists already; its owner's checkHeld stops it if it was the renamed one.

@@ -27,4 +27,14 @@ public record MigrationRecord(MigrationKey key, boolean applied, int progress, i
     public boolean isPartial() {
         return !applied && (progress > 0 || step > 0);
     }
+
+    /** Return how many leading operations a run that is not finished has (even partly) done: those the prefix checksum covers. */
+    int startedOperations() {
+        return startedOperations(progress, step, backwards);
+    }
+
+    /** Return how many leading operations are (even partly) done after {@code progress} whole ones and {@code step} statements. */
+    static int startedOperations(int progress, int step, boolean backwards) {
+        return progress + (step > 0 && !backwards ? 1 : 0);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.chorm.migrations;
 
+import static dev.chorm.schema.SqlLiterals.onCluster;
 import static dev.chorm.schema.SqlLiterals.qualifiedName;
 import static dev.chorm.schema.SqlLiterals.quoteString;
 
@@ -30,6 +31,8 @@ public final class MigrationRecorder {
     private final String database;
     private final String cluster;
     private final Map<MigrationKey, Long> versions = new TreeMap<>();
+    /** Whether {@link #records} has read the whole table, so that a key missing from versions has no row. */
+    private boolean versionsLoaded;
 
     /** Create a recorder whose table lives in {@code database} (empty: the current one), on {@code cluster} when not empty. */
     public MigrationRecorder(SqlExecutor sql, String database, String cluster) {
@@ -45,7 +48,7 @@ public final class MigrationRecorder {
         return ("CREATE TABLE IF NOT EXISTS %s%s (app String, name String, applied Bool, progress UInt32, step UInt32,"
                 + " backwards Bool, operations UInt32, checksum String, prefix_checksum String,"
                 + " applied_at DateTime64(6, 'UTC'), version UInt64) ENGINE = %s ORDER BY (app, name)")
-                .formatted(table(), onCluster(), engine);
+                .formatted(table(), onCluster(cluster), engine);
     }
 
     /** Create the history table if it does not exist. */
@@ -73,6 +76,7 @@ public final class MigrationRecorder {
                 out.put(r.key(), r);
             }
         }
+        versionsLoaded = true;
         return out;
     }
 
@@ -85,7 +89,7 @@ public final class MigrationRecorder {
 
     /** Record that {@code progress} operations of {@code migration} are done, plus {@code step} statements of the next one. */
     public void recordProgress(Migration migration, int progress, int step, boolean backwards) {
-        int started = Math.min(migration.operations().size(), progress + (step > 0 && !backwards ? 1 : 0));
+        int started = Math.min(migration.operations().size(), MigrationRecord.startedOperations(progress, step, backwards));
         write(migration, false, progress, step, backwards, migration.checksumOfFirst(started));
     }
 
@@ -101,7 +105,7 @@ public final class MigrationRecorder {
 
     private void write(Migration m, boolean applied, int progress, int step, boolean backwards, String prefix) {
         if (!versions.containsKey(m.key())) {
-            versions.put(m.key(), latestVersion(m.key()));
+            versions.put(m.key(), versionsLoaded ? 0 : latestVersion(m.key()));
         }
         long version = versions.merge(m.key(), 1L, Long::sum);
         sql.execute("INSERT INTO %s (%s) VALUES (%s, %s, %s, %d, %d, %s, %d, %s, %s, %s, %d)".formatted(table(), COLUMNS,
@@ -118,10 +122,6 @@ public final class MigrationRecorder {
 
     private String table() {
         return qualifiedName(database, TABLE);
-    }
-
-    private String onCluster() {
-        return dev.chorm.schema.SqlLiterals.onCluster(cluster);
     }
 
     private static String text(Map<String, Object> row, String column) {

@@ -21,7 +21,7 @@ public record AddConstraint(String model, ConstraintSpec constraint) implements 
 
     @Override
     public void stateForwards(String app, ProjectState state) {
-        state.putModel(app, model, Parts.addConstraint(state.model(app, model), constraint));
+        state.putModel(app, model, Parts.CONSTRAINTS.add(state.model(app, model), constraint));
     }
 
     @Override

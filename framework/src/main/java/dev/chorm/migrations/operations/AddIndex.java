@@ -21,7 +21,7 @@ public record AddIndex(String model, IndexSpec index) implements Operation {
 
     @Override
     public void stateForwards(String app, ProjectState state) {
-        state.putModel(app, model, Parts.addIndex(state.model(app, model), index));
+        state.putModel(app, model, Parts.INDEXES.add(state.model(app, model), index));
     }
 
     @Override

@@ -21,7 +21,7 @@ public record AddProjection(String model, ProjectionSpec projection) implements 
 
     @Override
     public void stateForwards(String app, ProjectState state) {
-        state.putModel(app, model, Parts.addProjection(state.model(app, model), projection));
+        state.putModel(app, model, Parts.PROJECTIONS.add(state.model(app, model), projection));
     }
 
     @Override

@@ -36,12 +36,11 @@ public record AlterModelOrderBy(String model, List<String> orderBy, List<AddFiel
 
     @Override
     public void databaseForwards(OperationContext context, ProjectState from, ProjectState to) {
-        TableSpec before = from.model(context.app(), model);
         DdlRenderer ddl = context.editor().renderer();
         List<String> actions = new ArrayList<>();
         addFields.forEach(f -> actions.add(ddl.addColumn(f.field(), f.after())));
         actions.add(ddl.modifyOrderBy(to.model(context.app(), model).orderBy()));
-        context.editor().execute(ddl.alter(before, String.join(", ", actions)));
+        context.editor().alterTogether(from.model(context.app(), model), actions.toArray(String[]::new));
     }
 
     @Override

@@ -36,7 +36,7 @@ public record CreateModel(String model, TableSpec table) implements Operation {
 
     @Override
     public void databaseBackwards(OperationContext context, ProjectState from, ProjectState to) {
-        Drops.drop(context.editor(), from.model(context.app(), model));
+        context.editor().dropTable(from.model(context.app(), model));
     }
 
     @Override

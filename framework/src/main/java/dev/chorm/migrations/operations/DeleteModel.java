@@ -23,7 +23,7 @@ public record DeleteModel(String model) implements Operation {
 
     @Override
     public void databaseForwards(OperationContext context, ProjectState from, ProjectState to) {
-        Drops.drop(context.editor(), from.model(context.app(), model));
+        context.editor().dropTable(from.model(context.app(), model));
     }
 
     @Override

@@ -20,7 +20,7 @@ public record RemoveConstraint(String model, String name) implements Operation {
 
     @Override
     public void stateForwards(String app, ProjectState state) {
-        state.putModel(app, model, Parts.removeConstraint(state.model(app, model), name));
+        state.putModel(app, model, Parts.CONSTRAINTS.remove(state.model(app, model), name));
     }
 
     @Override
@@ -30,7 +30,7 @@ public record RemoveConstraint(String model, String name) implements Operation {
 
     @Override
     public void databaseBackwards(OperationContext context, ProjectState from, ProjectState to) {
-        context.editor().addConstraint(from.model(context.app(), model), Parts.constraint(to.model(context.app(), model), name));
+        context.editor().addConstraint(from.model(context.app(), model), Parts.CONSTRAINTS.get(to.model(context.app(), model), name));
     }
 
     @Override

@@ -20,7 +20,7 @@ public record RemoveIndex(String model, String name) implements Operation {
 
     @Override
     public void stateForwards(String app, ProjectState state) {
-        state.putModel(app, model, Parts.removeIndex(state.model(app, model), name));
+        state.putModel(app, model, Parts.INDEXES.remove(state.model(app, model), name));
     }
 
     @Override
@@ -30,7 +30,7 @@ public record RemoveIndex(String model, String name) implements Operation {
 
     @Override
     public void databaseBackwards(OperationContext context, ProjectState from, ProjectState to) {
-        context.editor().addIndex(from.model(context.app(), model), Parts.index(to.model(context.app(), model), name));
+        context.editor().addIndex(from.model(context.app(), model), Parts.INDEXES.get(to.model(context.app(), model), name));
         context.editor().materializeIndex(from.model(context.app(), model), name);
     }
 

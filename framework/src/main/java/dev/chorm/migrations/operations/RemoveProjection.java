@@ -20,7 +20,7 @@ public record RemoveProjection(String model, String name) implements Operation {
 
     @Override
     public void stateForwards(String app, ProjectState state) {
-        state.putModel(app, model, Parts.removeProjection(state.model(app, model), name));
+        state.putModel(app, model, Parts.PROJECTIONS.remove(state.model(app, model), name));
     }
 
     @Override
@@ -30,7 +30,7 @@ public record RemoveProjection(String model, String name) implements Operation {
 
     @Override
     public void databaseBackwards(OperationContext context, ProjectState from, ProjectState to) {
-        context.editor().addProjection(from.model(context.app(), model), Parts.projection(to.model(context.app(), model), name));
+        context.editor().addProjection(from.model(context.app(), model), Parts.PROJECTIONS.get(to.model(context.app(), model), name));
         context.editor().materializeProjection(from.model(context.app(), model), name);
     }
 

@@ -26,19 +26,19 @@ public record RenameIndex(String model, String oldName, String newName) implemen
     @Override
     public void stateForwards(String app, ProjectState state) {
         TableSpec table = state.model(app, model);
-        IndexSpec old = Parts.index(table, oldName);
-        state.putModel(app, model, Parts.addIndex(Parts.removeIndex(table, oldName),
+        IndexSpec old = Parts.INDEXES.get(table, oldName);
+        state.putModel(app, model, Parts.INDEXES.add(Parts.INDEXES.remove(table, oldName),
                 IndexSpec.of(newName, old.expression(), old.type(), old.granularity())));
     }
 
     @Override
     public void databaseForwards(OperationContext context, ProjectState from, ProjectState to) {
-        swap(context, from.model(context.app(), model), oldName, Parts.index(to.model(context.app(), model), newName));
+        swap(context, from.model(context.app(), model), oldName, Parts.INDEXES.get(to.model(context.app(), model), newName));
     }
 
     @Override
     public void databaseBackwards(OperationContext context, ProjectState from, ProjectState to) {
-        swap(context, from.model(context.app(), model), newName, Parts.index(to.model(context.app(), model), oldName));
+        swap(context, from.model(context.app(), model), newName, Parts.INDEXES.get(to.model(context.app(), model), oldName));
     }
 
     private static void swap(OperationContext context, TableSpec table, String dropped, IndexSpec added) {

@@ -28,11 +28,11 @@ final class TableRebuild {
     /** Turn the live table {@code before} into {@code after} (both named alike), keeping the shared columns' data. */
     void rebuild(TableSpec before, TableSpec after) {
         TableSpec fresh = after.toBuilder().name(before.name() + SUFFIX).build();
-        Drops.drop(context.editor(), fresh);
+        context.editor().dropTable(fresh);
         context.editor().createTable(fresh);
         copyRows(before, fresh);
         context.editor().exchangeTables(before, fresh.name());
-        Drops.drop(context.editor(), fresh);
+        context.editor().dropTable(fresh);
     }
 
     private void copyRows(TableSpec source, TableSpec target) {
