@@ -70,6 +70,18 @@ class SchemaEditorEngineTest {
     }
 
     @Test
+    void createsAndDropsDatabases() {
+        SchemaEditor editor = db.schemaEditor();
+        String name = "editor_db_" + ProcessHandle.current().pid();
+        editor.createDatabase(name, "");
+        assertThat(db.query("SELECT count() AS n FROM system.databases WHERE name = '" + name + "'").get(0).get("n").toString())
+                .isEqualTo("1");
+        editor.dropDatabase(name, "");
+        assertThat(db.query("SELECT count() AS n FROM system.databases WHERE name = '" + name + "'").get(0).get("n").toString())
+                .isEqualTo("0");
+    }
+
+    @Test
     void altersReachTheLiveTable() {
         SchemaEditor editor = db.schemaEditor();
         TableSpec t = TableSpec.builder("alter_me").column(ColumnSpec.builder("id", ChType.int64()).build())
