@@ -208,7 +208,9 @@ public final class EmbeddedClickHouse implements AutoCloseable {
             Path lib = library != null ? library : EngineLibrary.resolve();
             try {
                 Files.createDirectories(dataDir);
-                if (allowInProcess && JvmSignals.hasLibjsig()) {
+                // file() resolves relative paths against the working directory, so file access
+                // needs a child process that starts in the directory the user named.
+                if (allowInProcess && JvmSignals.hasLibjsig() && fileAccess == null) {
                     EngineServer server = EngineServer.start(lib, dataDir, new EngineServer.Options(port, "default", password,
                             Duration.ofSeconds(300), fileAccess, maxQueryTime, Duration.ofSeconds(30)));
                     return new EmbeddedClickHouse(this, server.port(), null, null, server);
@@ -229,6 +231,9 @@ public final class EmbeddedClickHouse implements AutoCloseable {
                 command.addAll(List.of("--file-access", fileAccess.toString()));
             }
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+            if (fileAccess != null) {
+                pb.directory(fileAccess.toFile()); // relative file() paths resolve here
+            }
             pb.environment().put(JvmSignals.preloadVariable(), JvmSignals.libjsig().toString());
             pb.environment().put(Main.PASSWORD_VARIABLE, password); // never on a command line
             Process process = pb.start();

@@ -89,8 +89,11 @@ public final class Main {
         Options options = Options.parse(args);
         List<String> command = ChildJvm.detached(ChildJvm.javaCommand());
         command.add(Main.class.getName());
-        command.addAll(withoutPassword(args));
+        command.addAll(options.childArguments());
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        if (options.fileAccess != null) {
+            builder.directory(options.fileAccess.toFile()); // file() resolves relative paths here
+        }
         builder.environment().put(JvmSignals.preloadVariable(), JvmSignals.libjsig().toString());
         builder.environment().put(PASSWORD_VARIABLE, options.password);
         Process child = builder.start();
@@ -106,19 +109,6 @@ public final class Main {
                     + " is kept: run the same command to start again.");
         }
         return code == 0 && !stopping.get() ? 0 : code;
-    }
-
-    /** Return {@code args} without {@code --password VALUE}. */
-    private static List<String> withoutPassword(String[] args) {
-        List<String> kept = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--password")) {
-                i++;
-            } else {
-                kept.add(args[i]);
-            }
-        }
-        return kept;
     }
 
     /** Command-line options. */
@@ -140,7 +130,7 @@ public final class Main {
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 switch (arg) {
-                    case "--path" -> o.path = Path.of(value(args, ++i, arg));
+                    case "--path" -> o.path = Path.of(value(args, ++i, arg)).toAbsolutePath().normalize();
                     case "--port" -> o.port = Integer.parseInt(value(args, ++i, arg));
                     case "--user" -> o.user = value(args, ++i, arg);
                     case "--password" -> o.password = value(args, ++i, arg);
@@ -158,6 +148,24 @@ public final class Main {
                 throw new IllegalArgumentException("Missing --path DIR: the directory that holds the data.");
             }
             return o;
+        }
+
+        /** Return these options as the child's arguments: absolute paths, and no password. */
+        List<String> childArguments() {
+            List<String> args = new ArrayList<>(List.of("--path", path.toString(), "--port", Integer.toString(port),
+                    "--user", user, "--engine-wait-seconds", Long.toString(engineWaitSeconds),
+                    "--max-query-seconds", Long.toString(maxQuerySeconds),
+                    "--shutdown-grace-seconds", Long.toString(shutdownGraceSeconds)));
+            if (library != null) {
+                args.addAll(List.of("--library", Path.of(library).toAbsolutePath().toString()));
+            }
+            if (fileAccess != null) {
+                args.addAll(List.of("--file-access", fileAccess.toString()));
+            }
+            if (exitOnStdinEof) {
+                args.add("--exit-on-stdin-eof");
+            }
+            return args;
         }
 
         private static String value(String[] args, int i, String option) {
