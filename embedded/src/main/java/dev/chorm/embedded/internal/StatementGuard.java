@@ -69,13 +69,17 @@ final class StatementGuard {
     }
 
     private void checkHostAccess(QueryText text, Collection<String> urlSettings) {
-        for (String what : text.hostAccess()) {
+        for (String found : text.hostAccess()) {
+            String what = canonicalEngineName(found);
             switch (what) {
                 case "INTO OUTFILE" -> throw accessDenied("INTO OUTFILE is refused: the server writes no files for its clients;"
                         + " read the result from the response instead.");
                 case "FROM INFILE" -> throw accessDenied("FROM INFILE is refused: the server reads no files for its clients;"
                         + " send the rows in the request body (INSERT INTO t FORMAT fmt, then the data).");
                 case "file()" -> checkFileArguments(text);
+                case "ENGINE = Distributed", "ENGINE = Replicated", "ENGINE = KeeperMap" -> throw accessDenied(what
+                        + " is refused: it reaches other servers or Keeper, and the embedded engine is a single node."
+                        + " Use chorm's single-node storage profile, which renders such models as local tables.");
                 default -> throw accessDenied(what + " is refused: the embedded engine lets no query read or write host"
                         + " files, run programs or reach the network. Use a MergeTree, Memory or Log table instead.");
             }
@@ -84,6 +88,16 @@ final class StatementGuard {
             checkPathSetting(name.toLowerCase(Locale.ROOT));
         }
         text.settingNames().forEach(this::checkPathSetting);
+    }
+
+    /** Engine names are case-insensitive: compare "ENGINE = distributed" as "ENGINE = Distributed". */
+    private static String canonicalEngineName(String found) {
+        for (String name : new String[] {"Distributed", "Replicated", "KeeperMap"}) {
+            if (found.equalsIgnoreCase("ENGINE = " + name)) {
+                return "ENGINE = " + name;
+            }
+        }
+        return found;
     }
 
     private void checkFileArguments(QueryText text) {
