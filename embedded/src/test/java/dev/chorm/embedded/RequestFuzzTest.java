@@ -60,6 +60,7 @@ class RequestFuzzTest {
     private int answered;
     private int timedOut;
     private int closedSilently;
+    private boolean sentZeroStep;
 
     @Test
     void malformedAndRandomRequestsGetCleanAnswersAndTheServerStaysUp(@TempDir Path dir) throws Exception {
@@ -316,9 +317,18 @@ class RequestFuzzTest {
                 checksum(block);
             }
             case 2 -> {
-                what = "negative declared sizes";
-                putInt(block, 17, -16 - random.nextInt(2) * random.nextInt(1000));
-                putInt(block, 21, -1);
+                if (!sentZeroStep) {
+                    // 16 + size == 0: a decoder that steps by the declared size never advances. Sent
+                    // once per run: on a server that spins on it, each copy costs a core until the end.
+                    sentZeroStep = true;
+                    what = "declared size 0xfffffff0 (a step of zero), raw size 0";
+                    putInt(block, 17, -16);
+                    putInt(block, 21, 0);
+                } else {
+                    what = "negative declared sizes";
+                    putInt(block, 17, -17 - random.nextInt(1000));
+                    putInt(block, 21, -1);
+                }
                 checksum(block);
             }
             case 3 -> {
