@@ -28,7 +28,12 @@ import java.util.Optional;
  * that changes them succeeded. Callers hold the engine lease for every method here.
  */
 final class EngineContext {
+    /** How {@link #assignmentList} puts {@code compatibility} back to its default. */
+    private static final String RESET_COMPATIBILITY = "reset";
+    /** Every setting's value at start-up. */
     private final Map<String, String> baseline;
+    /** The settings whose start-up value differs from the engine's default (put back by value). */
+    private final java.util.Set<String> baselineChanged;
     /** Settings in force on top of the baseline: name to the SQL literal applied. */
     private final Map<String, String> applied = new LinkedHashMap<>();
     /** The engine's current database, or null when a failed USE left it unknown. */
@@ -37,14 +42,27 @@ final class EngineContext {
     private Session owner;
     private final Path scratchDir;
 
-    private EngineContext(Map<String, String> baseline, Path scratchDir) {
+    private EngineContext(Map<String, String> baseline, java.util.Set<String> baselineChanged, Path scratchDir) {
         this.baseline = baseline;
+        this.baselineChanged = baselineChanged;
         this.scratchDir = scratchDir;
     }
 
     /** Capture the baseline settings of a freshly opened engine; temporary tables park in {@code scratchDir}. */
     static EngineContext capture(Engine.Lease engine, Path scratchDir) {
-        return new EngineContext(readSettings(engine), scratchDir);
+        Map<String, String> values = new HashMap<>();
+        java.util.Set<String> changed = new java.util.HashSet<>();
+        String out = engine.queryText("SELECT name, value, changed FROM system.settings", "TSV");
+        for (String line : out.split("\n")) {
+            String[] f = line.split("\t", -1);
+            if (f.length == 3) {
+                values.put(f[0], Sql.unescapeTsv(f[1]));
+                if (f[2].equals("1")) {
+                    changed.add(f[0]);
+                }
+            }
+        }
+        return new EngineContext(values, changed, scratchDir);
     }
 
     /** Make the engine run with {@code session}'s state (null for none) plus {@code requestSettings}. */
@@ -138,15 +156,35 @@ final class EngineContext {
         session.parkedTables.clear();
     }
 
-    /** Put every setting back to its baseline value: the state the server's own queries need. */
+    /**
+     * Put every setting back to its baseline value: the state the server's own queries need. One
+     * SET normally; should it fail, setting by setting, so that one value the engine will not
+     * take back cannot keep the others in force.
+     */
     void restoreBaseline(Engine.Lease engine) {
         if (applied.isEmpty()) {
             return;
         }
         Map<String, String> reset = new LinkedHashMap<>();
         applied.keySet().forEach(name -> reset.put(name, baselineLiteral(name)));
-        applied.clear();
-        engine.execute("SET " + assignmentList(reset));
+        try {
+            engine.execute("SET " + assignmentList(reset));
+            applied.clear();
+        } catch (EngineException whole) {
+            EngineException last = null;
+            for (Map.Entry<String, String> e : reset.entrySet()) {
+                try {
+                    engine.execute("SET " + assignmentList(Map.of(e.getKey(), e.getValue())));
+                    applied.remove(e.getKey());
+                } catch (EngineException one) {
+                    last = one;
+                }
+            }
+            if (last != null) {
+                throw new EngineException(last.code(), "Code: " + last.code() + ". DB::Exception: The embedded engine could"
+                        + " not put settings " + applied.keySet() + " back to their defaults: " + last.getMessage());
+            }
+        }
     }
 
     /** Change the engine from the applied settings to {@code wanted} with one SET. */
@@ -190,7 +228,10 @@ final class EngineContext {
     private static String assignmentList(Map<String, String> assignments) {
         List<String> parts = new ArrayList<>();
         String compatibility = assignments.get("compatibility");
-        if (compatibility != null) {
+        if (RESET_COMPATIBILITY.equals(compatibility)) {
+            // '' undoes what it changed in other settings; DEFAULT then clears its own 'changed'
+            parts.add("compatibility = '', compatibility = DEFAULT");
+        } else if (compatibility != null) {
             parts.add("compatibility = " + compatibility);
         }
         assignments.forEach((name, literal) -> {
@@ -201,9 +242,18 @@ final class EngineContext {
         return String.join(", ", parts);
     }
 
+    /**
+     * Return how to put {@code name} back: {@code DEFAULT} for a setting that was at its default
+     * (its displayed value, {@code 'auto(2)'} for max_threads say, need not parse back), the
+     * start-up value otherwise. {@code compatibility} goes back by value: only an assignment
+     * undoes what it changed in other settings.
+     */
     private String baselineLiteral(String name) {
         String value = baseline.get(name);
-        return value == null ? "DEFAULT" : Sql.quoteString(value);
+        if (name.equals("compatibility") && !baselineChanged.contains(name)) {
+            return RESET_COMPATIBILITY;
+        }
+        return value == null || !baselineChanged.contains(name) ? "DEFAULT" : Sql.quoteString(value);
     }
 
     /** Park the live temporary tables of the current owner and bring back {@code next}'s. */
@@ -271,17 +321,5 @@ final class EngineContext {
     private static List<String> temporaryTableNames(Engine.Lease engine) {
         String out = engine.queryText("SELECT name FROM system.tables WHERE is_temporary ORDER BY name", "TSVRaw");
         return out.lines().filter(l -> !l.isEmpty()).toList();
-    }
-
-    private static Map<String, String> readSettings(Engine.Lease engine) {
-        Map<String, String> settings = new HashMap<>();
-        String out = engine.queryText("SELECT name, value FROM system.settings", "TSV");
-        for (String line : out.split("\n")) {
-            int tab = line.indexOf('\t');
-            if (tab > 0) {
-                settings.put(line.substring(0, tab), Sql.unescapeTsv(line.substring(tab + 1)));
-            }
-        }
-        return settings;
     }
 }
