@@ -17,8 +17,9 @@ import java.time.Duration;
  *       revoked; {@code READ, WRITE ON FILE} come back only with {@code fileAccess(dir)}, with
  *       {@code user_files_path} set to that directory);</li>
  *   <li>no {@code SYSTEM SHUTDOWN}/{@code KILL}, {@code KILL QUERY}, {@code BACKUP} or failpoints;</li>
- *   <li>{@code allow_ddl} and {@code dialect} cannot be changed, and the parser limits cannot be set
- *       below their defaults, so that the server's own statements always parse and run.</li>
+ *   <li>{@code dialect} cannot be changed, and the parser limits cannot be set below their
+ *       defaults, so that the server's own statements always parse and run ({@code readonly} and
+ *       {@code allow_ddl}, which could not be undone either, the server never sets in the engine).</li>
  * </ul>
  */
 final class EngineConfig {
@@ -74,7 +75,6 @@ final class EngineConfig {
                     <default>
                       %s
                       <constraints>
-                        <allow_ddl><const/></allow_ddl>
                         <dialect><const/></dialect>
                         <max_query_size><min>262144</min></max_query_size>
                         <max_parser_depth><min>1000</min></max_parser_depth>

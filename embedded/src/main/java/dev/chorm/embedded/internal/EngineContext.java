@@ -21,13 +21,15 @@ import java.util.Optional;
  * DDL of a temporary table, its rows) run only after {@link #restoreBaseline}, so no session's
  * {@code limit}, {@code offset}, {@code max_*} or output setting can shape them. (2) Settings
  * are put back with one {@code SET name = baseline, ...}; the engine's configuration
- * ({@link EngineConfig}) keeps every setting that could stop such a statement from parsing or
- * running ({@code allow_ddl}, {@code dialect}, parser limits) out of clients' reach, and
- * {@code readonly} is never set in the global context ({@link StatementGuard} and the query's
- * own SETTINGS carry it). (3) Database and temporary-table state change only after the statement
+ * ({@link EngineConfig}) keeps every setting that could stop such a statement from parsing
+ * ({@code dialect}, parser limits) out of clients' reach, and {@code readonly} and
+ * {@code allow_ddl} are never set in the global context ({@link StatementGuard} applies them,
+ * the query's own SETTINGS carry readonly to the engine). (3) Database and temporary-table state change only after the statement
  * that changes them succeeded. Callers hold the engine lease for every method here.
  */
 final class EngineContext {
+    /** Settings the server applies itself (never in the engine's shared context, where they could not be undone). */
+    static final java.util.Set<String> SERVER_HELD = java.util.Set.of("readonly", "allow_ddl");
     /** How {@link #assignmentList} puts {@code compatibility} back to its default. */
     private static final String RESET_COMPATIBILITY = "reset";
     /** Every setting's value at start-up. */
@@ -93,7 +95,8 @@ final class EngineContext {
 
     /**
      * Run a {@code SET} for {@code session} (null: for this request only) and record it.
-     * {@code readonly} is kept by the server; {@code name = DEFAULT} returns to the baseline.
+     * {@code readonly} and {@code allow_ddl} are kept by the server; {@code name = DEFAULT} returns
+     * to the baseline.
      */
     void set(Engine.Lease engine, Session session, Map<String, String> assignments) {
         Map<String, String> engineAssignments = new LinkedHashMap<>();
@@ -102,7 +105,7 @@ final class EngineContext {
                 throw new EngineException(115, "Code: 115. DB::Exception: SET " + name + " is not supported by the embedded"
                         + " server: pass query parameters as URL parameters (" + name + "=...). (UNKNOWN_SETTING)");
             }
-            if (!name.equals("readonly")) {
+            if (!SERVER_HELD.contains(name)) {
                 engineAssignments.put(name, literal.equalsIgnoreCase("DEFAULT") ? baselineLiteral(name) : literal);
             }
         });
@@ -116,6 +119,8 @@ final class EngineContext {
         assignments.forEach((name, literal) -> {
             if (name.equals("readonly")) {
                 session.readonly = StatementGuard.readonlyLevel(Sql.literalValue(literal));
+            } else if (name.equals("allow_ddl")) {
+                session.allowDdl = StatementGuard.enabled(Sql.literalValue(literal), true);
             } else if (literal.equalsIgnoreCase("DEFAULT")) {
                 session.settings.remove(name);
             } else {

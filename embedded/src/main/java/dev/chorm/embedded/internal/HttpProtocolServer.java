@@ -216,7 +216,9 @@ public final class HttpProtocolServer implements AutoCloseable {
             int readonly = StatementGuard.stricter(StatementGuard.readonlyLevel(request.get("readonly")),
                     StatementGuard.stricter(session == null ? 0 : session.readonly, get ? StatementGuard.READONLY_WITH_SETTINGS : 0));
             QueryText text = query.text();
-            guard.check(text, readonly, get, request.settings.keySet());
+            boolean allowDdl = (session == null || session.allowDdl) && StatementGuard.enabled(request.get("allow_ddl"), true);
+            guard.check(text, new StatementGuard.Rights(readonly, get, allowDdl, request.settings.keySet(),
+                    session == null ? java.util.List.of() : session.temporaryTables));
             // The engine gets readonly in the statement's own SETTINGS, never in its global context.
             byte[] sql = readonly != StatementGuard.READ_WRITE && text.kind() == QueryText.Kind.SELECT_LIKE
                     ? text.withQuerySetting("readonly", Integer.toString(readonly)) : query.sql();

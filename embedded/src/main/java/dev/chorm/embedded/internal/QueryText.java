@@ -49,6 +49,7 @@ public final class QueryText {
     private boolean settingsClause; // a SETTINGS keyword anywhere
     private boolean assignsReadonly;
     private boolean valuesOrSelectSeen; // an INSERT's rows are SQL text or a query
+    private String insertTarget;        // the table an INSERT writes to (null for INSERT INTO FUNCTION)
     /** What the statement does that reaches the host ("INTO OUTFILE", "ENGINE = File", ...). */
     private final List<String> hostAccess = new ArrayList<>();
     /** The first argument of every {@code file(...)} call, as written (null if not a literal). */
@@ -111,6 +112,11 @@ public final class QueryText {
     /** Return true when the text has a SETTINGS clause anywhere. */
     boolean hasSettingsClause() {
         return settingsClause;
+    }
+
+    /** Return the table an INSERT writes to as written, or null. */
+    String insertTarget() {
+        return insertTarget;
     }
 
     /** Return true when the text assigns the {@code readonly} setting. */
@@ -263,7 +269,14 @@ public final class QueryText {
             case "DROP", "DETACH" -> Kind.DROP;
             default -> Kind.OTHER;
         };
-        temporaryTable = (firstWord.equals("CREATE") || kind == Kind.DROP) && second != null
+        if (kind == Kind.INSERT) {
+            Token t = second;
+            while (t != null && (t.isWord("INTO") || t.isWord("TABLE"))) {
+                t = next(t.end);
+            }
+            insertTarget = t == null || t.type == TokenType.PUNCT || t.isWord("FUNCTION") ? null : t.text();
+        }
+        temporaryTable = (firstWord.equals("CREATE") || firstWord.equals("TRUNCATE") || kind == Kind.DROP) && second != null
                 && (second.isWord("TEMPORARY") || second.isWord("OR") && isWordAt(next(second.end), "REPLACE")
                         && isWordAt(next(next(second.end).end), "TEMPORARY"));
         if (firstWord.equals("BACKUP") || firstWord.equals("RESTORE")) {

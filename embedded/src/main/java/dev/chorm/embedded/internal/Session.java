@@ -28,6 +28,8 @@ final class Session {
     String database;
     /** The readonly level set with {@code SET readonly}: the server applies it, never the engine's global context. */
     int readonly;
+    /** False after {@code SET allow_ddl = 0}: kept by the server, as readonly is. */
+    boolean allowDdl = true;
     long timeoutNanos;
     volatile long lastUsedNanos = System.nanoTime();
     /** Requests of one session never run at once, as on a server (which answers code 373). */

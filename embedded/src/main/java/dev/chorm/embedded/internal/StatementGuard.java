@@ -35,6 +35,19 @@ final class StatementGuard {
         return a == READONLY || b == READONLY ? READONLY : Math.max(a, b);
     }
 
+    /** Parse a boolean setting's value (0/1/true/false, quoted or not); null or empty is {@code absent}. */
+    static boolean enabled(String value, boolean absent) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        return switch (value.strip().replace("'", "").toLowerCase(Locale.ROOT)) {
+            case "0", "false" -> false;
+            case "1", "true" -> true;
+            default -> throw new EngineException(27, "Code: 27. DB::Exception: Cannot parse '" + value
+                    + "' as a boolean: expected 0 or 1. (CANNOT_PARSE_INPUT_ASSERTION_FAILED)");
+        };
+    }
+
     /** Parse a readonly value as a server does; null or empty is 0. */
     static int readonlyLevel(String value) {
         if (value == null || value.isBlank()) {
@@ -50,11 +63,20 @@ final class StatementGuard {
         };
     }
 
+    /** Statements that {@code allow_ddl = 0} prohibits. */
+    private static final Set<String> DDL = Set.of("CREATE", "ALTER", "DROP", "RENAME", "TRUNCATE", "ATTACH", "DETACH",
+            "EXCHANGE", "UNDROP");
+
     /**
-     * Refuse {@code text} unless it may run with readonly level {@code readonly}; {@code viaGet}
-     * says the level comes from the HTTP method. {@code urlSettings} are the request's settings.
+     * What a request may do: its readonly level (whether it comes from the HTTP method), whether
+     * DDL is allowed, its URL settings, and the temporary tables of its session.
      */
-    void check(QueryText text, int readonly, boolean viaGet, Collection<String> urlSettings) {
+    record Rights(int readonly, boolean viaGet, boolean allowDdl, Collection<String> urlSettings,
+            Collection<String> temporaryTables) {
+    }
+
+    /** Refuse {@code text} unless the request's {@code rights} allow it. */
+    void check(QueryText text, Rights rights) {
         if (text.hasUnterminatedLiteral()) {
             throw new EngineException(62, "Code: 62. DB::Exception: Syntax error: a quoted literal, heredoc or comment"
                     + " is not closed. (SYNTAX_ERROR)");
@@ -62,9 +84,19 @@ final class StatementGuard {
         if (text.hasSeveralStatements()) {
             throw new EngineException(62, "Code: 62. DB::Exception: Syntax error (Multi-statements are not allowed). (SYNTAX_ERROR)");
         }
-        checkHostAccess(text, urlSettings);
-        if (readonly != READ_WRITE) {
-            checkReadonly(text, readonly, viaGet);
+        checkHostAccess(text, rights.urlSettings());
+        if (rights.readonly() != READ_WRITE) {
+            checkReadonly(text, rights);
+        }
+        if (!rights.allowDdl()) {
+            if (DDL.contains(text.firstWord())) {
+                throw new EngineException(392, "Code: 392. DB::Exception: Cannot execute query. DDL queries are prohibited"
+                        + " for the user. (QUERY_IS_PROHIBITED)");
+            }
+            if (text.settingNames().contains("allow_ddl")) {
+                throw new EngineException(392, "Code: 392. DB::Exception: Cannot modify 'allow_ddl' setting when DDL queries"
+                        + " are prohibited for the user. (QUERY_IS_PROHIBITED)");
+            }
         }
     }
 
@@ -121,13 +153,17 @@ final class StatementGuard {
         }
     }
 
-    private static void checkReadonly(QueryText text, int readonly, boolean viaGet) {
+    private static void checkReadonly(QueryText text, Rights rights) {
+        int readonly = rights.readonly();
         boolean settingsChange = text.kind() == QueryText.Kind.SET || text.hasSettingsClause();
+        // readonly = 2 keeps temporary tables usable, as on a server.
+        boolean temporary = readonly == READONLY_WITH_SETTINGS && (text.touchesTemporaryTable()
+                || text.insertTarget() != null && rights.temporaryTables().contains(text.insertTarget()));
         boolean allowed = text.kind() == QueryText.Kind.SELECT_LIKE || text.kind() == QueryText.Kind.USE
-                || text.kind() == QueryText.Kind.SET;
+                || text.kind() == QueryText.Kind.SET || temporary;
         if (!allowed) {
             throw new EngineException(164, "Code: 164. DB::Exception: Cannot execute query in readonly mode."
-                    + (viaGet ? " For queries over HTTP, method GET implies readonly. You should use method POST for"
+                    + (rights.viaGet() ? " For queries over HTTP, method GET implies readonly. You should use method POST for"
                             + " modifying queries." : "") + " (READONLY)");
         }
         if (readonly == READONLY && settingsChange) {
