@@ -1,19 +1,15 @@
 package dev.chorm.embedded;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** Plain HTTP calls to an engine, as any HTTP client (curl, a browser) makes them. */
+/**
+ * Short calls for tests that read as the URLs a client sends ({@code post("readonly=1", sql)}),
+ * on top of {@link PlainHttp}.
+ */
 final class Http {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
     /** A response: status, body text and the exception code header ("" when absent). */
     record Answer(int status, String body, String code) {
         boolean ok() {
@@ -21,10 +17,10 @@ final class Http {
         }
     }
 
-    private final String baseUrl;
+    private final PlainHttp http;
 
     private Http(String baseUrl) {
-        this.baseUrl = baseUrl;
+        this.http = new PlainHttp(baseUrl);
     }
 
     static Http of(EmbeddedClickHouse engine) {
@@ -37,37 +33,31 @@ final class Http {
 
     /** POST {@code sql} as the body, with {@code params} ("a=1&b=2" or "") in the URL. */
     Answer post(String params, String sql) {
-        return send(HttpRequest.newBuilder(uri(params)).POST(HttpRequest.BodyPublishers.ofString(sql)));
+        return answer(http.post(sql, parameters(params)));
     }
 
     /** GET with {@code sql} in {@code query=}. */
     Answer get(String params, String sql) {
-        String all = "query=" + encode(sql) + (params.isEmpty() ? "" : "&" + params);
-        return send(HttpRequest.newBuilder(uri(all)).GET());
+        return answer(http.get(sql, parameters(params)));
     }
 
     /** POST {@code sql} in a session. */
     Answer session(String id, String sql) {
-        return post("session_id=" + encode(id), sql);
+        return answer(http.post(sql, Map.of("session_id", id)));
     }
 
-    static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    private static Answer answer(PlainHttp.Answer a) {
+        return new Answer(a.status(), a.body(), a.exceptionCode() == null ? "" : a.exceptionCode());
     }
 
-    private URI uri(String params) {
-        return URI.create(baseUrl + "/" + (params.isEmpty() ? "" : "?" + params));
-    }
-
-    private static Answer send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> r = CLIENT.send(request.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(r.statusCode(), r.body(), r.headers().firstValue("X-ClickHouse-Exception-Code").orElse(""));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    private static Map<String, String> parameters(String params) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String pair : params.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                map.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
         }
+        return map;
     }
 }

@@ -34,11 +34,25 @@ final class PlainHttp {
 
     /** POST {@code sql} with URL parameters {@code params} (settings, session_id, database, ...). */
     Answer post(String sql, Map<String, String> params) {
+        return send(HttpRequest.newBuilder(uri(params)).POST(HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8)));
+    }
+
+    /** GET with {@code sql} as the {@code query} parameter, as a browser or curl sends it. */
+    Answer get(String sql, Map<String, String> params) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(params);
+        all.put("query", sql);
+        return send(HttpRequest.newBuilder(uri(all)).GET());
+    }
+
+    private URI uri(Map<String, String> params) {
         StringBuilder url = new StringBuilder(baseUrl).append("/?");
         params.forEach((k, v) -> url.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url.toString())).timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8)).build();
+        return URI.create(url.toString());
+    }
+
+    private Answer send(HttpRequest.Builder builder) {
+        HttpRequest request = builder.timeout(Duration.ofSeconds(120)).build();
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(r.statusCode(), r.headers().firstValue("X-ClickHouse-Exception-Code").orElse(null), r.body());
