@@ -2,6 +2,8 @@ package dev.chorm.migrations;
 
 import dev.chorm.schema.SchemaEditor;
 import dev.chorm.schema.SqlExecutor;
+import dev.chorm.schema.StorageProfile;
+import dev.chorm.schema.StorageProfiles;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +68,7 @@ public final class MigrationExecutor {
     private MigrateResult execute(MigrationPlan plan, MigrateOptions options, MigrationLock lock) {
         checkOptIns(plan);
         MigrationRunner runner = new MigrationRunner(sql, recorder, lock, settings.classLoader, settings.hook,
-                options.listener());
+                options.listener(), settings.profiles);
         List<MigrationKey> applied = new ArrayList<>();
         List<MigrationKey> unapplied = new ArrayList<>();
         List<MigrationKey> faked = new ArrayList<>();
@@ -87,15 +89,19 @@ public final class MigrationExecutor {
         return new MigrateResult(applied, unapplied, faked);
     }
 
-    /** Return the SQL that applying (or, with {@code backwards}, unapplying) {@code key} runs, without touching the database. */
+    /**
+     * Return the SQL that applying (or, with {@code backwards}, unapplying) {@code key} runs, rendered for
+     * the executor's storage profiles, without touching the database.
+     */
     public List<String> collectSql(MigrationKey key, boolean backwards) {
         Migration m = graph.migration(key);
         List<ProjectState> states = MigrationRunner.states(m, stateBefore(m));
         SchemaEditor editor = SchemaEditor.collecting();
-        OperationContext ctx = OperationContext.collecting(m.app(), editor);
         for (int i = 0; i < m.operations().size(); i++) {
             int at = backwards ? m.operations().size() - 1 - i : i;
             Operation op = m.operations().get(at);
+            OperationContext ctx = OperationContext.collecting(m.app(), editor.withMapping(
+                    ProfileMappings.forOperation(settings.profiles, m.app(), states, at)));
             if (backwards && !op.isReversible()) {
                 throw new MigrationException("Migration %s cannot be unapplied: operation %d (%s) cannot be undone."
                         .formatted(key, at + 1, op.describe()));
@@ -175,6 +181,7 @@ public final class MigrationExecutor {
         private Duration lockWait = Duration.ofMinutes(2);
         private Duration lockStaleAfter = Duration.ofMinutes(2);
         private BoundaryHook hook = BoundaryHook.NONE;
+        private StorageProfiles profiles = StorageProfiles.of(StorageProfile.CLUSTER, "as declared");
 
         private Builder(SqlExecutor sql, MigrationGraph graph) {
             this.sql = Objects.requireNonNull(sql, "sql == null");
@@ -214,6 +221,12 @@ public final class MigrationExecutor {
         /** Set a hook called at every recorded boundary (tests use it to simulate a killed run). */
         public Builder boundaryHook(BoundaryHook hook) {
             this.hook = hook == null ? BoundaryHook.NONE : hook;
+            return this;
+        }
+
+        /** Set the storage profiles the migrations' tables are rendered for (default: as declared). */
+        public Builder profiles(StorageProfiles profiles) {
+            this.profiles = Objects.requireNonNull(profiles, "profiles == null");
             return this;
         }
 
