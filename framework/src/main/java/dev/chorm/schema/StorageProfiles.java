@@ -1,5 +1,6 @@
 package dev.chorm.schema;
 
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -22,13 +23,13 @@ import java.util.stream.Collectors;
  * @param overrides {@code app} or {@code app.Model} to the profile chosen for it
  */
 public record StorageProfiles(StorageProfile profile, String reason, Map<String, StorageProfile> overrides) {
-    /** Check the parts and key the overrides in lower case. */
+    /** Check the parts and key the overrides in lower case, sorted. */
     public StorageProfiles {
         Objects.requireNonNull(profile, "profile == null");
         reason = reason == null ? "" : reason;
         Map<String, StorageProfile> lower = new TreeMap<>();
         overrides.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), Objects.requireNonNull(v, k)));
-        overrides = Map.copyOf(lower);
+        overrides = Collections.unmodifiableMap(lower);
     }
 
     /** Return {@code profile} for every model, without overrides. */
