@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chorm.ModelDefinitionException;
-import dev.chorm.migrations.fixtures.cluster.Aggregating;
-import dev.chorm.migrations.fixtures.cluster.Collapsing;
+import dev.chorm.migrations.fixtures.cluster.ClusterModels;
 import dev.chorm.migrations.fixtures.cluster.DistributedStudent;
 import dev.chorm.migrations.fixtures.cluster.Graphite;
 import dev.chorm.migrations.fixtures.cluster.Replacing;
-import dev.chorm.migrations.fixtures.cluster.Student;
 import dev.chorm.migrations.fixtures.cluster.Summing;
-import dev.chorm.migrations.fixtures.cluster.VersionedCollapsing;
 import dev.chorm.migrations.operations.AddField;
 import dev.chorm.migrations.operations.CreateModel;
 import dev.chorm.model.ColumnSpec;
@@ -35,8 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code single-node} (non-replicated twins, no ON CLUSTER, the Distributed model as a plain table).
  */
 class ProfileRenderingTest {
-    static final Class<?>[] MODELS = {Student.class, DistributedStudent.class, Replacing.class, Summing.class,
-        Aggregating.class, Collapsing.class, VersionedCollapsing.class};
+    private static final Class<?>[] MODELS = ClusterModels.ALL.toArray(Class<?>[]::new);
     private static final String PATH = "'/clickhouse/tables/{uuid}/{shard}', '{replica}'";
 
     @TempDir

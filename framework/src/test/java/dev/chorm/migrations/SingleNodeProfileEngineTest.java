@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chorm.db.Database;
 import dev.chorm.migrations.fixtures.cluster.Aggregating;
+import dev.chorm.migrations.fixtures.cluster.ClusterModels;
 import dev.chorm.migrations.fixtures.cluster.Collapsing;
 import dev.chorm.migrations.fixtures.cluster.DistributedStudent;
 import dev.chorm.migrations.fixtures.cluster.Replacing;
@@ -53,7 +54,7 @@ class SingleNodeProfileEngineTest {
     }
 
     private Migrations migrations() {
-        return Migrations.builder().models(AppModels.of("cluster", ProfileRenderingTest.MODELS)).directory(dir)
+        return Migrations.builder().models(AppModels.of(Map.of("cluster", ClusterModels.ALL))).directory(dir)
                 .classLoader(null).sql(db.executor()).profiles(db.profiles()).build();
     }
 
@@ -62,7 +63,7 @@ class SingleNodeProfileEngineTest {
         migrations().makeMigrations(MakeMigrationsOptions.defaults());
         migrations().migrate(MigrateOptions.latest());
 
-        ProjectState declared = AppModels.of("cluster", ProfileRenderingTest.MODELS).state();
+        ProjectState declared = AppModels.of(Map.of("cluster", ClusterModels.ALL)).state();
         TableMapping.Tables tables = (database, name) -> declared.models("cluster").values().stream()
                 .filter(t -> t.name().equals(name)).findFirst();
         declared.models("cluster").forEach((model, table) -> {
