@@ -1,5 +1,6 @@
 package dev.chorm.migrations;
 
+import dev.chorm.ModelDefinitionException;
 import dev.chorm.schema.SchemaEditor;
 import dev.chorm.schema.SqlExecutor;
 import dev.chorm.schema.StorageProfile;
@@ -67,6 +68,7 @@ public final class MigrationExecutor {
 
     private MigrateResult execute(MigrationPlan plan, MigrateOptions options, MigrationLock lock) {
         checkOptIns(plan);
+        checkProfiles(plan);
         MigrationRunner runner = new MigrationRunner(sql, recorder, lock, settings.classLoader, settings.hook,
                 options.listener(), settings.profiles);
         List<MigrationKey> applied = new ArrayList<>();
@@ -154,6 +156,19 @@ public final class MigrationExecutor {
             if (!same) {
                 throw new MigrationException("Migration %s was changed after it was applied%s. Revert the file or add a new migration."
                         .formatted(m.key(), m.source().isEmpty() ? "" : " (" + m.source() + ")"));
+            }
+        }
+    }
+
+    /** Refuse, before any SQL is sent, a plan that leaves a model its storage profile cannot render. */
+    private void checkProfiles(MigrationPlan plan) {
+        for (PlanStep step : plan.steps()) {
+            if (!step.backwards()) {
+                List<ProjectState> states = MigrationRunner.states(step.migration(), stateBefore(step.migration()));
+                List<String> problems = ProfileMappings.problems(settings.profiles, states.get(states.size() - 1));
+                if (!problems.isEmpty()) {
+                    throw new ModelDefinitionException(String.join("\n", problems));
+                }
             }
         }
     }

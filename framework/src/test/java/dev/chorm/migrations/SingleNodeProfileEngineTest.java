@@ -2,7 +2,9 @@ package dev.chorm.migrations;
 
 import static dev.chorm.migrations.TestDatabases.count;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chorm.ModelDefinitionException;
 import dev.chorm.db.Database;
 import dev.chorm.migrations.fixtures.cluster.Aggregating;
 import dev.chorm.migrations.fixtures.cluster.ClusterModels;
@@ -148,6 +150,18 @@ class SingleNodeProfileEngineTest {
                     + table + "'")).as(table).isZero();
         }
         assertThat(migrations().showMigrations()).noneMatch(MigrationStatus::applied);
+    }
+
+    @Test
+    void migrateRefusesAModelItsProfileCannotRenderBeforeCreatingAnyTable() {
+        Migrations orphan = Migrations.builder().models(AppModels.of("cluster", Replacing.class, DistributedStudent.class))
+                .directory(dir).classLoader(null).sql(db.executor()).profiles(db.profiles()).build();
+        orphan.makeMigrations(MakeMigrationsOptions.defaults());
+        assertThatThrownBy(() -> orphan.migrate(MigrateOptions.latest())).isInstanceOf(ModelDefinitionException.class)
+                .hasMessageStartingWith("Model cluster.DistributedStudent (engine Distributed('cluster', currentDatabase(),"
+                        + " 'student', rand())) cannot be rendered for the single-node profile: it reads table student,");
+        assertThat(count(db, "SELECT count() FROM system.tables WHERE database = currentDatabase()"
+                + " AND name IN ('replacing', 'distributed_student')")).isZero();
     }
 
     private String engineOf(String table) {
