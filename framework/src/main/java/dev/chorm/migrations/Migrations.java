@@ -47,10 +47,8 @@ public final class Migrations {
      */
     public static Builder builder(Config config, Database database, ClassLoader loader, Path directory) {
         DatabaseConfig c = config.database(database.alias());
-        StorageProfiles profiles = database.profiles();
         return builder().models(AppModels.scan(loader, config.modelPackages())).classLoader(loader).directory(directory)
-                .sql(database.executor()).profiles(profiles)
-                .cluster(profiles.profile() == StorageProfile.SINGLE_NODE ? "" : c.migrationCluster());
+                .sql(database.executor()).profiles(database.profiles()).cluster(c.migrationCluster());
     }
 
     /** Write the migrations the model changes need (or only report them, with {@code check}). */
@@ -119,7 +117,9 @@ public final class Migrations {
         if (settings.sql == null) {
             throw new MigrationException("No database to migrate: configure chorm.databases.<alias>.url, or leave it out to use the embedded engine.");
         }
-        return MigrationExecutor.builder(settings.sql, graph()).database(settings.database).cluster(settings.cluster)
+        // Under single-node the history and lock tables are local like every other table.
+        String cluster = settings.profiles.profile() == StorageProfile.SINGLE_NODE ? "" : settings.cluster;
+        return MigrationExecutor.builder(settings.sql, graph()).database(settings.database).cluster(cluster)
                 .profiles(settings.profiles)
                 .classLoader(settings.classLoader).lockWait(settings.lockWait).boundaryHook(settings.hook).build();
     }
@@ -178,7 +178,7 @@ public final class Migrations {
             return this;
         }
 
-        /** Set the migration cluster (history table replicated, created ON CLUSTER). */
+        /** Set the migration cluster (history table replicated, created ON CLUSTER); ignored under {@code single-node}. */
         public Builder cluster(String cluster) {
             this.cluster = cluster;
             return this;

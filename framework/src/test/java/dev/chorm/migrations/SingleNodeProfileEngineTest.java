@@ -56,8 +56,9 @@ class SingleNodeProfileEngineTest {
     }
 
     private Migrations migrations() {
+        // The reference configuration names a migration cluster; single-node keeps the history local anyway.
         return Migrations.builder().models(AppModels.of(Map.of("cluster", ClusterModels.ALL))).directory(dir)
-                .classLoader(null).sql(db.executor()).profiles(db.profiles()).build();
+                .classLoader(null).sql(db.executor()).profiles(db.profiles()).cluster("cluster").build();
     }
 
     @Test
