@@ -109,7 +109,7 @@ public final class TableMapping {
         String where = database.isEmpty() ? table : database + "." + table;
         TableSpec local = tables.find(database, table).orElseThrow(() -> refuse(t,
                 "it reads table " + where + ", which no model of the project declares",
-                "declare " + where + " as a model (migrations create it before the Distributed model)"));
+                "declare " + where + " as a model of the project"));
         if (local.engine().name().equals(DISTRIBUTED)) {
             throw refuse(t, "its table " + where + " is Distributed too", "point it at the local table");
         }

@@ -284,8 +284,8 @@ class ProfileRenderingTest {
                 .makeMigrations(MakeMigrationsOptions.defaults());
         String message = "Model cluster.DistributedStudent (engine Distributed('cluster', currentDatabase(), 'student',"
                 + " rand())) cannot be rendered for the single-node profile: it reads table student, which no model of"
-                + " the project declares. Fix: declare student as a model (migrations create it before the Distributed"
-                + " model), or render it as declared with chorm.databases.<alias>.profile.cluster.DistributedStudent=cluster.";
+                + " the project declares. Fix: declare student as a model of the project,"
+                + " or render it as declared with chorm.databases.<alias>.profile.cluster.DistributedStudent=cluster.";
         Migrations single = migrations(StorageProfiles.of(StorageProfile.SINGLE_NODE, "test"), DistributedStudent.class);
         assertThat(single.check()).containsExactly(message);
         assertThatThrownBy(() -> single.sqlMigrate("cluster", "0001", false))

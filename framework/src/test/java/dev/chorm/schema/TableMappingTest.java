@@ -52,8 +52,20 @@ class TableMappingTest {
         assertThatThrownBy(() -> SINGLE.map(d)).isInstanceOf(ModelDefinitionException.class).hasMessage(
                 "Table d (engine Distributed('c', 'other_db', 'local')) cannot be rendered for the single-node profile:"
                         + " it reads table other_db.local, which no model of the project declares. Fix: declare"
-                        + " other_db.local as a model (migrations create it before the Distributed model), or render it"
+                        + " other_db.local as a model of the project, or render it"
                         + " as declared with chorm.databases.<alias>.profile.<app>.<Model>=cluster.");
         assertThat(SINGLE.mapReference(d).engine()).isEqualTo(d.engine());
+    }
+
+    @Test
+    void aDistributedTableOverAnotherDistributedTableIsRefused() {
+        TableSpec local = TableSpec.builder("d2").column(ColumnSpec.builder("id", ChType.int64()).build())
+                .engine(EngineSpec.of("Distributed", "'c'", "currentDatabase()", "'x'")).build();
+        TableSpec d = local.toBuilder().name("d1").engine(EngineSpec.of("Distributed", "'c'", "currentDatabase()", "'d2'"))
+                .build();
+        TableMapping mapping = TableMapping.of(StorageProfile.SINGLE_NODE, (db, name) -> Optional.of(local), "app.D1");
+        assertThatThrownBy(() -> mapping.map(d)).hasMessage("Model app.D1 (engine Distributed('c', currentDatabase(), 'd2'))"
+                + " cannot be rendered for the single-node profile: its table d2 is Distributed too. Fix: point it at the"
+                + " local table, or render it as declared with chorm.databases.<alias>.profile.app.D1=cluster.");
     }
 }
