@@ -41,8 +41,8 @@ public final class Config {
     public static final String DEFAULT_DATA_DIR = ".chorm/data";
 
     private static final String PREFIX = "chorm.databases.";
-    private static final List<String> SUFFIXES = List.of("url", "user", "password", "migration-cluster", "data-dir", "profile",
-            "test.cluster", "test.managed", "test.dependencies", "test.name");
+    private static final List<String> SUFFIXES = List.of("url", "user", "password", "migration-cluster", "data-dir",
+            "profile", "test.cluster", "test.managed", "test.dependencies", "test.name");
 
     private final Map<String, String> values;
 

@@ -157,7 +157,8 @@ public final class Database implements AutoCloseable {
      * {@link #createTables} for models).
      */
     public SchemaEditor schemaEditor() {
-        return SchemaEditor.executing(executor).withMapping(TableMapping.of(profiles.profile(), (db, name) -> Optional.empty(), ""));
+        TableMapping mapping = TableMapping.of(profiles.profile(), (db, name) -> Optional.empty(), "");
+        return SchemaEditor.executing(executor).withMapping(mapping);
     }
 
     /** Run one statement. */
@@ -198,7 +199,8 @@ public final class Database implements AutoCloseable {
         StorageProfile profile = profiles.of(app, model.getSimpleName());
         TableMapping.Tables tables = (database, name) -> Arrays.stream(models).map(m -> ModelMeta.of(m).table())
                 .filter(t -> t.name().equals(name) && t.database().equals(database)).findFirst();
-        return SchemaEditor.executing(executor).withMapping(TableMapping.of(profile, tables, app + "." + model.getSimpleName()));
+        String owner = app + "." + model.getSimpleName();
+        return SchemaEditor.executing(executor).withMapping(TableMapping.of(profile, tables, owner));
     }
 
     /** Return the QuerySet of all rows of {@code model}: {@code db.objects(Event.class).filter("port", 80)}. */
