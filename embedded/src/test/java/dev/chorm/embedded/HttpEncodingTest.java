@@ -1,0 +1,265 @@
+package dev.chorm.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aayushatharva.brotli4j.Brotli4jLoader;
+import com.aayushatharva.brotli4j.decoder.BrotliInputStream;
+import com.aayushatharva.brotli4j.encoder.BrotliOutputStream;
+import io.airlift.compress.snappy.SnappyHadoopStreams;
+import io.airlift.compress.zstd.ZstdInputStream;
+import io.airlift.compress.zstd.ZstdOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.InflaterInputStream;
+import net.jpountz.lz4.LZ4FrameInputStream;
+import net.jpountz.lz4.LZ4FrameOutputStream;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.tukaani.xz.LZMA2Options;
+import org.tukaani.xz.XZInputStream;
+import org.tukaani.xz.XZOutputStream;
+
+/**
+ * The HTTP transport as other clients than clickhouse-jdbc use it, through plain HTTP: request
+ * bodies in every Content-Encoding a server reads, compressed responses, progress headers,
+ * Content-Type per format, and the text of errors.
+ */
+class HttpEncodingTest {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static HttpResponse<byte[]> send(String params, byte[] body, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(SharedEngine.get().httpUrl() + "/?" + params))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String sql(String sql) throws Exception {
+        HttpResponse<byte[]> r = send("", sql.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
+        return text(r);
+    }
+
+    private static String text(HttpResponse<byte[]> r) {
+        return new String(r.body(), StandardCharsets.UTF_8);
+    }
+
+    private static String q(String sql) {
+        return "query=" + URLEncoder.encode(sql, StandardCharsets.UTF_8);
+    }
+
+    private static String version() throws Exception {
+        return sql("SELECT version()").strip();
+    }
+
+    static byte[] encode(String method, byte[] data) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (OutputStream out = switch (method) {
+            case "gzip" -> new GZIPOutputStream(buffer);
+            case "deflate" -> new DeflaterOutputStream(buffer);
+            case "br" -> {
+                Brotli4jLoader.ensureAvailability();
+                yield new BrotliOutputStream(buffer);
+            }
+            case "zstd" -> new ZstdOutputStream(buffer);
+            case "lz4" -> new LZ4FrameOutputStream(buffer);
+            case "xz" -> new XZOutputStream(buffer, new LZMA2Options());
+            case "bz2" -> new BZip2CompressorOutputStream(buffer);
+            case "snappy" -> new SnappyHadoopStreams().createOutputStream(buffer);
+            default -> throw new IllegalArgumentException(method);
+        }) {
+            out.write(data);
+        }
+        return buffer.toByteArray();
+    }
+
+    static byte[] decode(String method, byte[] data) throws IOException {
+        InputStream in = new ByteArrayInputStream(data);
+        try (InputStream decoded = switch (method) {
+            case "gzip" -> new GZIPInputStream(in);
+            case "deflate" -> new InflaterInputStream(in);
+            case "br" -> {
+                Brotli4jLoader.ensureAvailability();
+                yield new BrotliInputStream(in);
+            }
+            case "zstd" -> new ZstdInputStream(in);
+            case "lz4" -> new LZ4FrameInputStream(in);
+            case "xz" -> new XZInputStream(in);
+            case "bz2" -> new BZip2CompressorInputStream(in);
+            default -> throw new IllegalArgumentException(method);
+        }) {
+            return decoded.readAllBytes();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gzip", "deflate", "br", "zstd", "lz4", "xz", "bz2", "snappy"})
+    void requestBodiesInEveryEncodingAServerReadsAreDecoded(String method) throws Exception {
+        String db = SharedEngine.freshDatabase("enc_" + method);
+        sql("CREATE TABLE " + db + ".t (a UInt32, s String) ENGINE = MergeTree ORDER BY a");
+        // The whole statement and its rows in the encoded body; a blank line inside the data too.
+        String insert = "INSERT INTO " + db + ".t FORMAT CSV\n1,\"x\n\ny\"\n2,two\n";
+        HttpResponse<byte[]> r = send("", encode(method, insert.getBytes(StandardCharsets.UTF_8)), "Content-Encoding", method);
+        assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
+        assertThat(r.headers().firstValue("X-ClickHouse-Summary").orElseThrow()).contains("\"written_rows\":\"2\"");
+        // The statement in query=, only the rows encoded, as clickhouse-connect sends them.
+        r = send(q("INSERT INTO " + db + ".t FORMAT TSV"), encode(method, "3\tthree\n".getBytes(StandardCharsets.UTF_8)),
+                "Content-Encoding", method.toUpperCase(java.util.Locale.ROOT));
+        assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
+        assertThat(sql("SELECT a, s FROM " + db + ".t ORDER BY a")).isEqualTo("1\tx\\n\\ny\n2\ttwo\n3\tthree\n");
+        // A query in an encoded body runs, and answers.
+        r = send("", encode(method, "SELECT count() FROM ".concat(db).concat(".t").getBytes(StandardCharsets.UTF_8)),
+                "Content-Encoding", method);
+        assertThat(text(r)).isEqualTo("3\n");
+    }
+
+    @Test
+    void anEncodingTheServerCannotReadIsRefusedAndNothingRuns() throws Exception {
+        String db = SharedEngine.freshDatabase("enc_refused");
+        HttpResponse<byte[]> r = send("", ("CREATE TABLE " + db + ".never (a UInt8) ENGINE = Memory").getBytes(StandardCharsets.UTF_8),
+                "Content-Encoding", "compress");
+        assertThat(r.statusCode()).isEqualTo(500);
+        assertThat(r.headers().firstValue("X-ClickHouse-Exception-Code")).contains("48");
+        assertThat(text(r)).isEqualTo("Code: 48. DB::Exception: Unknown compression method 'compress'. Only 'auto', 'none',"
+                + " 'gzip', 'deflate', 'br', 'xz', 'zstd', 'lz4', 'bz2', 'snappy' are supported as compression methods."
+                + " (NOT_IMPLEMENTED) (version " + version() + ")\n");
+        assertThat(sql("EXISTS TABLE " + db + ".never")).isEqualTo("0\n");
+    }
+
+    @Test
+    void aBodyThatIsNotValidInItsEncodingIsRefused() throws Exception {
+        String db = SharedEngine.freshDatabase("enc_corrupt");
+        HttpResponse<byte[]> r = send("", ("CREATE TABLE " + db + ".never (a UInt8) ENGINE = Memory").getBytes(StandardCharsets.UTF_8),
+                "Content-Encoding", "gzip");
+        assertThat(r.headers().firstValue("X-ClickHouse-Exception-Code")).contains("354");
+        assertThat(text(r)).isEqualTo("Code: 354. DB::Exception: Cannot decode the request body as Content-Encoding 'gzip':"
+                + " Not in GZIP format. (ZLIB_INFLATE_FAILED) (version " + version() + ")\n");
+        byte[] cut = encode("zstd", ("INSERT INTO " + db + ".t FORMAT TSV\n" + "1\n".repeat(10_000)).getBytes(StandardCharsets.UTF_8));
+        r = send("", java.util.Arrays.copyOf(cut, cut.length / 2), "Content-Encoding", "zstd");
+        assertThat(r.headers().firstValue("X-ClickHouse-Exception-Code")).contains("561");
+        assertThat(sql("EXISTS TABLE " + db + ".never")).isEqualTo("0\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gzip", "deflate", "br", "zstd", "lz4", "xz", "bz2"})
+    void responsesAreCompressedPerAcceptEncodingWhenAsked(String method) throws Exception {
+        HttpResponse<byte[]> r = send(q("SELECT number FROM numbers(200000)") + "&enable_http_compression=1",
+                new byte[0], "Accept-Encoding", method);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Encoding")).contains(method);
+        assertThat(r.headers().firstValue("Content-Length")).as("streamed in chunks").isEmpty();
+        String body = new String(decode(method, r.body()), StandardCharsets.UTF_8);
+        assertThat(body.lines().count()).isEqualTo(200_000);
+        assertThat(body).startsWith("0\n1\n2\n").endsWith("\n199999\n");
+        assertThat(r.body().length).isLessThan(body.length());
+    }
+
+    @Test
+    void responsesStayPlainUnlessEnabledAndTheServersPreferenceDecides() throws Exception {
+        HttpResponse<byte[]> plain = send(q("SELECT 1"), new byte[0], "Accept-Encoding", "gzip");
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(text(plain)).isEqualTo("1\n");
+        HttpResponse<byte[]> r = send(q("SELECT 2") + "&enable_http_compression=1", new byte[0],
+                "Accept-Encoding", "gzip, deflate, br, zstd");
+        assertThat(r.headers().firstValue("Content-Encoding")).contains("zstd");
+        assertThat(new String(decode("zstd", r.body()), StandardCharsets.UTF_8)).isEqualTo("2\n");
+        HttpResponse<byte[]> unknown = send(q("SELECT 3") + "&enable_http_compression=1", new byte[0], "Accept-Encoding", "identity");
+        assertThat(unknown.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(text(unknown)).isEqualTo("3\n");
+        // ClickHouse's block framing inside, HTTP compression outside, as a server does.
+        HttpResponse<byte[]> both = send(q("SELECT 4") + "&compress=1&enable_http_compression=1", new byte[0], "Accept-Encoding", "gzip");
+        byte[] framed = decode("gzip", both.body());
+        assertThat(framed.length).isEqualTo(16 + 9 + 2);
+        assertThat(new String(framed, 25, 2, StandardCharsets.UTF_8)).isEqualTo("4\n");
+    }
+
+    @Test
+    void progressHeadersWhenAsked() throws Exception {
+        String db = SharedEngine.freshDatabase("enc_progress");
+        sql("CREATE TABLE " + db + ".t (a UInt64) ENGINE = MergeTree ORDER BY a");
+        sql("INSERT INTO " + db + ".t SELECT number FROM numbers(1000)");
+        HttpResponse<byte[]> r = send(q("SELECT sum(a) FROM " + db + ".t") + "&send_progress_in_http_headers=1"
+                + "&http_headers_progress_interval_ms=10", new byte[0]);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().allValues("X-ClickHouse-Progress")).hasSize(1);
+        // The engine gives its counters once, at the end: the one progress header carries them.
+        assertThat(r.headers().firstValue("X-ClickHouse-Progress")).isEqualTo(r.headers().firstValue("X-ClickHouse-Summary"));
+        assertThat(r.headers().firstValue("X-ClickHouse-Progress").orElseThrow())
+                .matches("\\{\"read_rows\":\"[1-9]\\d*\",\"read_bytes\":\"[1-9]\\d*\",\"written_rows\":\"0\",.*\"elapsed_ns\":\"\\d+\"}");
+        assertThat(text(r)).isEqualTo("499500\n");
+        assertThat(send(q("SELECT 1"), new byte[0]).headers().firstValue("X-ClickHouse-Progress")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "TabSeparated|text/tab-separated-values; charset=UTF-8",
+        "TSVWithNames|text/tab-separated-values; charset=UTF-8",
+        "CSV|text/csv; charset=UTF-8; header=absent",
+        "CSVWithNames|text/csv; charset=UTF-8; header=present",
+        "JSON|application/json; charset=UTF-8",
+        "JSONCompact|application/json; charset=UTF-8",
+        "JSONEachRow|application/x-ndjson; charset=UTF-8",
+        "XML|application/xml; charset=UTF-8",
+        "Arrow|application/octet-stream",
+        "ArrowStream|application/octet-stream",
+        "Parquet|application/octet-stream",
+        "ORC|application/octet-stream",
+        "Native|application/octet-stream",
+        "RowBinaryWithNamesAndTypes|application/octet-stream",
+        "Markdown|text/markdown; charset=UTF-8",
+        "Pretty|text/plain; charset=UTF-8",
+        "Values|text/plain; charset=UTF-8",
+    })
+    void contentTypeFollowsTheFormat(String format, String contentType) throws Exception {
+        HttpResponse<byte[]> byParameter = send(q("SELECT 1 AS x") + "&default_format=" + format, new byte[0]);
+        assertThat(byParameter.statusCode()).as(text(byParameter)).isEqualTo(200);
+        assertThat(byParameter.headers().firstValue("Content-Type")).contains(contentType);
+        HttpResponse<byte[]> byClause = send("", ("SELECT 1 AS x FORMAT " + format).getBytes(StandardCharsets.UTF_8));
+        assertThat(byClause.headers().firstValue("Content-Type")).contains(contentType);
+        assertThat(byClause.headers().firstValue("X-ClickHouse-Format")).contains(format);
+    }
+
+    @Test
+    void jsonEachRowAsAnArrayIsJson() throws Exception {
+        HttpResponse<byte[]> r = send(q("SELECT 1 AS x FORMAT JSONEachRow") + "&output_format_json_array_of_rows=1", new byte[0]);
+        assertThat(r.headers().firstValue("Content-Type")).contains("application/json; charset=UTF-8");
+    }
+
+    @Test
+    void aFailingInlineInsertHasOneErrorTextAndNoInternalPath() throws Exception {
+        String db = SharedEngine.freshDatabase("enc_insert_error");
+        sql("CREATE TABLE " + db + ".t (a UInt8) ENGINE = Memory");
+        HttpResponse<byte[]> r = send(q("INSERT INTO " + db + ".t FORMAT TSV"), "1\n2\nzz\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(r.headers().firstValue("X-ClickHouse-Exception-Code")).contains("27");
+        assertThat(text(r)).isEqualTo("Code: 27. DB::Exception: Cannot parse input: expected '\\n' before: 'zz\\n': (at row 3)\n"
+                + ": \nRow 2:\nColumn 0,   name: a, type: UInt8, parsed text: \"2\"\n\n"
+                + "Row 3:\nColumn 0,   name: a, type: UInt8, ERROR: text \"zz<LINE FEED>\" is not like UInt8\n\n"
+                + ": While executing ParallelParsingBlockInputFormat: data for INSERT was parsed from query."
+                + " (CANNOT_PARSE_INPUT_ASSERTION_FAILED) (version " + version() + ")\n");
+        HttpResponse<byte[]> parquet = send("", ("INSERT INTO " + db + ".t FORMAT Parquet\ngarbage").getBytes(StandardCharsets.UTF_8));
+        assertThat(text(parquet)).isEqualTo("Code: 117. DB::Exception: Parquet file too short: 7 bytes: While executing"
+                + " ParquetV3BlockInputFormat: data for INSERT was parsed from query. (INCORRECT_DATA) (version " + version() + ")\n");
+        HttpResponse<byte[]> setting = send(q("SELECT 1 SETTINGS no_such_setting_here = 1"), new byte[0]);
+        assertThat(text(setting)).isEqualTo("Code: 115. DB::Exception: Unknown setting 'no_such_setting_here'."
+                + " (UNKNOWN_SETTING) (version " + version() + ")\n");
+        assertThat(text(r) + text(parquet)).doesNotContain("tmp_http").doesNotContain(SharedEngine.get().dataDir().toString());
+    }
+}
