@@ -56,10 +56,10 @@ final class ChildJvm {
     /** Classes whose jars the server needs besides JNA and CityHash: the Content-Encoding codecs. */
     private static final List<String> CODEC_CLASSES = List.of(
             "io.airlift.compress.zstd.ZstdInputStream",
-            "net.jpountz.lz4.LZ4FrameInputStream",
             "org.tukaani.xz.XZInputStream",
             "org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream",
             "org.apache.commons.io.IOUtils",
+            "org.apache.commons.codec.digest.XXHash32",
             "org.apache.commons.lang3.ArrayUtils",
             "com.aayushatharva.brotli4j.Brotli4jLoader",
             "com.aayushatharva.brotli4j.service.BrotliNativeProvider",

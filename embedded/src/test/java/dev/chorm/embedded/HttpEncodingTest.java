@@ -23,10 +23,10 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.InflaterInputStream;
-import net.jpountz.lz4.LZ4FrameInputStream;
-import net.jpountz.lz4.LZ4FrameOutputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
+import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorInputStream;
+import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -80,7 +80,8 @@ class HttpEncodingTest {
                 yield new BrotliOutputStream(buffer);
             }
             case "zstd" -> new ZstdOutputStream(buffer);
-            case "lz4" -> new LZ4FrameOutputStream(buffer);
+            case "lz4" -> new FramedLZ4CompressorOutputStream(buffer,
+                    new FramedLZ4CompressorOutputStream.Parameters(FramedLZ4CompressorOutputStream.BlockSize.K64, true, true, true));
             case "xz" -> new XZOutputStream(buffer, new LZMA2Options());
             case "bz2" -> new BZip2CompressorOutputStream(buffer);
             case "snappy" -> new SnappyHadoopStreams().createOutputStream(buffer);
@@ -101,7 +102,7 @@ class HttpEncodingTest {
                 yield new BrotliInputStream(in);
             }
             case "zstd" -> new ZstdInputStream(in);
-            case "lz4" -> new LZ4FrameInputStream(in);
+            case "lz4" -> new FramedLZ4CompressorInputStream(in);
             case "xz" -> new XZInputStream(in);
             case "bz2" -> new BZip2CompressorInputStream(in);
             default -> throw new IllegalArgumentException(method);
