@@ -56,6 +56,7 @@ final class ChildJvm {
     /** Classes whose jars the server needs besides JNA and CityHash: the Content-Encoding codecs. */
     private static final List<String> CODEC_CLASSES = List.of(
             "io.airlift.compress.zstd.ZstdInputStream",
+            "net.jpountz.lz4.LZ4FrameOutputStream",
             "org.tukaani.xz.XZInputStream",
             "org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream",
             "org.apache.commons.io.IOUtils",

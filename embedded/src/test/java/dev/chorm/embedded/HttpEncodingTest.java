@@ -263,4 +263,137 @@ class HttpEncodingTest {
                 + " (UNKNOWN_SETTING) (version " + version() + ")\n");
         assertThat(text(r) + text(parquet)).doesNotContain("tmp_http").doesNotContain(SharedEngine.get().dataDir().toString());
     }
+
+    @Test
+    void nativeOutputKeepsDateTimeZonesForTheClientRevisionItNames() throws Exception {
+        String db = SharedEngine.freshDatabase("enc_native");
+        sql("CREATE TABLE " + db + ".t (id UInt64, d DateTime('Europe/Berlin'), l LowCardinality(String),"
+                + " a Array(Nullable(DateTime('Asia/Tokyo'))), m Map(String, UInt8)) ENGINE = MergeTree ORDER BY id");
+        sql("INSERT INTO " + db + ".t SELECT number, toDateTime(number, 'Europe/Berlin'), toString(number % 7),"
+                + " [toDateTime(number, 'Asia/Tokyo'), NULL], map('k', number % 5) FROM numbers(50000)");
+        String select = q("SELECT id, d, l, a, m FROM " + db + ".t ORDER BY id") + "&max_block_size=4096&default_format=Native";
+        // As clickhouse-connect asks: block info before every block, the zone in the type name.
+        HttpResponse<byte[]> r = send(select + "&client_protocol_version=54405", new byte[0]);
+        assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
+        NativeBlocks blocks = NativeBlocks.read(r.body(), true);
+        assertThat(blocks.types).containsExactly("UInt64", "DateTime('Europe/Berlin')", "LowCardinality(String)",
+                "Array(Nullable(DateTime('Asia/Tokyo')))", "Map(String, UInt8)");
+        assertThat(blocks.rows).isEqualTo(50_000);
+        assertThat(blocks.count).isGreaterThan(1);
+        assertThat(blocks.firstIds).startsWith(0L, 1L, 2L);
+        // Without a revision a server, too, writes a top-level DateTime('zone') as DateTime.
+        NativeBlocks plain = NativeBlocks.read(send(select, new byte[0]).body(), false);
+        assertThat(plain.types.get(1)).isEqualTo("DateTime");
+        assertThat(plain.rows).isEqualTo(50_000);
+        // The same bytes of data either way.
+        assertThat(blocks.dataBytes).isEqualTo(plain.dataBytes);
+    }
+
+    @Test
+    void nativeForARevisionRefusesTypesItCannotWalk() throws Exception {
+        HttpResponse<byte[]> r = send(q("SELECT 1::Dynamic AS x") + "&default_format=Native&client_protocol_version=54405", new byte[0]);
+        assertThat(r.headers().firstValue("X-ClickHouse-Exception-Code")).contains("48");
+        assertThat(text(r)).isEqualTo("Code: 48. DB::Exception: The embedded server cannot write a column of this type"
+                + " (binary type code 0x2b: Dynamic, JSON, Variant, aggregate function states and the like) in Native for"
+                + " client_protocol_version > 0. Read it without client_protocol_version, or in another format."
+                + " (NOT_IMPLEMENTED) (version " + version() + ")\n");
+    }
+
+    /** Reads Native blocks of the columns above (UInt64, DateTime, LowCardinality(String), Array(Nullable(DateTime)), Map). */
+    private static final class NativeBlocks {
+        final java.util.List<String> types = new java.util.ArrayList<>();
+        final java.util.List<Long> firstIds = new java.util.ArrayList<>();
+        long rows;
+        int count;
+        long dataBytes;
+        private final java.nio.ByteBuffer in;
+
+        private NativeBlocks(byte[] body) {
+            in = java.nio.ByteBuffer.wrap(body).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        }
+
+        static NativeBlocks read(byte[] body, boolean blockInfo) {
+            NativeBlocks b = new NativeBlocks(body);
+            while (b.in.hasRemaining()) {
+                if (blockInfo) {
+                    byte[] info = new byte[8];
+                    b.in.get(info);
+                    assertThat(info).containsExactly(1, 0, 2, -1, -1, -1, -1, 0);
+                }
+                long columns = b.varUInt();
+                long n = b.varUInt();
+                for (int c = 0; c < columns; c++) {
+                    b.string();
+                    String type = b.string();
+                    if (b.count == 0) {
+                        b.types.add(type);
+                    }
+                    int start = b.in.position();
+                    b.skipColumn(c, n);
+                    b.dataBytes += b.in.position() - start;
+                }
+                b.rows += n;
+                b.count++;
+            }
+            return b;
+        }
+
+        private void skipColumn(int column, long n) {
+            switch (column) {
+                case 0 -> {
+                    for (long i = 0; i < n; i++) {
+                        long id = in.getLong();
+                        if (count == 0 && i < 3) {
+                            firstIds.add(id);
+                        }
+                    }
+                }
+                case 1 -> in.position(in.position() + (int) (4 * n));
+                case 2 -> {
+                    in.getLong(); // key version
+                    long flags = in.getLong();
+                    long keys = in.getLong();
+                    for (long i = 0; i < keys; i++) {
+                        string();
+                    }
+                    long indexes = in.getLong();
+                    in.position(in.position() + (int) (indexes << (flags & 0xff)));
+                }
+                case 3 -> {
+                    long last = 0;
+                    for (long i = 0; i < n; i++) {
+                        last = in.getLong();
+                    }
+                    in.position(in.position() + (int) (last + 4 * last));
+                }
+                default -> {
+                    long last = 0;
+                    for (long i = 0; i < n; i++) {
+                        last = in.getLong();
+                    }
+                    for (long i = 0; i < last; i++) {
+                        string();
+                    }
+                    in.position(in.position() + (int) last);
+                }
+            }
+        }
+
+        private long varUInt() {
+            long v = 0;
+            for (int shift = 0; ; shift += 7) {
+                int b = in.get() & 0xff;
+                v |= (long) (b & 0x7f) << shift;
+                if ((b & 0x80) == 0) {
+                    return v;
+                }
+            }
+        }
+
+        private String string() {
+            byte[] b = new byte[(int) varUInt()];
+            in.get(b);
+            return new String(b, StandardCharsets.UTF_8);
+        }
+    }
 }

@@ -17,10 +17,10 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.InflaterInputStream;
+import net.jpountz.lz4.LZ4FrameOutputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorInputStream;
-import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorOutputStream;
 import org.tukaani.xz.LZMA2Options;
 import org.tukaani.xz.XZInputStream;
 import org.tukaani.xz.XZOutputStream;
@@ -141,7 +141,7 @@ final class ContentEncodings {
             case BROTLI -> new BrotliOutputStream(out, new Encoder.Parameters().setQuality(Math.min(11, level)));
             case XZ -> new XZOutputStream(out, new LZMA2Options(Math.min(9, level)));
             case ZSTD -> new ZstdOutputStream(out);
-            case LZ4 -> new FramedLZ4CompressorOutputStream(out);
+            case LZ4 -> new LZ4FrameOutputStream(out); // independent blocks, which every reader reads
             case BZIP2 -> new BZip2CompressorOutputStream(out, zlibLevel);
             case SNAPPY -> throw new IllegalArgumentException("no snappy writer");
         };

@@ -134,11 +134,18 @@ public final class HttpProtocolServer implements AutoCloseable {
             if (isReadonly(request) && query.text().kind() != QueryText.Kind.SELECT_LIKE) {
                 throw new EngineException(164, "Code: 164. DB::Exception: Cannot execute query in readonly mode. (READONLY)");
             }
+            String format = query.text().outputFormat().orElse(request.format());
+            long revision = NativeRevision.revision(request);
+            boolean rewrite = NativeRevision.needsRewrite(format, revision);
+            if (rewrite) {
+                request.settings.put(NativeRevision.BINARY_TYPES_SETTING, "1"); // keeps every time zone
+            }
             long started = System.nanoTime();
             String[] zone = new String[1];
             try (EngineResult result = runInSession(request, query, zone)) {
-                String format = query.text().outputFormat().orElse(request.format());
-                sendResult(exchange, request, queryId, format, zone[0], result, System.nanoTime() - started);
+                ResponseBody.Payload payload = rewrite && result.length() > 0
+                        ? NativeRevision.rewrite(result, revision) : ResponseBody.of(result);
+                sendResult(exchange, request, queryId, format, zone[0], result.stats(), payload, System.nanoTime() - started);
             }
         } finally {
             query.deleteDataFile();
@@ -224,7 +231,7 @@ public final class HttpProtocolServer implements AutoCloseable {
     }
 
     private void sendResult(HttpExchange exchange, HttpRequestParameters request, String queryId, String format,
-            String zone, EngineResult result, long elapsedNanos) throws IOException {
+            String zone, EngineResult.QueryStats stats, ResponseBody.Payload payload, long elapsedNanos) throws IOException {
         var headers = exchange.getResponseHeaders();
         headers.set("Content-Type", OutputFormats.contentType(format, request.setting("output_format_json_array_of_rows")));
         headers.set("X-ClickHouse-Query-Id", queryId);
@@ -232,14 +239,14 @@ public final class HttpProtocolServer implements AutoCloseable {
         // Zone-less DateTime values are decoded in this zone, so it follows session_timezone.
         headers.set("X-ClickHouse-Timezone", zone);
         headers.set("X-ClickHouse-Server-Display-Name", "chorm-embedded");
-        String summary = summary(result.stats(), elapsedNanos);
+        String summary = summary(stats, elapsedNanos);
         if (request.setting("send_progress_in_http_headers")) {
             // The engine reports its counters once, when the query is done: that is the one
             // progress header there is to send, before the body as on a server.
             headers.set("X-ClickHouse-Progress", summary);
         }
         headers.set("X-ClickHouse-Summary", summary);
-        ResponseBody.send(exchange, result, request);
+        ResponseBody.send(exchange, payload, request);
     }
 
     private static String summary(EngineResult.QueryStats s, long elapsedNanos) {
