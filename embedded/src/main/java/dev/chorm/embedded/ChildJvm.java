@@ -31,6 +31,39 @@ final class ChildJvm {
         return command;
     }
 
+    /**
+     * Return {@code command} run in a new session ({@code setsid}) where the system has it, so that
+     * a signal to this process's group never reaches the engine's process and the reverse.
+     */
+    static List<String> detached(List<String> command) {
+        List<String> out = new ArrayList<>();
+        for (String setsid : List.of("/usr/bin/setsid", "/bin/setsid")) {
+            if (new File(setsid).canExecute()) {
+                out.add(setsid);
+                break;
+            }
+        }
+        out.addAll(command);
+        return out;
+    }
+
+    /** Describe an exit code: signals are named (137 is SIGKILL, 139 SIGSEGV, ...). */
+    static String describeExit(int code) {
+        if (code > 128 && code < 160) {
+            int signal = code - 128;
+            String name = switch (signal) {
+                case 9 -> "SIGKILL";
+                case 15 -> "SIGTERM";
+                case 11 -> "SIGSEGV";
+                case 6 -> "SIGABRT";
+                case 2 -> "SIGINT";
+                default -> "signal " + signal;
+            };
+            return "died of " + name + " (exit code " + code + ")";
+        }
+        return "exited with code " + code;
+    }
+
     /** Ask {@code child} to stop (stdin closed or SIGTERM), then force it after a grace period. */
     static void stop(Process child, OutputStream stdin) {
         try {
@@ -39,7 +72,7 @@ final class ChildJvm {
             } else {
                 child.destroy();
             }
-            if (!child.waitFor(15, TimeUnit.SECONDS)) {
+            if (!child.waitFor(40, TimeUnit.SECONDS)) { // longer than the server's shutdown grace (30 s)
                 child.destroy();
                 if (!child.waitFor(5, TimeUnit.SECONDS)) {
                     child.destroyForcibly().waitFor(5, TimeUnit.SECONDS);

@@ -55,7 +55,9 @@ final class QueryRequest {
             Files.deleteIfExists(file);
             throw e;
         }
-        return new QueryRequest(text, text.insertFromFile(file.toAbsolutePath().toString()), file);
+        // Values rows may hold expressions, and an expression could call file(): rows only.
+        String extra = "Values".equalsIgnoreCase(text.formatName()) ? "input_format_values_interpret_expressions = 0" : "";
+        return new QueryRequest(text, text.insertFromFile(file.toAbsolutePath().toString(), extra), file);
     }
 
     QueryText text() {
