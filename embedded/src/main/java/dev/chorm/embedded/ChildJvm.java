@@ -86,11 +86,34 @@ final class ChildJvm {
         }
     }
 
+    /** Classes whose jars the server needs besides JNA and CityHash: the Content-Encoding codecs. */
+    private static final List<String> CODEC_CLASSES = List.of(
+            "io.airlift.compress.zstd.ZstdInputStream",
+            "net.jpountz.lz4.LZ4FrameOutputStream",
+            "org.tukaani.xz.XZInputStream",
+            "org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream",
+            "org.apache.commons.io.IOUtils",
+            "org.apache.commons.codec.digest.XXHash32",
+            "org.apache.commons.lang3.ArrayUtils",
+            "com.aayushatharva.brotli4j.Brotli4jLoader",
+            "com.aayushatharva.brotli4j.service.BrotliNativeProvider",
+            "com.aayushatharva.brotli4j.linux.x86_64.NativeLoader",
+            "com.aayushatharva.brotli4j.linux.aarch64.NativeLoader",
+            "com.aayushatharva.brotli4j.macos.x86_64.NativeLoader",
+            "com.aayushatharva.brotli4j.macos.aarch64.NativeLoader");
+
     /** The jars (or class folders) of this module and the few libraries the server uses. */
     private static String classpath() {
         Set<String> entries = new LinkedHashSet<>();
         for (Class<?> c : List.of(Main.class, Native.class, ClickHouseCityHash.class)) {
             entries.add(location(c));
+        }
+        for (String name : CODEC_CLASSES) {
+            try {
+                entries.add(location(Class.forName(name, false, ChildJvm.class.getClassLoader())));
+            } catch (ClassNotFoundException e) {
+                // A platform's brotli natives left out by the application: br is then not offered.
+            }
         }
         return String.join(File.pathSeparator, entries);
     }

@@ -1,8 +1,6 @@
 package dev.chorm.embedded.internal;
 
 import com.clickhouse.data.ClickHouseCityHash;
-import java.io.IOException;
-import java.io.OutputStream;
 
 /**
  * ClickHouse's compressed-block framing ({@code compress=1}) with method 0x02, "none": the driver
@@ -24,18 +22,6 @@ public final class CompressedBlocks {
     public static long framedLength(long length) {
         long blocks = (length + BLOCK_SIZE - 1) / BLOCK_SIZE;
         return length + blocks * OVERHEAD;
-    }
-
-    /** Write {@code result}'s output to {@code out} as framed blocks. */
-    public static void write(EngineResult result, OutputStream out) throws IOException {
-        long length = result.length();
-        byte[] block = new byte[OVERHEAD + (int) Math.min(length, BLOCK_SIZE)];
-        for (long pos = 0; pos < length; pos += BLOCK_SIZE) {
-            int n = (int) Math.min(BLOCK_SIZE, length - pos);
-            result.read(pos, block, OVERHEAD, n);
-            frame(block, n);
-            out.write(block, 0, OVERHEAD + n);
-        }
     }
 
     /** Fill the header of a block whose {@code n} data bytes start at {@link #OVERHEAD}. */

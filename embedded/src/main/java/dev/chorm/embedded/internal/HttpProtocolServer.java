@@ -3,6 +3,7 @@ package dev.chorm.embedded.internal;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -193,12 +194,21 @@ public final class HttpProtocolServer implements AutoCloseable {
     }
 
     private void runQuery(HttpExchange exchange, HttpRequestParameters request, String queryId, boolean get) throws IOException {
-        QueryRequest query = QueryRequest.read(exchange.getRequestBody(), request, options.scratchDir(), HEAD_BYTES);
+        InputStream body = ContentEncodings.decode(request.header("Content-Encoding"), exchange.getRequestBody());
+        QueryRequest query = QueryRequest.read(body, request, options.scratchDir(), HEAD_BYTES);
         try {
+            String format = query.text().outputFormat().orElse(request.format());
+            long revision = NativeRevision.revision(request);
+            boolean rewrite = NativeRevision.needsRewrite(format, revision);
+            if (rewrite) {
+                request.settings.put(NativeRevision.BINARY_TYPES_SETTING, "1"); // keeps every time zone
+            }
             long started = System.nanoTime();
             String[] zone = new String[1];
             try (EngineResult result = runInSession(request, query, get, zone)) {
-                sendResult(exchange, request, queryId, request.format(), zone[0], result, System.nanoTime() - started);
+                ResponseBody.Payload payload = rewrite && result.length() > 0
+                        ? NativeRevision.rewrite(result, revision) : ResponseBody.of(result);
+                sendResult(exchange, request, queryId, format, zone[0], result.stats(), payload, System.nanoTime() - started);
             }
         } finally {
             query.deleteDataFile();
@@ -291,28 +301,22 @@ public final class HttpProtocolServer implements AutoCloseable {
     }
 
     private void sendResult(HttpExchange exchange, HttpRequestParameters request, String queryId, String format,
-            String zone, EngineResult result, long elapsedNanos) throws IOException {
-        boolean compress = request.flag("compress");
+            String zone, EngineResult.QueryStats stats, ResponseBody.Payload payload, long elapsedNanos) throws IOException {
         var headers = exchange.getResponseHeaders();
-        headers.set("Content-Type", format.startsWith("RowBinary") || format.startsWith("Native")
-                ? "application/octet-stream" : "text/plain; charset=UTF-8");
+        headers.set("Content-Type", OutputFormats.contentType(format, request.setting("output_format_json_array_of_rows")));
         headers.set("X-ClickHouse-Query-Id", queryId);
         headers.set("X-ClickHouse-Format", format);
         // Zone-less DateTime values are decoded in this zone, so it follows session_timezone.
         headers.set("X-ClickHouse-Timezone", zone);
         headers.set("X-ClickHouse-Server-Display-Name", "chorm-embedded");
-        headers.set("X-ClickHouse-Summary", summary(result.stats(), elapsedNanos));
-        long length = compress ? CompressedBlocks.framedLength(result.length()) : result.length();
-        exchange.sendResponseHeaders(200, length == 0 ? -1 : length);
-        if (length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                if (compress) {
-                    CompressedBlocks.write(result, out);
-                } else {
-                    result.writeTo(out);
-                }
-            }
+        String summary = summary(stats, elapsedNanos);
+        if (request.setting("send_progress_in_http_headers")) {
+            // The engine reports its counters once, when the query is done: that is the one
+            // progress header there is to send, before the body as on a server.
+            headers.set("X-ClickHouse-Progress", summary);
         }
+        headers.set("X-ClickHouse-Summary", summary);
+        ResponseBody.send(exchange, payload, request);
     }
 
     private static String summary(EngineResult.QueryStats s, long elapsedNanos) {
@@ -322,7 +326,7 @@ public final class HttpProtocolServer implements AutoCloseable {
     }
 
     private void sendError(HttpExchange exchange, String queryId, EngineException e) throws IOException {
-        String message = e.getMessage();
+        String message = ErrorText.clean(e.getMessage(), options.scratchDir());
         if (!message.startsWith("Code: ")) {
             message = "Code: " + e.code() + ". DB::Exception: " + message;
         }

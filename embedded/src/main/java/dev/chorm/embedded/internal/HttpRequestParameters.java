@@ -58,6 +58,12 @@ final class HttpRequestParameters {
         return v != null && (v.equals("1") || v.equalsIgnoreCase("true"));
     }
 
+    /** Return true when a URL setting is on ({@code 1} or {@code true}), as a server parses a Bool. */
+    boolean setting(String name) {
+        String v = settings.get(name);
+        return v != null && (v.equals("1") || v.equalsIgnoreCase("true"));
+    }
+
     String header(String name) {
         return headers.getFirst(name);
     }

@@ -42,6 +42,7 @@ public final class QueryText {
     private int extraStatement = -1;
     private int syncStart = -1;     // offset of a final SYNC keyword of a DROP or DETACH
     private boolean temporaryTable; // CREATE/DROP TEMPORARY TABLE
+    private String outputFormat;    // the FORMAT clause of a SELECT-like statement
     private int unterminated = -1;  // offset of a literal or comment that never ends
     private int lastTokenEnd;       // end of the statement's last token (before a final ';')
     private int topSettings = -1;   // offset of the last top-level SETTINGS keyword
@@ -97,6 +98,11 @@ public final class QueryText {
     /** Return true for {@code CREATE TEMPORARY TABLE} and {@code DROP TEMPORARY TABLE}. */
     public boolean touchesTemporaryTable() {
         return temporaryTable;
+    }
+
+    /** Return the format a SELECT-like statement names in its own FORMAT clause, which wins over the request's. */
+    public java.util.Optional<String> outputFormat() {
+        return java.util.Optional.ofNullable(outputFormat);
     }
 
     /** Return true when a second statement follows a top-level semicolon. */
@@ -300,6 +306,13 @@ public final class QueryText {
                 return;
             }
             lastTokenEnd = t.end;
+            if (kind == Kind.SELECT_LIKE && depth == 0 && t.isWord("FORMAT") && isFormatClause(previous)) {
+                Token name = next(t.end);
+                if (name != null && (name.type == TokenType.WORD || name.type == TokenType.QUOTED && text[name.start] != '\'')
+                        && !CLAUSE_WORDS.contains(name.text().toUpperCase(Locale.ROOT))) {
+                    outputFormat = name.text();
+                }
+            }
             if (kind == Kind.DROP) {
                 syncStart = depth == 0 && t.isWord("SYNC") ? t.start : -1;
             }
@@ -382,6 +395,18 @@ public final class QueryText {
 
     private static boolean isWordAt(Token t, String upper) {
         return t != null && t.isWord(upper);
+    }
+
+    /** Words that follow a column named {@code format}, never a format name. */
+    private static final java.util.Set<String> CLAUSE_WORDS = java.util.Set.of("FROM", "WHERE", "PREWHERE", "GROUP",
+            "ORDER", "LIMIT", "OFFSET", "HAVING", "UNION", "EXCEPT", "INTERSECT", "SETTINGS", "AS", "AND", "OR", "INTO",
+            "JOIN", "WINDOW", "QUALIFY", "ARRAY", "LEFT", "RIGHT", "INNER", "FULL", "CROSS", "GLOBAL", "ANY", "ALL", "IS",
+            "NOT", "IN", "LIKE", "BETWEEN", "DESC", "ASC");
+
+    /** A FORMAT keyword after these tokens is a column name ({@code SELECT format}, {@code AS format}). */
+    private boolean isFormatClause(Token previous) {
+        return previous != null && !(previous.isWord("SELECT") || previous.isWord("AS") || previous.isWord("DISTINCT") || previous.isPunct(',')
+                || previous.isPunct('.') || previous.isWord("BY"));
     }
 
     /** Inline data begins after the format name, spaces and tabs, one optional CR and one LF. */
