@@ -36,7 +36,8 @@ final class MigrationMaker {
         ProjectState target = fromFiles.copy();
         ProjectState fromModels = models.state();
         for (String app : models.labels()) {
-            target.models(app).keySet().forEach(model -> target.removeModel(app, model));
+            // A copy of the names: models() is a view, which each removal changes.
+            List.copyOf(target.models(app).keySet()).forEach(model -> target.removeModel(app, model));
             fromModels.models(app).forEach((model, table) -> target.putModel(app, model, table));
         }
         SortedMap<String, List<Operation>> changes = new Autodetector(fromFiles, target, options.effectiveQuestioner()).changes();
