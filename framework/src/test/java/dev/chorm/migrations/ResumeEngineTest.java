@@ -173,6 +173,43 @@ class ResumeEngineTest {
         }
     }
 
+    /** A rebuild stopped after any of its statements (create, copy chunks, exchange, drop) is run again as a whole. */
+    @Test
+    void rebuildStoppedAfterAnyStatementIsFinishedByTheNextRun() {
+        TableSpec replacing = ITEM.toBuilder().engine(EngineSpec.of("ReplacingMergeTree")).build();
+        Migration rebuild = Migration.of(new MigrationKey("shop", "0002_replacing"), List.of(SHOP.key()),
+                List.of(new dev.chorm.migrations.operations.AlterModelEngine("Item", replacing, true)), false);
+        MigrationGraph graph = new MigrationGraph(List.of(SHOP, rebuild));
+        List<Integer> statements = new java.util.ArrayList<>();
+        TableSpec expected;
+        try (Database db = TestDatabases.open(TestDatabases.fresh("resume"))) {
+            MigrationExecutor.builder(db.executor(), graph).boundaryHook((m, b, ops, stmts) -> {
+                if (m.equals(rebuild.key()) && stmts > 0) {
+                    statements.add(stmts);
+                }
+            }).build().migrate(MigrateOptions.latest());
+            expected = live(db, ITEM);
+        }
+        assertThat(expected.engine()).isEqualTo(EngineSpec.of("ReplacingMergeTree"));
+        assertThat(statements).hasSizeGreaterThanOrEqualTo(7);
+        for (int at : statements) {
+            try (Database db = TestDatabases.open(TestDatabases.fresh("resume"))) {
+                assertKilled(() -> MigrationExecutor.builder(db.executor(), graph).boundaryHook((m, b, ops, stmts) -> {
+                    if (m.equals(rebuild.key()) && stmts == at) {
+                        throw new Killed("at statement " + at);
+                    }
+                }).build().migrate(MigrateOptions.latest()));
+
+                MigrationExecutor.builder(db.executor(), graph).build().migrate(MigrateOptions.latest());
+
+                assertThat(live(db, ITEM)).as("stopped after statement %d", at).isEqualTo(expected);
+                assertThat(count(db, "SELECT count() FROM item")).as("stopped after statement %d", at).isEqualTo(3);
+                assertThat(db.query("SELECT name FROM system.tables WHERE database = currentDatabase() AND name LIKE 'item%'"))
+                        .as("stopped after statement %d", at).hasSize(1);
+            }
+        }
+    }
+
     static IntStream backwardBoundaries() {
         return IntStream.range(1, OPERATIONS);
     }
