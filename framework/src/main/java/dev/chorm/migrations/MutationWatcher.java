@@ -53,8 +53,10 @@ final class MutationWatcher {
             failIfFailing(table, text(row.get("db")), text(row.get("failed")), text(row.get("failure")));
             long toDo = number(row.get("rows_to_do"));
             total = Math.max(total, toDo);
-            long done = Math.min(total, Math.max(0, total - toDo + number(row.get("rows_in_progress"))));
-            progress.report(done, total, "rows mutated");
+            if (total > 0) { // else its parts are not listed yet
+                long done = Math.min(total, Math.max(0, total - toDo + number(row.get("rows_in_progress"))));
+                progress.report(done, total, "rows mutated");
+            }
             sleep();
         }
     }
