@@ -84,7 +84,6 @@ class ProgressEngineTest {
             System.out.println("mutation progress: " + lines);
 
             assertProgressLines(lines, ROWS + "/" + ROWS + " rows mutated");
-            assertThat(lines.size()).as("several lines while it ran: %s", lines).isGreaterThan(2);
             assertThat(TestDatabases.count(db, "SELECT count() FROM reading WHERE value = toString(id % " + (ROWS / 4) + ")"))
                     .isEqualTo(ROWS);
         }
