@@ -24,6 +24,10 @@ import java.util.SortedMap;
  * }</pre>
  */
 public final class MigrationExecutor {
+    /** How long migrate waits for another run's lock unless told otherwise: longer than the stale limit, so a dead holder's lock is broken in time. */
+    public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(5);
+    /** After how long without heartbeat a lock held from another host counts as left by a dead run, unless told otherwise. */
+    public static final Duration DEFAULT_LOCK_STALE_AFTER = Duration.ofMinutes(2);
     private final SqlExecutor sql;
     private final MigrationGraph graph;
     private final MigrationRecorder recorder;
@@ -193,8 +197,8 @@ public final class MigrationExecutor {
         private String database = "";
         private String cluster = "";
         private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
-        private Duration lockWait = Duration.ofMinutes(2);
-        private Duration lockStaleAfter = Duration.ofMinutes(2);
+        private Duration lockWait = DEFAULT_LOCK_WAIT;
+        private Duration lockStaleAfter = DEFAULT_LOCK_STALE_AFTER;
         private BoundaryHook hook = BoundaryHook.NONE;
         private StorageProfiles profiles = StorageProfiles.of(StorageProfile.CLUSTER, "as declared");
 
@@ -221,7 +225,7 @@ public final class MigrationExecutor {
             return this;
         }
 
-        /** Set how long to wait for another run's migration lock (default 2 minutes). */
+        /** Set how long to wait for another run's migration lock (default 5 minutes). */
         public Builder lockWait(Duration lockWait) {
             this.lockWait = lockWait;
             return this;

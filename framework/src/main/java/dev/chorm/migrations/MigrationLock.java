@@ -26,8 +26,9 @@ import java.util.concurrent.TimeUnit;
  * A loser reads the claim and waits, polling, up to its wait limit, then fails with a message naming
  * the holder.
  *
- * <p><b>Failure modes.</b> A run that dies keeps the table: once its last heartbeat is older than
- * the stale limit (measured with the server's clock), a waiting run breaks the lock by renaming the
+ * <p><b>Failure modes.</b> A run that dies keeps the table. When the claim names this host and a
+ * process id that no longer exists, a waiting run breaks the lock at once; otherwise once its last
+ * heartbeat is older than the stale limit (measured with the server's clock). It breaks the lock by renaming the
  * table away (only one renamer can win), checks that it renamed the stale claim and drops it. Should
  * two runs break and re-take the lock in the same instant, the holder notices at its next check
  * ({@link #checkHeld}, called before every operation) that its claim is gone and stops with a
@@ -87,7 +88,7 @@ public final class MigrationLock {
             if (holder == null && tableAgeSeconds() > staleAfter.toSeconds()) {
                 holder = new Holder("", "unknown", "unknown", "unknown", tableAgeSeconds());
             }
-            if (holder != null && holder.secondsSinceHeartbeat() > staleAfter.toSeconds()) {
+            if (holder != null && (holder.secondsSinceHeartbeat() > staleAfter.toSeconds() || holder.diedOnThisHost())) {
                 breakStale(holder);
                 continue;
             }
@@ -206,7 +207,8 @@ public final class MigrationLock {
 
     private String heldMessage(Holder holder) {
         return ("Another migrate run holds the migration lock of %s: %s. Wait for it to finish and run migrate again;"
-                + " if that run died, its lock goes stale %ds after its last heartbeat (or drop table %s).")
+                + " if that run died, its lock goes stale %ds after its last heartbeat, or at once on the host it ran on"
+                + " (or drop table %s).")
                 .formatted(database.isEmpty() ? "the database" : "database " + database, describe(holder),
                         staleAfter.toSeconds(), table());
     }
@@ -239,5 +241,20 @@ public final class MigrationLock {
     }
 
     private record Holder(String token, String host, String pid, String claimed, long secondsSinceHeartbeat) {
+        /**
+         * Return whether the holder ran on this host and its process is gone: then its lock is left
+         * over from a crash and need not go stale first. (A reused pid only makes the run wait for
+         * the stale limit, as for a holder on another host.)
+         */
+        boolean diedOnThisHost() {
+            if (!host.equals(hostName())) {
+                return false;
+            }
+            try {
+                return ProcessHandle.of(Long.parseLong(pid)).isEmpty();
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
     }
 }

@@ -36,6 +36,7 @@ final class MigrationMaker {
         ProjectState target = fromFiles.copy();
         ProjectState fromModels = models.state();
         for (String app : models.labels()) {
+            // A copy of the names: models() is a view, which each removal changes.
             List.copyOf(target.models(app).keySet()).forEach(model -> target.removeModel(app, model));
             fromModels.models(app).forEach((model, table) -> target.putModel(app, model, table));
         }

@@ -41,8 +41,7 @@ final class MigrationRunner {
         for (int i = step.progress(); i < m.operations().size(); i++) {
             Operation op = m.operations().get(i);
             int index = i;
-            run(m, i, false, i == step.progress() ? skip : 0,
-                    ProfileMappings.forOperation(profiles, m.app(), states, index),
+            run(m, i, false, i == step.progress(), skip, ProfileMappings.forOperation(profiles, m.app(), states, index),
                     ctx -> op.databaseForwards(ctx, states.get(index), states.get(index + 1)));
             if (i + 1 < m.operations().size()) {
                 recorder.recordProgress(m, i + 1, 0, false);
@@ -69,8 +68,7 @@ final class MigrationRunner {
         for (int i = step.progress() - 1; i >= 0; i--) {
             Operation op = m.operations().get(i);
             int index = i;
-            run(m, i, true, i == step.progress() - 1 ? skip : 0,
-                    ProfileMappings.forOperation(profiles, m.app(), states, index),
+            run(m, i, true, i == step.progress() - 1, skip, ProfileMappings.forOperation(profiles, m.app(), states, index),
                     ctx -> op.databaseBackwards(ctx, states.get(index + 1), states.get(index)));
             if (i > 0) {
                 recorder.recordProgress(m, i, 0, true);
@@ -85,13 +83,20 @@ final class MigrationRunner {
         listener.migrationFinished(m.key(), true, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private void run(Migration m, int index, boolean backwards, int skip, TableMapping mapping,
+    /**
+     * Run operation {@code index} rendered through {@code mapping} (its model's storage profile);
+     * when it is the {@code first} this run does of {@code m}, a stopped run may have been inside
+     * it: skip the {@code recorded} statements it did (unless the operation finds its place
+     * itself), and let the next one be issued so that it may run twice.
+     */
+    private void run(Migration m, int index, boolean backwards, boolean first, int recorded, TableMapping mapping,
                      java.util.function.Consumer<OperationContext> body) {
         Operation op = m.operations().get(index);
         lock.checkHeld();
         listener.operationStarting(m.key(), index, m.operations().size(), (backwards ? "Undo " : "") + op.describe());
         int progressAtStart = backwards ? index + 1 : index;
-        ResumingSqlExecutor resuming = new ResumingSqlExecutor(sql, skip, done -> {
+        int skip = first && !op.resumesItself() ? recorded : 0;
+        ResumingSqlExecutor resuming = new ResumingSqlExecutor(sql, skip, first, done -> {
             recorder.recordProgress(m, progressAtStart, done, backwards);
             hook.reached(m.key(), backwards, progressAtStart, done);
         });

@@ -120,8 +120,8 @@ public final class Migrations {
         // Under single-node the history and lock tables are local like every other table.
         String cluster = settings.profiles.profile() == StorageProfile.SINGLE_NODE ? "" : settings.cluster;
         return MigrationExecutor.builder(settings.sql, graph()).database(settings.database).cluster(cluster)
-                .profiles(settings.profiles)
-                .classLoader(settings.classLoader).lockWait(settings.lockWait).boundaryHook(settings.hook).build();
+                .profiles(settings.profiles).classLoader(settings.classLoader).lockWait(settings.lockWait)
+                .lockStaleAfter(settings.lockStaleAfter).boundaryHook(settings.hook).build();
     }
 
     /** Configure {@link Migrations}. */
@@ -132,7 +132,8 @@ public final class Migrations {
         private SqlExecutor sql;
         private String database = "";
         private String cluster = "";
-        private Duration lockWait = Duration.ofMinutes(2);
+        private Duration lockWait = MigrationExecutor.DEFAULT_LOCK_WAIT;
+        private Duration lockStaleAfter = MigrationExecutor.DEFAULT_LOCK_STALE_AFTER;
         private BoundaryHook hook = BoundaryHook.NONE;
         private StorageProfiles profiles = StorageProfiles.of(StorageProfile.CLUSTER, "as declared");
 
@@ -184,9 +185,18 @@ public final class Migrations {
             return this;
         }
 
-        /** Set how long migrate waits for another run's lock. */
+        /** Set how long migrate waits for another run's lock (default 5 minutes). */
         public Builder lockWait(Duration lockWait) {
             this.lockWait = lockWait;
+            return this;
+        }
+
+        /**
+         * Set after how long without heartbeat a lock counts as left by a dead run (default 2 minutes); a
+         * lock whose holder ran on this host and is gone is taken at once.
+         */
+        public Builder lockStaleAfter(Duration lockStaleAfter) {
+            this.lockStaleAfter = lockStaleAfter;
             return this;
         }
 

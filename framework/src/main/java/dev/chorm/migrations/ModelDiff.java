@@ -35,7 +35,7 @@ final class ModelDiff {
     private final String app;
     private final String model;
     private TableSpec before;
-    private final TableSpec after;
+    private TableSpec after;
     private final Questioner questioner;
     private final List<Operation> ops = new ArrayList<>();
 
@@ -53,9 +53,11 @@ final class ModelDiff {
             add(new AlterModelTable(model, after.name()));
         }
         detectFieldRenames();
-        String rebuild = new RebuildCheck(before, after).reason();
+        after = RebuildCheck.keepingRecordedPrimaryKey(before, after);
+        RebuildCheck check = new RebuildCheck(before, after);
+        String rebuild = check.reason();
         if (rebuild != null) {
-            if (questioner.askDataCopy(app, model, rebuild)) {
+            if (questioner.askDataCopy(app, model, rebuild, check.alternative())) {
                 add(new AlterModelEngine(model, after, true));
             }
             return ops;

@@ -4,16 +4,31 @@ import static dev.chorm.schema.SqlLiterals.quoteString;
 
 import dev.chorm.model.TableSpec;
 import dev.chorm.schema.SqlExecutor;
-import java.util.List;
 import java.util.Map;
 
-/** Poll {@code system.mutations} until a table has no unfinished mutation, reporting the parts left. */
+/**
+ * Poll {@code system.mutations} until a table has no unfinished mutation, reporting rows mutated and
+ * failing with ClickHouse's reason when a mutation fails.
+ *
+ * <p>The ALTER that starts the mutation returns at once ({@code alter_sync = 0, mutations_sync = 0}),
+ * so these polls never wait behind it, also on the embedded engine, which runs one query at a time.
+ * Rows mutated are the rows of the parts no longer to do plus the rows the running mutation merges
+ * have read ({@code system.merges.rows_read}), so that a table of one big part shows progress too.
+ * Reports go through the context's throttle: at most about one line a second, never a repeated one.
+ */
 final class MutationWatcher {
-    private static final String PENDING = "SELECT count() AS mutations, sum(parts_to_do) AS parts,"
-            + " any(latest_fail_reason) AS failure FROM system.mutations"
-            + " WHERE database = %s AND table = %s AND NOT is_done";
-    private static final String PARTS = "SELECT count() AS parts FROM system.parts WHERE database = %s AND table = %s AND active";
-    private static final long POLL_MILLIS = 200;
+    private static final String PROGRESS = """
+            WITH (SELECT groupUniqArrayArray(parts_to_do_names) FROM system.mutations
+                    WHERE database = %1$s AND table = %2$s AND NOT is_done) AS to_do
+            SELECT (SELECT count() FROM system.mutations WHERE database = %1$s AND table = %2$s AND NOT is_done) AS mutations,
+                (SELECT anyIf(mutation_id, latest_fail_reason != '') FROM system.mutations
+                    WHERE database = %1$s AND table = %2$s AND NOT is_done) AS failed,
+                %1$s AS db,
+                (SELECT anyIf(latest_fail_reason, latest_fail_reason != '') FROM system.mutations
+                    WHERE database = %1$s AND table = %2$s AND NOT is_done) AS failure,
+                (SELECT sum(rows) FROM system.parts WHERE database = %1$s AND table = %2$s AND active AND has(to_do, name)) AS rows_to_do,
+                (SELECT sum(rows_read) FROM system.merges WHERE database = %1$s AND table = %2$s AND is_mutation) AS rows_in_progress""";
+    private static final long POLL_MILLIS = 250;
 
     private final SqlExecutor sql;
     private final OperationContext.ProgressSink progress;
@@ -25,33 +40,38 @@ final class MutationWatcher {
 
     void await(TableSpec table) {
         String db = table.database().isEmpty() ? "currentDatabase()" : quoteString(table.database());
-        String query = PENDING.formatted(db, quoteString(table.name()));
-        long firstParts = -1;
+        String query = PROGRESS.formatted(db, quoteString(table.name()));
+        long total = -1;
         while (true) {
-            List<Map<String, Object>> rows = sql.query(query);
-            long mutations = number(rows.get(0).get("mutations"));
-            long parts = number(rows.get(0).get("parts"));
-            if (mutations == 0) {
-                long total = firstParts > 0 ? firstParts : activeParts(db, table);
-                progress.report(total, total, "parts mutated");
+            Map<String, Object> row = sql.query(query).get(0);
+            if (number(row.get("mutations")) == 0) {
+                if (total > 0) {
+                    progress.report(total, total, "rows mutated");
+                }
                 return;
             }
-            failIfStuck(table, rows.get(0).get("failure"));
-            firstParts = Math.max(firstParts, parts);
-            progress.report(firstParts - parts, firstParts, "parts mutated");
+            failIfFailing(table, text(row.get("db")), text(row.get("failed")), text(row.get("failure")));
+            long toDo = number(row.get("rows_to_do"));
+            total = Math.max(total, toDo);
+            if (total > 0) { // else its parts are not listed yet
+                long done = Math.min(total, Math.max(0, total - toDo + number(row.get("rows_in_progress"))));
+                progress.report(done, total, "rows mutated");
+            }
             sleep();
         }
     }
 
-    private long activeParts(String db, TableSpec table) {
-        return number(sql.query(PARTS.formatted(db, quoteString(table.name()))).get(0).get("parts"));
+    private static void failIfFailing(TableSpec table, String db, String mutation, String failure) {
+        if (!failure.isBlank()) {
+            throw new MigrationException(("Mutation %s of table %s fails: %s%nFix the data or the migration, stop the"
+                    + " mutation with KILL MUTATION WHERE database = %s AND table = %s AND mutation_id = %s,"
+                    + " then run migrate again.").formatted(mutation, table.name(), failure, quoteString(db),
+                    quoteString(table.name()), quoteString(mutation)));
+        }
     }
 
-    private static void failIfStuck(TableSpec table, Object failure) {
-        if (failure != null && !failure.toString().isBlank()) {
-            throw new MigrationException("A mutation of table %s fails: %s. Fix the cause, run KILL MUTATION for it, then run migrate again."
-                    .formatted(table.name(), failure));
-        }
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
     }
 
     private static long number(Object value) {

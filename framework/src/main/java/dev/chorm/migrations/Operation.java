@@ -44,4 +44,13 @@ public interface Operation {
     default boolean needsDataCopyOptIn() {
         return false;
     }
+
+    /**
+     * Return whether this operation, run again after a run that stopped inside it, finds out from the
+     * live tables where to continue, so that its statements must all be issued again rather than the
+     * recorded ones skipped (a rebuild, whose statements depend on the table's parts).
+     */
+    default boolean resumesItself() {
+        return false;
+    }
 }

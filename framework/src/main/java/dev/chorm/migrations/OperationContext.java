@@ -32,7 +32,8 @@ public final class OperationContext {
      * @param editor the editor that issues DDL
      * @param sql the executor for queries, or null when only collecting
      * @param classLoader the project class loader, for {@code RunJava}
-     * @param progress where progress of long operations goes
+     * @param progress where progress of long operations goes, at most about once a second and never
+     *                 the same report twice in a row
      */
     public OperationContext(String app, SchemaEditor editor, SqlExecutor sql, ClassLoader classLoader,
                             ProgressSink progress) {
@@ -40,7 +41,7 @@ public final class OperationContext {
         this.editor = Objects.requireNonNull(editor, "editor == null");
         this.sql = sql;
         this.classLoader = classLoader == null ? OperationContext.class.getClassLoader() : classLoader;
-        this.progress = progress == null ? (d, t, u) -> { } : progress;
+        this.progress = new ThrottledProgress(progress == null ? (d, t, u) -> { } : progress);
     }
 
     /** Return a context that only collects statements, for previews ({@code sqlmigrate}). */
@@ -86,7 +87,11 @@ public final class OperationContext {
         progress.report(done, total, unit);
     }
 
-    /** Wait until the mutations of {@code table} are done, reporting parts left; returns at once when collecting. */
+    /**
+     * Wait until the mutations of {@code table} are done, reporting rows mutated, and fail with ClickHouse's
+     * reason when one fails; returns at once when collecting. Start the mutation with
+     * {@link dev.chorm.schema.SchemaEditor}'s methods that do not wait for it (such as {@code modifyColumn}).
+     */
     public void awaitMutations(TableSpec table) {
         if (!isCollecting()) {
             new MutationWatcher(sql, progress).await(table);

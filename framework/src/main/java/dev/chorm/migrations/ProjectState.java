@@ -41,7 +41,7 @@ public final class ProjectState {
         return new TreeSet<>(apps.keySet());
     }
 
-    /** Return the models of {@code app}, name to table, sorted by name. */
+    /** Return the models of {@code app}, name to table, sorted by name: a read-only view that later changes show through. */
     public SortedMap<String, TableSpec> models(String app) {
         return Collections.unmodifiableSortedMap(apps.getOrDefault(app, new TreeMap<>()));
     }

@@ -16,4 +16,13 @@ public interface Questioner {
 
     /** Return whether the table of {@code app.model} may be rebuilt (its rows copied) because {@code reason}. */
     boolean askDataCopy(String app, String model, String reason);
+
+    /**
+     * Return whether the table of {@code app.model} may be rebuilt because {@code reason}, when a change
+     * to the model would avoid the rebuild; {@code alternative} says which. By default the alternative is
+     * not shown.
+     */
+    default boolean askDataCopy(String app, String model, String reason, String alternative) {
+        return askDataCopy(app, model, reason);
+    }
 }

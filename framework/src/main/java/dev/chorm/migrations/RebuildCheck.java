@@ -42,6 +42,43 @@ final class RebuildCheck {
     }
 
     /**
+     * Return what the model could state instead to avoid the rebuild, as a clause such as {@code keep the
+     * current primary key by stating it in the model (...)}, or empty: a primary key change when stating
+     * the current key would leave only a sorting key extension, which ClickHouse can ALTER.
+     */
+    String alternative() {
+        List<String> current = before.effectivePrimaryKey();
+        if (current.equals(after.effectivePrimaryKey()) || current.isEmpty()) {
+            return "";
+        }
+        TableSpec keeping = after.toBuilder().primaryKey(current).build();
+        if (new RebuildCheck(before, keeping).reason() != null) {
+            return "";
+        }
+        String stated = current.size() == 1 ? quote(current.get(0))
+                : "{" + String.join(", ", current.stream().map(RebuildCheck::quote).toList()) + "}";
+        return "keep the current primary key by stating it in the model (primaryKey = %s): then the sorting key is"
+                .formatted(stated) + " extended in place, without a rebuild";
+    }
+
+    private static String quote(String expression) {
+        return '"' + expression.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    /**
+     * Return {@code after} with {@code before}'s primary key when {@code after} states none (its primary
+     * key is its sorting key) and {@code before}'s is a proper prefix of {@code after}'s sorting key: a
+     * model that grows its sorting key keeps the table's primary key, as {@code MODIFY ORDER BY} does.
+     */
+    static TableSpec keepingRecordedPrimaryKey(TableSpec before, TableSpec after) {
+        List<String> recorded = before.effectivePrimaryKey();
+        List<String> order = after.orderBy();
+        boolean keepsOwn = !after.primaryKey().isEmpty() || recorded.isEmpty() || order.size() <= recorded.size()
+                || !order.subList(0, recorded.size()).equals(recorded) || !after.engine().isMergeTreeFamily();
+        return keepsOwn ? after : after.toBuilder().primaryKey(recorded).build();
+    }
+
+    /**
      * Return the columns that {@code after}'s sorting key appends to {@code before}'s when every appended
      * expression is a column new in {@code after} (the only sorting key change ClickHouse can ALTER); else empty.
      */

@@ -25,7 +25,7 @@ public final class DdlRenderer {
     private static final String CREATE_TABLE = "CREATE TABLE %s%s%s\n(\n%s\n)\nENGINE = %s";
     private static final String DROP_TABLE = "DROP TABLE %s%s%s%s";
     private static final String ALTER_TABLE = "ALTER TABLE %s%s %s";
-    private static final String RENAME_TABLE = "RENAME TABLE %s TO %s%s";
+    private static final String RENAME_TABLE = "RENAME TABLE %s%s TO %s%s";
     private static final String EXCHANGE_TABLES = "EXCHANGE TABLES %s AND %s%s";
     private static final String CREATE_DATABASE = "CREATE DATABASE IF NOT EXISTS %s%s";
     private static final String DROP_DATABASE = "DROP DATABASE IF EXISTS %s%s%s";
@@ -112,7 +112,13 @@ public final class DdlRenderer {
 
     /** Return {@code RENAME TABLE db.old TO db.new [ON CLUSTER c]}; the database stays the same. */
     public String renameTable(TableSpec t, String newName) {
-        return RENAME_TABLE.formatted(table(t), SqlLiterals.qualifiedName(t.database(), newName), SqlLiterals.onCluster(t.cluster()));
+        return renameTable(t, newName, false);
+    }
+
+    /** Return {@code RENAME TABLE [IF EXISTS] db.old TO db.new [ON CLUSTER c]}. */
+    public String renameTable(TableSpec t, String newName, boolean ifExists) {
+        return RENAME_TABLE.formatted(ifExists ? "IF EXISTS " : "", table(t), SqlLiterals.qualifiedName(t.database(), newName),
+                SqlLiterals.onCluster(t.cluster()));
     }
 
     /** Return {@code EXCHANGE TABLES a AND b [ON CLUSTER c]}, atomically swapping two tables of {@code a}'s database. */
@@ -136,15 +142,33 @@ public final class DdlRenderer {
         return ALTER_TABLE.formatted(table(t), SqlLiterals.onCluster(t.cluster()), action);
     }
 
+    /**
+     * Return {@code alter} (an ALTER that starts a mutation) made to return once the mutation is queued
+     * rather than done, so that its progress can be read from {@code system.mutations} meanwhile.
+     */
+    public String inBackground(String alter) {
+        return alter + " SETTINGS alter_sync = 0, mutations_sync = 0";
+    }
+
     /** Return the action {@code ADD COLUMN `c` ... [AFTER `x` | FIRST]}; {@code after} null for last, empty for first. */
     public String addColumn(ColumnSpec c, String after) {
+        return addColumn(c, after, false);
+    }
+
+    /** Return the action {@code ADD COLUMN [IF NOT EXISTS] `c` ... [AFTER `x` | FIRST]}. */
+    public String addColumn(ColumnSpec c, String after, boolean ifNotExists) {
         String position = after == null ? "" : after.isEmpty() ? " FIRST" : " AFTER " + quoteIdentifier(after);
-        return "ADD COLUMN " + columnDefinition(c) + position;
+        return "ADD COLUMN " + ifNotExists(ifNotExists) + columnDefinition(c) + position;
     }
 
     /** Return the action {@code DROP COLUMN `c`}. */
     public String dropColumn(String column) {
-        return "DROP COLUMN " + quoteIdentifier(column);
+        return dropColumn(column, false);
+    }
+
+    /** Return the action {@code DROP COLUMN [IF EXISTS] `c`}. */
+    public String dropColumn(String column, boolean ifExists) {
+        return "DROP COLUMN " + ifExists(ifExists) + quoteIdentifier(column);
     }
 
     /** Return the action {@code MODIFY COLUMN `c` ...} with the full new definition. */
@@ -162,7 +186,12 @@ public final class DdlRenderer {
 
     /** Return the action {@code RENAME COLUMN `a` TO `b`}. */
     public String renameColumn(String from, String to) {
-        return "RENAME COLUMN " + quoteIdentifier(from) + " TO " + quoteIdentifier(to);
+        return renameColumn(from, to, false);
+    }
+
+    /** Return the action {@code RENAME COLUMN [IF EXISTS] `a` TO `b`}. */
+    public String renameColumn(String from, String to, boolean ifExists) {
+        return "RENAME COLUMN " + ifExists(ifExists) + quoteIdentifier(from) + " TO " + quoteIdentifier(to);
     }
 
     /** Return the action {@code COMMENT COLUMN `c` 'text'}. */
@@ -172,12 +201,22 @@ public final class DdlRenderer {
 
     /** Return the action {@code ADD INDEX ...}. */
     public String addIndex(IndexSpec i) {
-        return "ADD " + indexDefinition(i);
+        return addIndex(i, false);
+    }
+
+    /** Return the action {@code ADD INDEX [IF NOT EXISTS] ...}. */
+    public String addIndex(IndexSpec i, boolean ifNotExists) {
+        return "ADD " + withIfNotExists(indexDefinition(i), ifNotExists);
     }
 
     /** Return the action {@code DROP INDEX `name`}. */
     public String dropIndex(String name) {
-        return "DROP INDEX " + quoteIdentifier(name);
+        return dropIndex(name, false);
+    }
+
+    /** Return the action {@code DROP INDEX [IF EXISTS] `name`}. */
+    public String dropIndex(String name, boolean ifExists) {
+        return "DROP INDEX " + ifExists(ifExists) + quoteIdentifier(name);
     }
 
     /** Return the action {@code MATERIALIZE INDEX `name`}: build the index for parts written before it. */
@@ -187,17 +226,32 @@ public final class DdlRenderer {
 
     /** Return the action {@code ADD CONSTRAINT ...}. */
     public String addConstraint(ConstraintSpec c) {
-        return "ADD " + constraintDefinition(c);
+        return addConstraint(c, false);
+    }
+
+    /** Return the action {@code ADD CONSTRAINT [IF NOT EXISTS] ...}. */
+    public String addConstraint(ConstraintSpec c, boolean ifNotExists) {
+        return "ADD " + withIfNotExists(constraintDefinition(c), ifNotExists);
     }
 
     /** Return the action {@code DROP CONSTRAINT `name`}. */
     public String dropConstraint(String name) {
-        return "DROP CONSTRAINT " + quoteIdentifier(name);
+        return dropConstraint(name, false);
+    }
+
+    /** Return the action {@code DROP CONSTRAINT [IF EXISTS] `name`}. */
+    public String dropConstraint(String name, boolean ifExists) {
+        return "DROP CONSTRAINT " + ifExists(ifExists) + quoteIdentifier(name);
     }
 
     /** Return the action {@code ADD PROJECTION ...}. */
     public String addProjection(ProjectionSpec p) {
-        return "ADD " + projectionDefinition(p);
+        return addProjection(p, false);
+    }
+
+    /** Return the action {@code ADD PROJECTION [IF NOT EXISTS] ...}. */
+    public String addProjection(ProjectionSpec p, boolean ifNotExists) {
+        return "ADD " + withIfNotExists(projectionDefinition(p), ifNotExists);
     }
 
     /** Return the action {@code MATERIALIZE PROJECTION `name`}: build the projection for older parts. */
@@ -207,7 +261,17 @@ public final class DdlRenderer {
 
     /** Return the action {@code DROP PROJECTION `name`}. */
     public String dropProjection(String name) {
-        return "DROP PROJECTION " + quoteIdentifier(name);
+        return dropProjection(name, false);
+    }
+
+    /** Return the action {@code DROP PROJECTION [IF EXISTS] `name`}. */
+    public String dropProjection(String name, boolean ifExists) {
+        return "DROP PROJECTION " + ifExists(ifExists) + quoteIdentifier(name);
+    }
+
+    /** Return {@code SYSTEM STOP MERGES db.table} or {@code SYSTEM START MERGES db.table}: on this server only. */
+    public String merges(TableSpec t, boolean run) {
+        return "SYSTEM " + (run ? "START" : "STOP") + " MERGES " + table(t);
     }
 
     /** Return the action {@code MODIFY SETTING a = 1, b = 2}. */
@@ -238,6 +302,20 @@ public final class DdlRenderer {
     /** Return the action {@code MODIFY COMMENT 'text'}. */
     public String modifyComment(String comment) {
         return "MODIFY COMMENT " + quoteString(comment);
+    }
+
+    private static String ifExists(boolean ifExists) {
+        return ifExists ? "IF EXISTS " : "";
+    }
+
+    private static String ifNotExists(boolean ifNotExists) {
+        return ifNotExists ? "IF NOT EXISTS " : "";
+    }
+
+    /** Return {@code KIND IF NOT EXISTS rest} for a definition {@code KIND rest} (INDEX, CONSTRAINT, PROJECTION). */
+    private static String withIfNotExists(String definition, boolean ifNotExists) {
+        int space = definition.indexOf(' ');
+        return ifNotExists ? definition.substring(0, space + 1) + "IF NOT EXISTS " + definition.substring(space + 1) : definition;
     }
 
     private static String table(TableSpec t) {

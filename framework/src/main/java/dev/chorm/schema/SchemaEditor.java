@@ -19,6 +19,12 @@ import java.util.Optional;
  * editor's {@link TableMapping} first, so that one declared model renders as its storage profile
  * wants ({@link #withMapping}); the default mapping renders tables as declared.
  *
+ * <p>Over a {@link ResumableSqlExecutor} (a resumed {@code migrate}), a statement that may have run
+ * already is issued in its idempotent form ({@code IF [NOT] EXISTS}) or, where ClickHouse has none
+ * ({@code MODIFY COLUMN ... REMOVE}, {@code REMOVE TTL}), skipped when the live table shows it done.
+ * The other statements are idempotent as they are ({@code MODIFY COLUMN}, {@code MODIFY SETTING},
+ * {@code MODIFY ORDER BY}, comments, {@code MATERIALIZE}).
+ *
  * <pre>{@code
  * SchemaEditor editor = SchemaEditor.collecting();
  * editor.createTable(ModelMeta.of(Event.class).table());
@@ -95,14 +101,27 @@ public final class SchemaEditor {
         }
     }
 
-    /** Create {@code table}; fails if it exists. */
+    /**
+     * Create {@code table}; fails if it exists, unless this statement may have run already and the live
+     * table is exactly {@code table} (a table of the same name but another definition still fails).
+     */
     public void createTable(TableSpec table) {
-        execute(ddl.createTable(map(table), false));
+        String sql = ddl.createTable(map(table), false);
+        // introspect and canonicalize map the table themselves
+        if (mayHaveRun() && introspect(table).filter(live -> live.equals(canonicalize(table))).isPresent()) {
+            skip(sql);
+            return;
+        }
+        execute(sql);
     }
 
     /** Create {@code table}, doing nothing if {@code ifNotExists} and it exists. */
     public void createTable(TableSpec table, boolean ifNotExists) {
-        execute(ddl.createTable(map(table), ifNotExists));
+        if (ifNotExists) {
+            execute(ddl.createTable(map(table), true));
+        } else {
+            createTable(table);
+        }
     }
 
     /**
@@ -116,12 +135,12 @@ public final class SchemaEditor {
 
     /** Drop {@code table} with explicit IF EXISTS and SYNC choices. */
     public void dropTable(TableSpec table, boolean ifExists, boolean sync) {
-        execute(ddl.dropTable(mapping.mapReference(table), ifExists, sync));
+        execute(ddl.dropTable(mapping.mapReference(table), ifExists || mayHaveRun(), sync));
     }
 
     /** Rename {@code table} to {@code newName} within its database. */
     public void renameTable(TableSpec table, String newName) {
-        execute(ddl.renameTable(mapping.mapReference(table), newName));
+        execute(ddl.renameTable(mapping.mapReference(table), newName, mayHaveRun()));
     }
 
     /** Swap {@code table} with the table {@code otherName} of the same database, atomically. */
@@ -141,17 +160,17 @@ public final class SchemaEditor {
 
     /** Add {@code column} as the last column. */
     public void addColumn(TableSpec table, ColumnSpec column) {
-        alter(table, ddl.addColumn(column, null));
+        addColumn(table, column, null);
     }
 
     /** Add {@code column} after the column {@code after} (empty string: as the first column). */
     public void addColumn(TableSpec table, ColumnSpec column, String after) {
-        alter(table, ddl.addColumn(column, after));
+        alter(table, ddl.addColumn(column, after, mayHaveRun()));
     }
 
     /** Drop the column {@code name}. */
     public void dropColumn(TableSpec table, String name) {
-        alter(table, ddl.dropColumn(name));
+        alter(table, ddl.dropColumn(name, mayHaveRun()));
     }
 
     /** Change a column to {@code column}'s full definition (type, default, codec, comment, TTL). */
@@ -159,14 +178,36 @@ public final class SchemaEditor {
         alter(table, ddl.modifyColumn(column));
     }
 
+    /**
+     * Change a column as {@link #modifyColumn} does, returning once the mutation that rewrites its data
+     * is queued: wait for it through {@code system.mutations}, which shows its progress and failure.
+     */
+    public void modifyColumnInBackground(TableSpec table, ColumnSpec column) {
+        execute(ddl.inBackground(ddl.alter(table, ddl.modifyColumn(column))));
+    }
+
     /** Remove one property (DEFAULT, MATERIALIZED, ALIAS, CODEC, COMMENT or TTL) from a column. */
     public void removeColumnProperty(TableSpec table, String column, String property) {
-        alter(table, ddl.removeColumnProperty(column, property));
+        String sql = ddl.alter(table, ddl.removeColumnProperty(column, property));
+        if (mayHaveRun() && introspect(table).flatMap(t -> t.column(column)).filter(c -> !hasProperty(c, property)).isPresent()) {
+            skip(sql);
+            return;
+        }
+        execute(sql);
+    }
+
+    private static boolean hasProperty(ColumnSpec c, String property) {
+        return switch (property) {
+            case "CODEC" -> !c.codec().isEmpty();
+            case "COMMENT" -> !c.comment().isEmpty();
+            case "TTL" -> !c.ttl().isEmpty();
+            default -> c.defaultKind().keyword().equals(property);
+        };
     }
 
     /** Rename a column. */
     public void renameColumn(TableSpec table, String from, String to) {
-        alter(table, ddl.renameColumn(from, to));
+        alter(table, ddl.renameColumn(from, to, mayHaveRun()));
     }
 
     /** Set a column's comment. */
@@ -176,7 +217,7 @@ public final class SchemaEditor {
 
     /** Add a data-skipping index (it covers new parts; MATERIALIZE INDEX fills old ones). */
     public void addIndex(TableSpec table, IndexSpec index) {
-        alter(table, ddl.addIndex(index));
+        alter(table, ddl.addIndex(index, mayHaveRun()));
     }
 
     /** Build an index for the parts written before it existed (a mutation). */
@@ -186,22 +227,22 @@ public final class SchemaEditor {
 
     /** Drop a data-skipping index. */
     public void dropIndex(TableSpec table, String name) {
-        alter(table, ddl.dropIndex(name));
+        alter(table, ddl.dropIndex(name, mayHaveRun()));
     }
 
     /** Add a CHECK or ASSUME constraint. */
     public void addConstraint(TableSpec table, ConstraintSpec constraint) {
-        alter(table, ddl.addConstraint(constraint));
+        alter(table, ddl.addConstraint(constraint, mayHaveRun()));
     }
 
     /** Drop a constraint. */
     public void dropConstraint(TableSpec table, String name) {
-        alter(table, ddl.dropConstraint(name));
+        alter(table, ddl.dropConstraint(name, mayHaveRun()));
     }
 
     /** Add a projection. */
     public void addProjection(TableSpec table, ProjectionSpec projection) {
-        alter(table, ddl.addProjection(projection));
+        alter(table, ddl.addProjection(projection, mayHaveRun()));
     }
 
     /** Build a projection for the parts written before it existed (a mutation). */
@@ -211,7 +252,7 @@ public final class SchemaEditor {
 
     /** Drop a projection. */
     public void dropProjection(TableSpec table, String name) {
-        alter(table, ddl.dropProjection(name));
+        alter(table, ddl.dropProjection(name, mayHaveRun()));
     }
 
     /** Set table settings. */
@@ -234,9 +275,19 @@ public final class SchemaEditor {
         alter(table, ddl.modifyTtl(rules));
     }
 
+    /** Replace the table TTL rules as {@link #modifyTtl} does, returning once the mutation that applies them is queued. */
+    public void modifyTtlInBackground(TableSpec table, List<String> rules) {
+        execute(ddl.inBackground(ddl.alter(table, ddl.modifyTtl(rules))));
+    }
+
     /** Remove the table TTL. */
     public void removeTtl(TableSpec table) {
-        alter(table, ddl.removeTtl());
+        String sql = ddl.alter(table, ddl.removeTtl());
+        if (mayHaveRun() && introspect(table).filter(t -> t.ttl().isEmpty()).isPresent()) {
+            skip(sql);
+            return;
+        }
+        execute(sql);
     }
 
     /** Set the table comment. */
@@ -252,8 +303,37 @@ public final class SchemaEditor {
         alter(table, String.join(", ", actions));
     }
 
+    /**
+     * Add {@code columns}, each after the column of the same index in {@code after}, and extend the sorting
+     * key to {@code orderBy} in one ALTER: the only way ClickHouse lets a sorting key grow.
+     */
+    public void addColumnsWithOrderBy(TableSpec table, List<ColumnSpec> columns, List<String> after, List<String> orderBy) {
+        boolean again = mayHaveRun();
+        List<String> actions = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            actions.add(ddl.addColumn(columns.get(i), after.get(i), again));
+        }
+        actions.add(ddl.modifyOrderBy(orderBy));
+        alterTogether(table, actions.toArray(String[]::new));
+    }
+
+    /** Stop ({@code run == false}) or restart the background merges of {@code table} on this server. */
+    public void merges(TableSpec table, boolean run) {
+        execute(ddl.merges(table, run));
+    }
+
     private void alter(TableSpec table, String action) {
         execute(ddl.alter(mapping.mapReference(table), action));
+    }
+
+    /** Return whether the next statement may have run already (a resumed migrate; see {@link ResumableSqlExecutor}). */
+    private boolean mayHaveRun() {
+        return executor instanceof ResumableSqlExecutor r && r.nextMayHaveRun();
+    }
+
+    private void skip(String sql) {
+        statements.add("-- done already: " + sql);
+        ((ResumableSqlExecutor) executor).skipNext(sql);
     }
 
     /**

@@ -7,6 +7,7 @@ import static dev.chorm.migrations.States.state;
 import static dev.chorm.migrations.States.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.chorm.migrations.operations.AddConstraint;
 import dev.chorm.migrations.operations.AddField;
@@ -143,8 +144,33 @@ class AutodetectorTest {
         TableSpec after = EVENT.toBuilder().columns(List.of(EVENT.columns().get(0), EVENT.columns().get(1), dstPort)).build();
         assertThatThrownBy(() -> detect(EVENT, after)).isInstanceOf(MigrationException.class)
                 .hasMessage("Field events.Event.port was removed and field dst_port added with the same definition."
-                        + " Did you rename it? Set -Dclickhouse.renames=events.Event.port=dst_port to rename it (keeping"
-                        + " its data), or -Dclickhouse.renames=events.Event.port!=dst_port to drop the old one and add the new one.");
+                        + " Did you rename it? To rename it (keeping its data), run with"
+                        + " -Dclickhouse.renames=events.Event.port=dst_port; to drop port and add dst_port, run with"
+                        + " -Dclickhouse.renames=events.Event.port!=dst_port");
+    }
+
+    @Test
+    void renameQuestionAfterOtherAnswersShowsTheWholeOptionValueThatAnswersIt() {
+        ColumnSpec dstPort = ColumnSpec.builder("dst_port", ChType.uint16()).build();
+        TableSpec after = EVENT.toBuilder().columns(List.of(EVENT.columns().get(0), EVENT.columns().get(1), dstPort)).build();
+        ProjectState before = state("events", EVENT);
+        before.putModel("billing", "Invoice", table("invoice").build());
+        ProjectState now = state("events", after);
+        TableSpec invoice = table("invoice").build();
+        now.putModel("billing", "Invoice", invoice.toBuilder().columns(List.of(invoice.columns().get(0),
+                invoice.columns().get(1), ColumnSpec.builder("pages", ChType.uint16()).build())).build());
+        String given = "billing.Invoice.port!=pages";
+        String question = assertThrows(MigrationException.class, () -> changes(before, now, given)).getMessage();
+        assertThat(question).isEqualTo("Field events.Event.port was removed and field dst_port added with the same"
+                + " definition. Did you rename it? To rename it (keeping its data), run with"
+                + " -Dclickhouse.renames=billing.Invoice.port!=pages,events.Event.port=dst_port; to drop port and add"
+                + " dst_port, run with -Dclickhouse.renames=billing.Invoice.port!=pages,events.Event.port!=dst_port");
+
+        String answer = question.substring(question.indexOf("-Dclickhouse.renames=") + "-Dclickhouse.renames=".length(),
+                question.indexOf(';'));
+        Map<String, List<Operation>> answered = changes(before, now, answer.split(","));
+        assertOperationTypes(answered, "events", RenameField.class);
+        assertOperationTypes(answered, "billing", RemoveField.class, AddField.class);
     }
 
     @Test
@@ -206,6 +232,54 @@ class AutodetectorTest {
         assertOperationTypes(changes, "events", AlterModelOrderBy.class);
         assertThat(changes.get("events").get(0))
                 .isEqualTo(new AlterModelOrderBy("Event", List.of("id", "note"), List.of(new AddField("Event", NOTE, "port"))));
+    }
+
+    @Test
+    void sortingKeyExtendedByAModelThatStatesNoPrimaryKeyKeepsTheRecordedOne() {
+        TableSpec after = table("event").column(NOTE).orderBy("id", "note").build();
+        Map<String, List<Operation>> changes = changes(state("events", EVENT), state("events", after));
+        assertThat(changes.get("events")).containsExactly(
+                new AlterModelOrderBy("Event", List.of("id", "note"), List.of(new AddField("Event", NOTE, "port"))));
+
+        ProjectState migrated = state("events", EVENT);
+        changes.get("events").forEach(op -> op.stateForwards("events", migrated));
+        assertThat(migrated.model("events", "Event").primaryKey()).containsExactly("id");
+        assertThat(changes(migrated, state("events", after))).as("the next makemigrations finds nothing").isEmpty();
+    }
+
+    @Test
+    void primaryKeyChangeThatStatingTheCurrentOneAvoidsSaysSo() {
+        ColumnSpec region = ColumnSpec.builder("region", ChType.string()).build();
+        TableSpec after = table("event").column(NOTE).column(region).orderBy("id", "note", "region").primaryKey("id", "note").build();
+        Autodetector detector = new Autodetector(state("events", EVENT), state("events", after),
+                new NonInteractiveQuestioner(Set.of(), false));
+        assertThatThrownBy(detector::changes).isInstanceOf(MigrationException.class)
+                .hasMessage("Model events.Event changes its primary key from (id) to (id, note), which ClickHouse cannot"
+                        + " ALTER: the table must be rebuilt, copying every row. Set -Dclickhouse.allowDataCopy=true to"
+                        + " write that migration, or keep the current primary key by stating it in the model"
+                        + " (primaryKey = \"id\"): then the sorting key is extended in place, without a rebuild.");
+
+        TableSpec stated = after.toBuilder().primaryKey("id").build();
+        assertOperationTypes(detect(EVENT, stated), "events", AlterModelOrderBy.class);
+    }
+
+    @Test
+    void severalModelsInSeveralAppsEachGetTheirOwnOperations() {
+        ProjectState before = state("events", EVENT, table("alert").build(), table("host").build());
+        before.putModel("billing", "Invoice", table("invoice").build());
+        before.putModel("billing", "Payment", table("payment").build());
+        ProjectState after = state("events", EVENT.toBuilder().column(NOTE).build(), table("alert").build());
+        after.putModel("billing", "Invoice", table("invoice").build());
+        after.putModel("billing", "Payment", table("payment").comment("paid").build());
+        after.putModel("billing", "Refund", table("refund").build());
+
+        Map<String, List<Operation>> changes = changes(before, after);
+
+        assertThat(changes.get("events")).extracting(Operation::describe)
+                .containsExactly("Delete model Host", "Add field note to Event");
+        assertThat(changes.get("billing")).extracting(Operation::describe)
+                .containsExactly("Create model Refund (table refund)", "Alter comment of Payment");
+        assertReplays(before, after, changes);
     }
 
     @Test

@@ -74,7 +74,8 @@ class LockEngineTest {
                         .hasMessageStartingWith("Another migrate run holds the migration lock of the database: host ")
                         .hasMessageContaining(", pid " + ProcessHandle.current().pid() + ", since ")
                         .hasMessageEndingWith("Wait for it to finish and run migrate again; if that run died, its lock"
-                                + " goes stale 60s after its last heartbeat (or drop table `chorm_migrations_lock`).");
+                                + " goes stale 60s after its last heartbeat, or at once on the host it ran on"
+                                + " (or drop table `chorm_migrations_lock`).");
             } finally {
                 release.countDown();
             }
@@ -94,6 +95,41 @@ class LockEngineTest {
             assertThat(executor.migrate(MigrateOptions.latest()).applied()).containsExactly(INITIAL.key());
             assertThat(db.query("SELECT name FROM system.tables WHERE database = currentDatabase() AND name LIKE 'chorm_migrations_lock%'"))
                     .isEmpty();
+        }
+    }
+
+    @Test
+    void lockOfADeadProcessOnThisHostIsTakenAtOnceThoughItsHeartbeatIsFresh() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String host = java.net.InetAddress.getLocalHost().getHostName();
+        try (Database db = TestDatabases.open(TestDatabases.fresh("lock"))) {
+            db.execute(new MigrationLock(null, "", "", Duration.ofMinutes(10)).createTableSql());
+            db.execute("INSERT INTO chorm_migrations_lock VALUES ('dead', '%s', %d, now64(6), now64(6))"
+                    .formatted(host, gone.pid()));
+            List<String> waits = new CopyOnWriteArrayList<>();
+            MigrationExecutor executor = MigrationExecutor.builder(db.executor(), GRAPH).lockWait(Duration.ofSeconds(20))
+                    .lockStaleAfter(Duration.ofMinutes(10)).build();
+
+            long started = System.nanoTime();
+            MigrateResult result = executor.migrate(MigrateOptions.latest().withListener(recording("A", waits)));
+
+            assertThat(result.applied()).containsExactly(INITIAL.key());
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+            assertThat(waits).doesNotContain("A waits");
+        }
+    }
+
+    @Test
+    void lockOfALiveProcessOnAnotherHostIsWaitedFor() {
+        try (Database db = TestDatabases.open(TestDatabases.fresh("lock"))) {
+            db.execute(new MigrationLock(null, "", "", Duration.ofMinutes(10)).createTableSql());
+            db.execute("INSERT INTO chorm_migrations_lock VALUES ('other', 'another-host', 1, now64(6), now64(6))");
+            MigrationExecutor executor = MigrationExecutor.builder(db.executor(), GRAPH).lockWait(Duration.ofMillis(600))
+                    .lockStaleAfter(Duration.ofMinutes(10)).build();
+
+            assertThatThrownBy(() -> executor.migrate(MigrateOptions.latest())).isInstanceOf(MigrationException.class)
+                    .hasMessageStartingWith("Another migrate run holds the migration lock of the database: host another-host, pid 1,");
         }
     }
 

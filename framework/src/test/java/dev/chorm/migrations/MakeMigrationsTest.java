@@ -3,6 +3,12 @@ package dev.chorm.migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chorm.migrations.fixtures.billing.Invoice;
+import dev.chorm.migrations.fixtures.billing.Payment;
+import dev.chorm.migrations.fixtures.shop.Changed;
+import dev.chorm.migrations.fixtures.shop.Customer;
+import dev.chorm.migrations.fixtures.shop.Order;
+import dev.chorm.migrations.fixtures.shop.Product;
 import dev.chorm.migrations.operations.AlterField;
 import dev.chorm.migrations.operations.CreateModel;
 import dev.chorm.migrations.operations.RenameField;
@@ -34,6 +40,38 @@ class MakeMigrationsTest {
                 .makeMigrations(MakeMigrationsOptions.defaults());
         assertThat(second.changesDetected()).isFalse();
         assertThat(second.summary()).isEqualTo("No changes detected");
+    }
+
+    private Migrations shopAndBilling(Class<?> product) {
+        return Migrations.builder().models(AppModels.of(java.util.Map.of(
+                        "shop", List.of(product, Order.class, Customer.class),
+                        "billing", List.of(Invoice.class, Payment.class))))
+                .directory(dir).classLoader(null).build();
+    }
+
+    @Test
+    void appsOfSeveralModelsGetOneMigrationEachAndThenNoChange() {
+        MakeMigrationsResult first = shopAndBilling(Product.class).makeMigrations(MakeMigrationsOptions.defaults());
+        assertThat(first.summary()).isEqualTo("Migrations for 'billing':\n  " + dir.resolve("billing/0001_initial.json")
+                + "\n    - Create model Invoice (table invoice)\n    - Create model Payment (table payment)\n"
+                + "Migrations for 'shop':\n  " + dir.resolve("shop/0001_initial.json")
+                + "\n    - Create model Customer (table customer)\n    - Create model Order (table order)"
+                + "\n    - Create model Product (table product)");
+
+        assertThat(shopAndBilling(Product.class).makeMigrations(MakeMigrationsOptions.defaults()).summary())
+                .isEqualTo("No changes detected");
+        assertThat(shopAndBilling(Product.class).check()).isEmpty();
+    }
+
+    @Test
+    void aChangeToOneModelOfASeveralModelAppGivesOneMigrationForThatApp() {
+        shopAndBilling(Product.class).makeMigrations(MakeMigrationsOptions.defaults());
+
+        MakeMigrationsResult second = shopAndBilling(Changed.Product.class).makeMigrations(MakeMigrationsOptions.defaults());
+
+        assertThat(second.summary()).isEqualTo("Migrations for 'shop':\n  " + dir.resolve("shop/0002_product_price.json")
+                + "\n    - Add field price to Product");
+        assertThat(shopAndBilling(Changed.Product.class).check()).isEmpty();
     }
 
     @Test

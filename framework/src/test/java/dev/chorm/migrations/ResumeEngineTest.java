@@ -143,6 +143,73 @@ class ResumeEngineTest {
         }
     }
 
+    /**
+     * The window a kill can hit: a statement ran on the server, but the process died before it recorded
+     * it. Stop after each schema statement and put the record back to what it was before the statement;
+     * the next run issues that statement again, which must be harmless. (RunSQL statements are the
+     * user's to make idempotent, so they are left out.)
+     */
+    @Test
+    void statementThatRanButWasNotRecordedRunsAgainHarmlessly() {
+        List<int[]> boundaries = new java.util.ArrayList<>();
+        try (Database db = TestDatabases.open(TestDatabases.fresh("resume"))) {
+            executor(db, (m, b, ops, stmts) -> boundaries.add(new int[] {ops, stmts})).migrate(MigrateOptions.latest());
+        }
+        List<int[]> statements = boundaries.stream().filter(at -> at[1] > 0)
+                .filter(at -> !(SHOP.operations().get(at[0]) instanceof RunSql)).toList();
+        assertThat(statements).hasSizeGreaterThanOrEqualTo(OPERATIONS - 1);
+        for (int[] at : statements) {
+            try (Database db = TestDatabases.open(TestDatabases.fresh("resume"))) {
+                assertKilled(() -> executor(db, killAt(false, at[0], at[1])).migrate(MigrateOptions.latest()));
+                executor(db, BoundaryHook.NONE).recorder().recordProgress(SHOP, at[0], at[1] - 1, false);
+
+                executor(db, BoundaryHook.NONE).migrate(MigrateOptions.latest());
+
+                assertEndState(db);
+            } catch (AssertionError | RuntimeException e) {
+                throw new AssertionError("statement %d of operation %d (%s) run again: %s".formatted(at[1], at[0] + 1,
+                        SHOP.operations().get(at[0]).describe(), e.getMessage()), e);
+            }
+        }
+    }
+
+    /** A rebuild stopped after any of its statements (create, copy chunks, exchange, drop) is run again as a whole. */
+    @Test
+    void rebuildStoppedAfterAnyStatementIsFinishedByTheNextRun() {
+        TableSpec replacing = ITEM.toBuilder().engine(EngineSpec.of("ReplacingMergeTree")).build();
+        Migration rebuild = Migration.of(new MigrationKey("shop", "0002_replacing"), List.of(SHOP.key()),
+                List.of(new dev.chorm.migrations.operations.AlterModelEngine("Item", replacing, true)), false);
+        MigrationGraph graph = new MigrationGraph(List.of(SHOP, rebuild));
+        List<Integer> statements = new java.util.ArrayList<>();
+        TableSpec expected;
+        try (Database db = TestDatabases.open(TestDatabases.fresh("resume"))) {
+            MigrationExecutor.builder(db.executor(), graph).boundaryHook((m, b, ops, stmts) -> {
+                if (m.equals(rebuild.key()) && stmts > 0) {
+                    statements.add(stmts);
+                }
+            }).build().migrate(MigrateOptions.latest());
+            expected = live(db, ITEM);
+        }
+        assertThat(expected.engine()).isEqualTo(EngineSpec.of("ReplacingMergeTree"));
+        assertThat(statements).hasSizeGreaterThanOrEqualTo(7);
+        for (int at : statements) {
+            try (Database db = TestDatabases.open(TestDatabases.fresh("resume"))) {
+                assertKilled(() -> MigrationExecutor.builder(db.executor(), graph).boundaryHook((m, b, ops, stmts) -> {
+                    if (m.equals(rebuild.key()) && stmts == at) {
+                        throw new Killed("at statement " + at);
+                    }
+                }).build().migrate(MigrateOptions.latest()));
+
+                MigrationExecutor.builder(db.executor(), graph).build().migrate(MigrateOptions.latest());
+
+                assertThat(live(db, ITEM)).as("stopped after statement %d", at).isEqualTo(expected);
+                assertThat(count(db, "SELECT count() FROM item")).as("stopped after statement %d", at).isEqualTo(3);
+                assertThat(db.query("SELECT name FROM system.tables WHERE database = currentDatabase() AND name LIKE 'item%'"))
+                        .as("stopped after statement %d", at).hasSize(1);
+            }
+        }
+    }
+
     static IntStream backwardBoundaries() {
         return IntStream.range(1, OPERATIONS);
     }

@@ -214,4 +214,22 @@ class DdlRendererTest {
         assertThat(SqlLiterals.quoteString("it's\n\0")).isEqualTo("'it\\'s\\n\\0'");
         assertThat(SqlLiterals.unquoteString("'it\\'s\\n'")).isEqualTo("it's\n");
     }
+
+    @Test
+    void rendersTheFormsThatARunRepeatingAStatementSends() {
+        ColumnSpec note = ColumnSpec.builder("note", ChType.string()).build();
+        assertThat(List.of(ddl.addColumn(note, "id", true), ddl.dropColumn("note", true), ddl.renameColumn("a", "b", true),
+                ddl.addIndex(IndexSpec.of("i", "note", "bloom_filter(0.01)", 1), true), ddl.dropIndex("i", true),
+                ddl.addConstraint(ConstraintSpec.check("c", "id > 0"), true), ddl.dropConstraint("c", true),
+                ddl.addProjection(ProjectionSpec.of("p", "SELECT id ORDER BY id"), true), ddl.dropProjection("p", true)))
+                .containsExactly("ADD COLUMN IF NOT EXISTS `note` String AFTER `id`", "DROP COLUMN IF EXISTS `note`",
+                        "RENAME COLUMN IF EXISTS `a` TO `b`", "ADD INDEX IF NOT EXISTS `i` note TYPE bloom_filter(0.01) GRANULARITY 1",
+                        "DROP INDEX IF EXISTS `i`", "ADD CONSTRAINT IF NOT EXISTS `c` CHECK id > 0", "DROP CONSTRAINT IF EXISTS `c`",
+                        "ADD PROJECTION IF NOT EXISTS `p` (SELECT id ORDER BY id)", "DROP PROJECTION IF EXISTS `p`");
+        TableSpec t = TableSpec.builder("t").column(note).build();
+        assertThat(ddl.renameTable(t, "u", true)).isEqualTo("RENAME TABLE IF EXISTS `t` TO `u`");
+        assertThat(ddl.inBackground(ddl.alter(t, ddl.modifyColumn(note))))
+                .isEqualTo("ALTER TABLE `t` MODIFY COLUMN `note` String SETTINGS alter_sync = 0, mutations_sync = 0");
+        assertThat(ddl.merges(t, false)).isEqualTo("SYSTEM STOP MERGES `t`");
+    }
 }

@@ -64,7 +64,12 @@ public final class GoalContext {
 
     /** Return migrations over {@code database}: the configured models, the migration directory and the classpath. */
     public Migrations migrations(Database database) {
-        return Migrations.builder(config(), database, loader, configuration.migrationsDirectory()).build();
+        return migrationsBuilder(database).build();
+    }
+
+    /** Return the builder of {@link #migrations}, for a goal that sets more (the migration lock's limits). */
+    public Migrations.Builder migrationsBuilder(Database database) {
+        return Migrations.builder(config(), database, loader, configuration.migrationsDirectory());
     }
 
     /**

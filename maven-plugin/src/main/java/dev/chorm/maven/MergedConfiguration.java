@@ -2,6 +2,7 @@ package dev.chorm.maven;
 
 import dev.chorm.db.Config;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +44,24 @@ public record MergedConfiguration(String alias, Map<String, String> parameters, 
             return false;
         }
         throw new IllegalArgumentException("Parameter %s must be true or false, found '%s'.".formatted(name, value));
+    }
+
+    /** Return parameter {@code name}, a whole number of seconds, as a duration, or {@code otherwise} when it is not set. */
+    public Duration seconds(String name, Duration otherwise) {
+        Optional<String> value = string(name);
+        if (value.isEmpty()) {
+            return otherwise;
+        }
+        try {
+            long seconds = Long.parseLong(value.get());
+            if (seconds >= 0) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("Parameter %s must be a whole number of seconds (0 or more), found '%s'."
+                .formatted(name, value.get()));
     }
 
     /** Return parameter {@code name} split at commas, blanks removed. */

@@ -3,6 +3,7 @@ package dev.chorm.maven;
 import dev.chorm.db.Database;
 import dev.chorm.migrations.MigrateOptions;
 import dev.chorm.migrations.MigrateResult;
+import dev.chorm.migrations.MigrationExecutor;
 import dev.chorm.migrations.Migrations;
 import dev.chorm.migrations.ProgressListener;
 import java.util.Map;
@@ -38,12 +39,28 @@ public final class MigrateMojo extends AbstractClickhouseMojo {
     @Parameter(property = "clickhouse.plan")
     private Boolean plan;
 
+    /**
+     * How long to wait, in seconds, for the migration lock of another run before failing with its holder's
+     * name. Default: 300.
+     */
+    @Parameter(property = "clickhouse.lockWait")
+    private String lockWait;
+
+    /**
+     * After how many seconds without heartbeat a lock held from another host counts as left by a dead run
+     * and is broken; a lock whose holder ran on this host and is gone is taken at once. Default: 120.
+     */
+    @Parameter(property = "clickhouse.lockStaleAfter")
+    private String lockStaleAfter;
+
     @Override
     protected void goalParameters(Map<String, Object> parameters) {
         parameters.put("target", target);
         parameters.put("fake", fake);
         parameters.put("fakeInitial", fakeInitial);
         parameters.put("plan", plan);
+        parameters.put("lockWait", lockWait);
+        parameters.put("lockStaleAfter", lockStaleAfter);
     }
 
     @Override
@@ -52,7 +69,9 @@ public final class MigrateMojo extends AbstractClickhouseMojo {
         MigrateOptions options = new MigrateOptions(c.list("target"), c.flag("fake", false), c.flag("fakeInitial", false),
                 ProgressListener.printing(goal.log()::info));
         try (Database db = goal.openDatabase()) {
-            Migrations migrations = goal.migrations(db);
+            Migrations migrations = goal.migrationsBuilder(db)
+                    .lockWait(c.seconds("lockWait", MigrationExecutor.DEFAULT_LOCK_WAIT))
+                    .lockStaleAfter(c.seconds("lockStaleAfter", MigrationExecutor.DEFAULT_LOCK_STALE_AFTER)).build();
             if (c.flag("plan", false)) {
                 goal.info(migrations.plan(options).display(true));
                 return;

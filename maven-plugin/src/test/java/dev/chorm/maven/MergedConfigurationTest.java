@@ -27,6 +27,15 @@ class MergedConfigurationTest {
     }
 
     @Test
+    void readsSecondsAsDurations() {
+        MergedConfiguration lock = new MergedConfiguration("default", Map.of("lockWait", " 30 ", "lockStaleAfter", "2m"), Map.of());
+        assertThat(lock.seconds("lockWait", java.time.Duration.ZERO)).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(lock.seconds("plan", java.time.Duration.ofMinutes(5))).isEqualTo(java.time.Duration.ofMinutes(5));
+        assertThatThrownBy(() -> lock.seconds("lockStaleAfter", java.time.Duration.ZERO))
+                .hasMessage("Parameter lockStaleAfter must be a whole number of seconds (0 or more), found '2m'.");
+    }
+
+    @Test
     void masksPasswordsInTheDescription() {
         assertThat(merged.describe()).contains("chorm.databases.default.password = ******")
                 .contains("chorm.databases.default.user = app").doesNotContain("secret");

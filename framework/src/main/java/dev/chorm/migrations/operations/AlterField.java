@@ -50,7 +50,7 @@ public record AlterField(String model, ColumnSpec field) implements Operation {
         removeIfDropped(editor, before, old.name(), old.comment(), target.comment(), "COMMENT");
         removeIfDropped(editor, before, old.name(), old.ttl(), target.ttl(), "TTL");
         if (needsModify(old, target)) {
-            editor.modifyColumn(before, target);
+            editor.modifyColumnInBackground(before, target);
             context.awaitMutations(before);
         }
     }

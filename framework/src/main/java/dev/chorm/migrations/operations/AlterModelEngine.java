@@ -10,7 +10,7 @@ import java.util.Objects;
  * Rebuild a model's table as {@code table}: for what ClickHouse cannot ALTER (the engine, the
  * partition key, the primary key, a sorting key change other than appending new columns, read-only
  * settings). Creates the new table beside the old one, copies the rows with {@code INSERT ... SELECT}
- * (reporting rows copied), swaps the two with {@code EXCHANGE TABLES} and drops the old one.
+ * in chunks (reporting rows copied), swaps the two with {@code EXCHANGE TABLES} and drops the old one.
  *
  * <p>Because it copies every row, the executor refuses it unless {@code allowDataCopy} is true.
  *
@@ -43,6 +43,12 @@ public record AlterModelEngine(String model, TableSpec table, boolean allowDataC
     @Override
     public boolean needsDataCopyOptIn() {
         return !allowDataCopy;
+    }
+
+    /** A rebuild copies in chunks that depend on the table's parts, and tells from the live table where it stopped. */
+    @Override
+    public boolean resumesItself() {
+        return true;
     }
 
     @Override

@@ -4,8 +4,6 @@ import dev.chorm.migrations.Operation;
 import dev.chorm.migrations.OperationContext;
 import dev.chorm.migrations.ProjectState;
 import dev.chorm.model.TableSpec;
-import dev.chorm.schema.DdlRenderer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -36,11 +34,9 @@ public record AlterModelOrderBy(String model, List<String> orderBy, List<AddFiel
 
     @Override
     public void databaseForwards(OperationContext context, ProjectState from, ProjectState to) {
-        DdlRenderer ddl = context.editor().renderer();
-        List<String> actions = new ArrayList<>();
-        addFields.forEach(f -> actions.add(ddl.addColumn(f.field(), f.after())));
-        actions.add(ddl.modifyOrderBy(to.model(context.app(), model).orderBy()));
-        context.editor().alterTogether(from.model(context.app(), model), actions.toArray(String[]::new));
+        context.editor().addColumnsWithOrderBy(from.model(context.app(), model),
+                addFields.stream().map(AddField::field).toList(), addFields.stream().map(AddField::after).toList(),
+                to.model(context.app(), model).orderBy());
     }
 
     @Override

@@ -30,7 +30,7 @@ public record AlterModelTtl(String model, List<String> ttl) implements TableChan
         if (after.ttl().isEmpty()) {
             context.editor().removeTtl(before);
         } else {
-            context.editor().modifyTtl(before, after.ttl());
+            context.editor().modifyTtlInBackground(before, after.ttl());
             context.awaitMutations(before);
         }
     }

@@ -2,22 +2,40 @@ package dev.chorm.migrations.operations;
 
 import static dev.chorm.schema.SqlLiterals.qualifiedName;
 import static dev.chorm.schema.SqlLiterals.quoteIdentifier;
+import static dev.chorm.schema.SqlLiterals.quoteString;
 
+import dev.chorm.migrations.MigrationException;
 import dev.chorm.migrations.OperationContext;
 import dev.chorm.model.ColumnSpec;
 import dev.chorm.model.DefaultKind;
 import dev.chorm.model.TableSpec;
+import dev.chorm.schema.SchemaEditor;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Rebuild a table under a new definition: create beside, copy rows, exchange, drop the old one. */
+/**
+ * Rebuild a table under a new definition: create beside, copy rows, exchange, drop the old one.
+ *
+ * <p>The copy runs in chunks of about {@value #CHUNK_ROWS} rows, by part and by row offset within a
+ * part ({@code _part}, {@code _part_offset}), with the source's merges stopped so that its parts stay
+ * put; progress is reported after each chunk. (A poll from another connection would wait behind one
+ * long {@code INSERT ... SELECT} on the embedded engine, which runs one query at a time.) The copy
+ * is checked by counting both tables.
+ *
+ * <p>A run stopped inside a rebuild leaves either the old table in place (and maybe a partial copy
+ * beside it, which the next run drops and makes again) or the exchanged one; the next run reads the
+ * live table to tell which, so the whole rebuild is safe to run again.
+ */
 final class TableRebuild {
     static final String SUFFIX = "__chorm_rebuild";
+    static final long CHUNK_ROWS = 1_000_000;
     private static final String INSERT_SELECT = "INSERT INTO %s (%s) SELECT %s FROM %s";
     private static final String COUNT = "SELECT count() AS n FROM %s";
+    private static final String PARTS = "SELECT name, rows FROM system.parts WHERE database = %s AND table = %s AND active"
+            + " ORDER BY name";
 
     private final OperationContext context;
 
@@ -28,6 +46,10 @@ final class TableRebuild {
     /** Turn the live table {@code before} into {@code after} (both named alike), keeping the shared columns' data. */
     void rebuild(TableSpec before, TableSpec after) {
         TableSpec fresh = after.toBuilder().name(before.name() + SUFFIX).build();
+        if (!context.isCollecting() && exchangedAlready(before, after)) {
+            context.editor().dropTable(fresh);
+            return;
+        }
         context.editor().dropTable(fresh);
         context.editor().createTable(fresh);
         copyRows(before, fresh);
@@ -35,28 +57,87 @@ final class TableRebuild {
         context.editor().dropTable(fresh);
     }
 
+    /** Return whether the live table has {@code after}'s definition: a stopped run exchanged the tables already. */
+    private boolean exchangedAlready(TableSpec before, TableSpec after) {
+        SchemaEditor editor = context.editor();
+        Optional<TableSpec> live = editor.introspect(before);
+        if (live.isEmpty() || live.get().equals(editor.canonicalize(before))) {
+            return false;
+        }
+        if (live.get().equals(editor.canonicalize(after))) {
+            return true;
+        }
+        throw new MigrationException(("Table %s is neither the table before this rebuild nor the one after it, so chorm"
+                + " cannot tell where a stopped run left it. Compare it (SHOW CREATE TABLE %s) with the migration,"
+                + " make it one of the two, and run migrate again.").formatted(before.name(), before.name()));
+    }
+
     private void copyRows(TableSpec source, TableSpec target) {
         String columns = sharedColumns(source, target).stream().map(c -> quoteIdentifier(c.name()))
                 .collect(Collectors.joining(", "));
-        String sql = INSERT_SELECT.formatted(name(target), columns, columns, name(source));
-        if (context.isCollecting()) {
-            context.editor().execute(sql);
+        String copy = INSERT_SELECT.formatted(name(target), columns, columns, name(source));
+        if (context.isCollecting() || !source.engine().isMergeTreeFamily()) {
+            context.editor().execute(copy);
             return;
         }
-        long total = count(source);
-        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "chorm-rebuild-progress");
-            t.setDaemon(true);
-            return t;
-        });
-        poller.scheduleWithFixedDelay(() -> context.reportProgress(count(target), total, "rows copied"),
-                500, 500, TimeUnit.MILLISECONDS);
+        List<Part> parts = parts(source);
+        long total = parts.stream().mapToLong(Part::rows).sum();
+        context.reportProgress(0, total, "rows copied");
+        context.editor().merges(source, false);
         try {
-            context.editor().execute(sql);
+            long copied = 0;
+            for (Chunk chunk : chunks(parts)) {
+                context.editor().execute(copy + " WHERE " + chunk.condition());
+                copied += chunk.rows();
+                context.reportProgress(copied, total, "rows copied");
+            }
         } finally {
-            poller.shutdownNow();
+            context.editor().merges(source, true);
         }
-        context.reportProgress(total, total, "rows copied");
+        long expected = count(source);
+        long actual = count(target);
+        if (actual != expected) {
+            throw new MigrationException(("Rebuilding %s copied %d rows of %d: rows were written to the table during the"
+                    + " copy. Stop the writers and run migrate again: the rebuild starts over.")
+                    .formatted(source.name(), actual, expected));
+        }
+    }
+
+    /** Return the chunks that cover {@code parts}: small parts grouped, big ones cut by row offset. */
+    static List<Chunk> chunks(List<Part> parts) {
+        List<Chunk> out = new ArrayList<>();
+        List<String> group = new ArrayList<>();
+        long groupRows = 0;
+        for (Part p : parts) {
+            if (p.rows() > CHUNK_ROWS) {
+                for (long from = 0; from < p.rows(); from += CHUNK_ROWS) {
+                    long to = Math.min(p.rows(), from + CHUNK_ROWS);
+                    out.add(new Chunk("_part = %s AND _part_offset >= %d AND _part_offset < %d"
+                            .formatted(quoteString(p.name()), from, to), to - from));
+                }
+                continue;
+            }
+            group.add(quoteString(p.name()));
+            groupRows += p.rows();
+            if (groupRows >= CHUNK_ROWS) {
+                out.add(new Chunk("_part IN (" + String.join(", ", group) + ")", groupRows));
+                group.clear();
+                groupRows = 0;
+            }
+        }
+        if (!group.isEmpty()) {
+            out.add(new Chunk("_part IN (" + String.join(", ", group) + ")", groupRows));
+        }
+        return out;
+    }
+
+    private List<Part> parts(TableSpec table) {
+        String db = table.database().isEmpty() ? "currentDatabase()" : quoteString(table.database());
+        List<Part> parts = new ArrayList<>();
+        for (Map<String, Object> row : context.query(PARTS.formatted(db, quoteString(table.name())))) {
+            parts.add(new Part(row.get("name").toString(), Long.parseLong(row.get("rows").toString())));
+        }
+        return parts;
     }
 
     private static List<ColumnSpec> sharedColumns(TableSpec source, TableSpec target) {
@@ -67,14 +148,18 @@ final class TableRebuild {
     }
 
     private long count(TableSpec table) {
-        try {
-            return Long.parseLong(String.valueOf(context.query(COUNT.formatted(name(table))).get(0).get("n")));
-        } catch (RuntimeException e) {
-            return -1;
-        }
+        return Long.parseLong(String.valueOf(context.query(COUNT.formatted(name(table))).get(0).get("n")));
     }
 
     private static String name(TableSpec t) {
         return qualifiedName(t.database(), t.name());
+    }
+
+    /** An active part of the source table. */
+    record Part(String name, long rows) {
+    }
+
+    /** A share of the source's rows, selected by {@code condition}. */
+    record Chunk(String condition, long rows) {
     }
 }
