@@ -63,6 +63,14 @@ class ClauseSqlTest extends SqlTestSupport {
     }
 
     @Test
+    void rendersLimitByWithAnOffset() {
+        assertSql(HITS.only("id").orderBy("port").limitBy(1, 2, List.of("protocol")),
+                "SELECT `id` FROM `hit` ORDER BY `port` ASC LIMIT 1 OFFSET 2 BY `protocol`");
+        assertThatThrownBy(() -> HITS.limitBy(1, -1, List.of("protocol"))).isInstanceOf(QueryException.class)
+                .hasMessage("limitBy needs n > 0, offset >= 0 and at least one key, got 1, -1 and 1.");
+    }
+
+    @Test
     void rendersClickHouseModifiers() {
         assertSql(QuerySet.of(Version.class).asFinal(),
                 "SELECT `key`, `ver`, `value` FROM `version` FINAL");

@@ -43,6 +43,12 @@ class LookupSqlTest extends SqlTestSupport {
     }
 
     @Test
+    void neNullMeansHasAValue() {
+        assertThat(where("note__ne", null)).isEqualTo("isNotNull(`note`)");
+        assertThat(where(HITS.exclude("note__ne", null))).isEqualTo("NOT ifNull(isNotNull(`note`), 0)");
+    }
+
+    @Test
     void rendersInWithListsAndSubqueries() {
         assertThat(where("port__in", List.of(1, 2, 3))).isEqualTo("`port` IN (1, 2, 3)");
         assertThat(where("port__not_in", List.of(1))).isEqualTo("`port` NOT IN (1)");

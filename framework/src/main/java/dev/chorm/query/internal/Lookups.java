@@ -73,7 +73,14 @@ public final class Lookups {
         TypeKind kind = type == null ? null : type.base().kind();
         switch (lookup) {
             case "exact" -> compare(ctx, lhs, value == null ? null : "=", value, type);
-            case "ne" -> compare(ctx, lhs, value == null ? null : "!=", value, type);
+            case "ne" -> {
+                if (value == null) {
+                    // "not equal to NULL" asks for the rows that have a value, as infi's ne does.
+                    ctx.sql("isNotNull(").visit(lhs).sql(')');
+                } else {
+                    compare(ctx, lhs, "!=", value, type);
+                }
+            }
             case "gt" -> compare(ctx, lhs, ">", value, type);
             case "gte" -> compare(ctx, lhs, ">=", value, type);
             case "lt" -> compare(ctx, lhs, "<", value, type);

@@ -61,6 +61,7 @@ public final class Query {
     List<Object> groupBy = List.of();
     boolean distinct;
     int limitByCount;
+    long limitByOffset;
     List<Object> limitBy = List.of();
     Long limit;
     long offset;
@@ -96,6 +97,7 @@ public final class Query {
         q.groupBy = groupBy;
         q.distinct = distinct;
         q.limitByCount = limitByCount;
+        q.limitByOffset = limitByOffset;
         q.limitBy = limitBy;
         q.limit = limit;
         q.offset = offset;
@@ -236,10 +238,11 @@ public final class Query {
         return copy(q -> q.distinct = on);
     }
 
-    /** Return this query keeping {@code n} rows per value of {@code keys} (LIMIT n BY keys). */
-    public Query withLimitBy(int n, List<Object> keys) {
+    /** Return this query keeping {@code n} rows per value of {@code keys} after skipping {@code offset} (LIMIT n OFFSET m BY keys). */
+    public Query withLimitBy(int n, long offset, List<Object> keys) {
         return copy(q -> {
             q.limitByCount = n;
+            q.limitByOffset = offset;
             q.limitBy = List.copyOf(keys);
         });
     }

@@ -18,7 +18,7 @@ import java.util.Map;
  * Turn a {@link Query} into ClickHouse SQL, clause by clause, in ClickHouse's order:
  * <pre>
  * WITH .. SELECT [DISTINCT] .. FROM t [FINAL] [SAMPLE ..] [ARRAY JOIN ..] [LEFT OUTER JOIN ..]
- * [PREWHERE ..] [WHERE ..] [GROUP BY ..] [HAVING ..] [ORDER BY ..] [LIMIT n BY ..] [LIMIT .. OFFSET ..] [SETTINGS ..]
+ * [PREWHERE ..] [WHERE ..] [GROUP BY ..] [HAVING ..] [ORDER BY ..] [LIMIT n [OFFSET m] BY ..] [LIMIT .. OFFSET ..] [SETTINGS ..]
  * </pre>
  * Columns are qualified with their table only when the query joins (then it is rendered twice:
  * the first pass discovers the joins). Joins run with {@code join_use_nulls = 1}.
@@ -264,8 +264,11 @@ public final class SqlCompiler {
 
     private void limits() {
         if (q.limitByCount > 0) {
-            ctx.sql(' ').visit(Keyword.LIMIT).sql(' ').sql(Long.toString(q.limitByCount)).sql(' ').visit(Keyword.BY)
-                    .sql(' ');
+            ctx.sql(' ').visit(Keyword.LIMIT).sql(' ').sql(Long.toString(q.limitByCount)).sql(' ');
+            if (q.limitByOffset > 0) {
+                ctx.visit(Keyword.OFFSET).sql(' ').sql(Long.toString(q.limitByOffset)).sql(' ');
+            }
+            ctx.visit(Keyword.BY).sql(' ');
             for (int i = 0; i < q.limitBy.size(); i++) {
                 Object k = q.limitBy.get(i);
                 ctx.sql(i == 0 ? "" : ", ").visit(k instanceof Expression e ? e : scope.resolveExpression((String) k));
