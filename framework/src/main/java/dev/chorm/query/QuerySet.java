@@ -524,7 +524,7 @@ public final class QuerySet<T> {
 
     /** Write this QuerySet as a subquery selecting one column (for {@code in} lookups and CTEs). */
     void renderSubquery(RenderContext ctx) {
-        ctx.sql(SqlCompiler.compile(query).sql());
+        ctx.sql(SqlCompiler.compileSubquery(query).sql());
     }
 
     /** Render a sorting-key expression of the model's table, trusted DDL text from the model. */

@@ -68,7 +68,7 @@ final class RowBinaryEncoders {
             case IPV4 -> (w, v) -> {
                 byte[] b = ip(t, v).getAddress();
                 if (b.length != 4) {
-                    throw cannot(t, v, "it is not an IPv4 address");
+                    throw cannot(t, v, "it is an IPv6 address; declare the field @IPv6 or @GenericIP to store it");
                 }
                 w.writeInt32((b[0] & 0xFF) << 24 | (b[1] & 0xFF) << 16 | (b[2] & 0xFF) << 8 | (b[3] & 0xFF));
             };
@@ -264,7 +264,9 @@ final class RowBinaryEncoders {
         try {
             return IpAddresses.parse(v.toString());
         } catch (IllegalArgumentException e) {
-            throw cannot(t, v, "it is not an IP address");
+            throw cannot(t, v, t.kind() == TypeKind.IPV4
+                    ? "it is not an IPv4 address; write four numbers 0..255 separated by dots, like 192.168.0.1"
+                    : "it is not an IP address; write one like 192.168.0.1 or 2001:db8::1");
         }
     }
 

@@ -121,7 +121,8 @@ class RowBinaryWriterTest {
         assertThatThrownBy(() -> hex("Enum8('a' = 1)", "b"))
                 .hasMessage("Cannot write b (String) as Enum8('a' = 1): it is not one of its labels or values.");
         assertThatThrownBy(() -> hex("IPv4", "example.com"))
-                .hasMessage("Cannot write example.com (String) as IPv4: it is not an IP address.");
+                .hasMessage("Cannot write example.com (String) as IPv4: it is not an IPv4 address; write four numbers"
+                        + " 0..255 separated by dots, like 192.168.0.1.");
         assertThatThrownBy(() -> hex("Tuple(Int8, Int8)", List.of(1)))
                 .hasMessage("Cannot write [1] (List) as Tuple(Int8, Int8): it has 1 elements instead of 2.");
     }

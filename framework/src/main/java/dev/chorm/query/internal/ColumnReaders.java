@@ -35,6 +35,13 @@ public final class ColumnReaders {
     /** Return the reader filling {@code field}; NULL stays null unless {@code strict} (then primitives fail). */
     public static ColumnReader forField(ModelField field, boolean strict) {
         ValueReader reader = valueReader(field);
+        if (WireForm.isHex(field)) {
+            // Selected as hex(column) (see WireForm): the bytes exactly, never decoded as UTF-8.
+            return strict ? (rs, i) -> reader.convert(WireForm.readHex(rs, i)) : (rs, i) -> {
+                byte[] b = WireForm.readHex(rs, i);
+                return b == null ? null : reader.convert(b);
+            };
+        }
         if (strict) {
             return reader::read;
         }

@@ -34,6 +34,10 @@ final class FieldFillers {
     /** Return the filler of {@code f} from column {@code index} (1-based) of a result described by {@code md}. */
     static FieldFiller of(ModelField f, int index, ResultSetMetaData md) throws SQLException {
         ValueReader reader = ColumnReaders.valueReader(f);
+        if (WireForm.isHex(f)) {
+            ColumnReaders.ColumnReader hex = ColumnReaders.forField(f, true);
+            return (rs, o) -> f.set(o, hex.read(rs, index));
+        }
         FieldFiller general = (rs, o) -> f.set(o, reader.read(rs, index));
         if (!(f.element() instanceof Field field)) {
             return general;

@@ -93,19 +93,28 @@ public final class Scope {
         }
         Start start = first(parts, path);
         Expression current = start.expression();
+        JavaView view = current instanceof ColumnRef c && c.field() != null ? JavaView.of(c.field()) : null;
         for (int i = start.next(); i < parts.length; i++) {
             String part = parts[i];
             ChType type = current.type(dev.chorm.query.RenderContext.of(this));
             if (i == parts.length - 1 && allowLookup && Lookups.applies(part, type)) {
-                return new Resolved(current, part);
+                return new Resolved(operand(current, view), part);
             }
             Expression next = Transforms.apply(current, type, part);
             if (next == null) {
                 throw unsupported(path, part, current, type, allowLookup);
             }
+            view = view == null ? null : view.step(type, part);
             current = next;
         }
-        return new Resolved(current, allowLookup ? "exact" : null);
+        return new Resolved(allowLookup ? operand(current, view) : current, allowLookup ? "exact" : null);
+    }
+
+    /** Return the operand of a lookup: marked when the user reads it as a generic IP (see {@link JavaView}). */
+    private Expression operand(Expression e, JavaView view) {
+        ChType t = e.type(dev.chorm.query.RenderContext.of(this));
+        boolean ipv6 = t != null && t.base().kind() == dev.chorm.types.TypeKind.IPV6;
+        return ipv6 && view != null && view.isGenericIp() ? new JavaView.GenericIpOperand(e) : e;
     }
 
     private record Start(Expression expression, int next) {

@@ -10,10 +10,13 @@ import java.util.Map;
 final class Selection {
     private final Query q;
     private final Scope scope;
+    private final boolean reading;
 
-    Selection(Query q, Scope scope) {
+    /** Create the selection of {@code q}; {@code reading} when rows are read back (not a subquery). */
+    Selection(Query q, Scope scope, boolean reading) {
         this.q = q;
         this.scope = scope;
+        this.reading = reading;
     }
 
     List<SelectItem> items(SqlCompiler.Mode mode) {
@@ -23,8 +26,7 @@ final class Selection {
         List<SelectItem> items = new ArrayList<>();
         switch (q.shape) {
             case MODEL -> {
-                SqlCompiler.loadedFields(q).forEach(f -> items.add(new SelectItem(f.javaName(), scope.column(f), null, f,
-                        null)));
+                SqlCompiler.loadedFields(q).forEach(f -> items.add(fieldItem(f.javaName(), scope.column(f), null, f)));
                 q.selectRelated.forEach(path -> related(path, items));
             }
             case VALUES -> values(items);
@@ -41,7 +43,7 @@ final class Selection {
 
     private void values(List<SelectItem> items) {
         if (q.values.isEmpty()) {
-            q.meta.fields().forEach(f -> items.add(new SelectItem(f.javaName(), scope.column(f), null, f, null)));
+            q.meta.fields().forEach(f -> items.add(fieldItem(f.javaName(), scope.column(f), null, f)));
             return;
         }
         for (String name : q.values) {
@@ -54,7 +56,8 @@ final class Selection {
                     && c.type().equals(c.field().column().type()) ? c.field() : null;
             boolean plain = e instanceof ColumnRef c && !c.joined() && c.column().equals(name)
                     || e instanceof AliasRef a && a.name().equals(name);
-            items.add(new SelectItem(name, e, plain ? null : name, field, null));
+            items.add(field == null ? new SelectItem(name, e, plain ? null : name, null, null)
+                    : fieldItem(name, e, plain ? null : name, field));
         }
     }
 
@@ -62,9 +65,16 @@ final class Selection {
         Join join = scope.joinFor(path);
         for (ModelField f : join.target().fields()) {
             String key = path + "__" + f.javaName();
-            items.add(new SelectItem(key, new ColumnRef(join.alias(), f.columnName(), f.column().type(), f, true),
-                    path + "__" + f.columnName(), f, path));
+            Expression column = new ColumnRef(join.alias(), f.columnName(), f.column().type(), f, true);
+            items.add(new SelectItem(key, reading ? WireForm.select(f, column) : column, path + "__" + f.columnName(), f,
+                    path));
         }
+    }
+
+    /** Return the item filling {@code field} from {@code column}, in its wire form when rows are read back. */
+    private SelectItem fieldItem(String key, Expression column, String alias, ModelField field) {
+        // No alias named after the column for a wire form: WHERE would then see the alias, not the column.
+        return new SelectItem(key, reading ? WireForm.select(field, column) : column, alias, field, null);
     }
 
     /** Replace the non-aggregate items by NULLs, keeping the row's shape: the totals row. */
