@@ -183,9 +183,14 @@ public final class Query {
         return copy(q -> q.having = plus(having, List.of(condition)));
     }
 
-    /** Return this query with the annotation {@code name}. */
+    /**
+     * Return this query with the annotation {@code name}. As in Django, it may not take the name of a
+     * field, except after {@code values(...)} of other fields: then the field is not in the result
+     * and the annotation takes its name ({@code values("name").annotate("age", Sum.of("age"))}).
+     */
     public Query withAnnotation(String name, Expression expression) {
-        if (Scope.field(meta, name).isPresent() || annotations.containsKey(name)) {
+        boolean fieldName = Scope.field(meta, name).filter(f -> !freeAfterValues(f)).isPresent();
+        if (fieldName || annotations.containsKey(name)) {
             throw new QueryException("The annotation '" + name + "' conflicts with a "
                     + (annotations.containsKey(name) ? "previous annotation" : "field on the model " + meta.modelClass()
                     .getSimpleName()) + "; choose another name.");
@@ -193,6 +198,12 @@ public final class Query {
         Map<String, Expression> a = new LinkedHashMap<>(annotations);
         a.put(name, expression);
         return copy(q -> q.annotations = Collections.unmodifiableMap(a));
+    }
+
+    /** Return whether the values selected leave out {@code f}, so that an annotation may take its name. */
+    private boolean freeAfterValues(dev.chorm.model.ModelField f) {
+        return shape == Shape.VALUES && !values.isEmpty() && !values.contains(f.javaName())
+                && !values.contains(f.columnName());
     }
 
     /** Return this query selecting the values of {@code names} (all fields when empty). */

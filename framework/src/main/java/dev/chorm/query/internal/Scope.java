@@ -35,6 +35,7 @@ public final class Scope {
     private final Map<String, Expression> annotations;
     private final Map<String, Expression> arrayJoins;
     private final Map<String, Join> joins = new LinkedHashMap<>();
+    private final java.util.Set<String> hidden = new java.util.HashSet<>();
     private final boolean qualify;
 
     /**
@@ -75,6 +76,48 @@ public final class Scope {
     /** Return the reference to a column of the model's own table. */
     public ColumnRef column(ModelField f) {
         return new ColumnRef(baseAlias(), f.columnName(), f.column().type(), f, false);
+    }
+
+    /**
+     * Return {@code expression}, the annotation {@code name}, made to render with {@code name} meaning the
+     * field of that name: an annotation that took a field's name ({@code annotate("age", Sum.of("age"))})
+     * refers to the field inside itself, and is the annotation everywhere else.
+     */
+    Expression ownExpression(String name, Expression expression) {
+        if (field(meta, name).isEmpty()) {
+            return expression;
+        }
+        return new Expression() {
+            @Override
+            public void accept(dev.chorm.query.RenderContext ctx) {
+                hidden.add(name);
+                try {
+                    expression.accept(ctx);
+                } finally {
+                    hidden.remove(name);
+                }
+            }
+
+            @Override
+            public ChType type(dev.chorm.query.RenderContext ctx) {
+                hidden.add(name);
+                try {
+                    return expression.type(ctx);
+                } finally {
+                    hidden.remove(name);
+                }
+            }
+
+            @Override
+            public boolean isAggregate() {
+                return expression.isAggregate();
+            }
+
+            @Override
+            public List<Expression> groupingKeys() {
+                return expression.groupingKeys().stream().map(k -> ownExpression(name, k)).toList();
+            }
+        };
     }
 
     /** Resolve {@code path} to an operand, without a lookup. */
@@ -122,8 +165,8 @@ public final class Scope {
 
     private Start first(String[] parts, String path) {
         String name = parts[0];
-        if (annotations.containsKey(name)) {
-            return new Start(new AliasRef(name, annotations.get(name)), 1);
+        if (annotations.containsKey(name) && !hidden.contains(name)) {
+            return new Start(new AliasRef(name, ownExpression(name, annotations.get(name))), 1);
         }
         if (arrayJoins.containsKey(name)) {
             return new Start(arrayJoins.get(name), 1);

@@ -36,7 +36,7 @@ final class Selection {
             if (q.shape == Query.Shape.VALUES && q.values.contains(a.getKey())) {
                 continue;
             }
-            items.add(new SelectItem(a.getKey(), a.getValue(), a.getKey(), null, null));
+            items.add(new SelectItem(a.getKey(), scope.ownExpression(a.getKey(), a.getValue()), a.getKey(), null, null));
         }
         return mode == SqlCompiler.Mode.TOTALS ? totals(items) : items;
     }
@@ -48,7 +48,7 @@ final class Selection {
         }
         for (String name : q.values) {
             if (q.annotations.containsKey(name)) {
-                items.add(new SelectItem(name, q.annotations.get(name), name, null, null));
+                items.add(new SelectItem(name, scope.ownExpression(name, q.annotations.get(name)), name, null, null));
                 continue;
             }
             Expression e = scope.resolveExpression(name);

@@ -252,7 +252,16 @@ public final class SqlCompiler {
         if (!q.groupBy.isEmpty()) {
             q.groupBy.forEach(k -> keys.add(k instanceof Expression e ? e : scope.resolveExpression((String) k)));
         } else if (items.stream().anyMatch(i -> i.expression().isAggregate())) {
-            items.stream().filter(i -> !i.expression().isAggregate()).forEach(i -> keys.add(i.expression()));
+            // As Django: every non-aggregate part of the selection is grouped, also one inside an annotation
+            // that mixes it with an aggregate (Sum("age") + F("age") groups by age), each once.
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (SelectItem i : items) {
+                for (Expression k : i.expression().groupingKeys()) {
+                    if (seen.add(RenderContext.of(scope).visit(k).toString())) {
+                        keys.add(k);
+                    }
+                }
+            }
         }
         if (!keys.isEmpty()) {
             ctx.sql(' ').visit(Keyword.GROUP_BY).sql(' ').visit(keys, ", ");
