@@ -197,7 +197,7 @@ class ClauseSqlTest extends SqlTestSupport {
                 + "`customer__name`, `customer`.`country` AS `customer__country` FROM `purchase` LEFT OUTER JOIN "
                 + "`customer` AS `customer` ON `purchase`.`customer_id` = `customer`.`id` SETTINGS join_use_nulls = 1");
         assertThatThrownBy(() -> purchases.filter("customer__city", "x").toSql())
-                .hasMessage("Customer has no field 'city' (in 'customer__city'). Choices: id, name, country.");
+                .hasMessage("Customer has no field 'city' (in 'customer__city'). Choices: id, name, country, purchase.");
     }
 
     @Test

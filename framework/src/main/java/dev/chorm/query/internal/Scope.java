@@ -1,6 +1,5 @@
 package dev.chorm.query.internal;
 
-import dev.chorm.model.ForeignKey;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.query.Expression;
@@ -172,7 +171,7 @@ public final class Scope {
             return new Start(arrayJoins.get(name), 1);
         }
         Optional<ModelField> field = field(meta, name);
-        if (relation(meta, name).isPresent() && parts.length > 1 && crosses(meta, parts, 0)) {
+        if ((field.isEmpty() || relation(meta, name).isPresent()) && parts.length > 1 && crosses(meta, parts, 0)) {
             return follow(parts, path);
         }
         Optional<ModelField> column = field.or(() -> relation(meta, name));
@@ -185,9 +184,12 @@ public final class Scope {
 
     /** Return whether parts[i] is a relation of {@code m} that parts[i + 1] crosses (rather than transforms). */
     private boolean crosses(ModelMeta m, String[] parts, int i) {
-        Optional<ModelField> fk = relation(m, parts[i]);
-        if (fk.isEmpty() || i + 1 >= parts.length) {
+        if (i + 1 >= parts.length || Relations.find(m, parts[i]).isEmpty()) {
             return false;
+        }
+        Optional<ModelField> fk = relation(m, parts[i]);
+        if (fk.isEmpty()) {
+            return true;  // a reverse relation has no column of its own to transform
         }
         ChType t = fk.get().column().type();
         String next = parts[i + 1];
@@ -201,7 +203,7 @@ public final class Scope {
         ModelMeta current = meta;
         while (crosses(current, parts, i)) {
             relationPath.add(parts[i]);
-            current = targetOf(relation(current, parts[i]).orElseThrow());
+            current = Relations.find(current, parts[i]).orElseThrow().target();
             i++;
         }
         Join join = joinFor(String.join("__", relationPath));
@@ -221,10 +223,11 @@ public final class Scope {
         StringBuilder path = new StringBuilder();
         for (String p : relationPath.split("__")) {
             ModelMeta owner = from;
-            ModelField fk = relation(owner, p).orElseThrow(() -> new QueryException(owner.modelClass().getSimpleName()
-                    + " has no relation '" + p + "'. Relations: " + String.join(", ", relations(owner)) + "."));
+            Relations.Link link = Relations.find(owner, p).orElseThrow(() -> new QueryException(
+                    owner.modelClass().getSimpleName() + " has no relation '" + p + "'. Relations: "
+                            + String.join(", ", relations(owner)) + "."));
             path.append(path.length() == 0 ? "" : "__").append(p);
-            last = join(path.toString(), owner, fromAlias, fk, targetOf(fk));
+            last = join(path.toString(), fromAlias, link);
             from = last.target();
             fromAlias = last.alias();
         }
@@ -235,25 +238,14 @@ public final class Scope {
     static ModelMeta targetOfPath(ModelMeta root, String path) {
         ModelMeta m = root;
         for (String p : path.split("__")) {
-            m = targetOf(relation(m, p).orElseThrow());
+            m = Relations.find(m, p).orElseThrow().target();
         }
         return m;
     }
 
-    private static ModelMeta targetOf(ModelField fk) {
-        return ModelMeta.of(fk.element().getAnnotation(ForeignKey.class).value());
-    }
-
-    private Join join(String path, ModelMeta from, String fromAlias, ModelField fk, ModelMeta target) {
-        return joins.computeIfAbsent(path, p -> {
-            String alias = p.equals(baseAlias()) ? p + "_1" : p;
-            String fieldName = fk.element().getAnnotation(ForeignKey.class).field();
-            ModelField targetField = field(target, fieldName).orElseThrow(() -> new QueryException(
-                    "%s.%s: @ForeignKey names field '%s', which %s does not have.".formatted(
-                            from.modelClass().getSimpleName(), fk.javaName(), fieldName,
-                            target.modelClass().getSimpleName())));
-            return new Join(p, alias, target, fromAlias, fk, targetField);
-        });
+    private Join join(String path, String fromAlias, Relations.Link link) {
+        return joins.computeIfAbsent(path, p -> new Join(p, p.equals(baseAlias()) ? p + "_1" : p, link.target(),
+                fromAlias, link.left(), link.right()));
     }
 
     private QueryException unsupported(String path, String part, Expression current, ChType type,
@@ -300,26 +292,18 @@ public final class Scope {
                 + "."));
     }
 
-    /** Return the foreign key field of {@code m} whose relation is named {@code name}. */
+    /** Return the foreign key field of {@code m} whose (forward) relation is named {@code name}. */
     public static Optional<ModelField> relation(ModelMeta m, String name) {
-        return m.fields().stream().filter(f -> name.equals(relationName(f))).findFirst();
+        return Relations.forward(m, name);
     }
 
-    /** Return the relation names of {@code m}. */
+    /** Return the relation names of {@code m}: its foreign keys, then the reverse relations of models referring to it. */
     public static List<String> relations(ModelMeta m) {
-        return m.fields().stream().map(Scope::relationName).filter(n -> n != null).toList();
+        return Relations.names(m);
     }
 
     /** Return the relation name of a foreign key field, or null when {@code f} is not one. */
     public static String relationName(ModelField f) {
-        ForeignKey fk = f.element().getAnnotation(ForeignKey.class);
-        if (fk == null) {
-            return null;
-        }
-        if (!fk.name().isEmpty()) {
-            return fk.name();
-        }
-        String n = f.javaName();
-        return n.length() > 2 && n.endsWith("Id") ? n.substring(0, n.length() - 2) : n;
+        return Relations.forwardName(f);
     }
 }
