@@ -361,7 +361,7 @@ class ModelChecksTest {
 
     @Test
     void granularityMustBePositive() {
-        assertProblem(ZeroGranularity.class, "ZeroGranularity: index 'i' has granularity 0; it must be 1 or more.");
+        assertProblem(ZeroGranularity.class, "ZeroGranularity: index 'i' has granularity 0; set granularity to 1 or more (1 is the default).");
     }
 
     @MergeTree(orderBy = "x")
@@ -558,7 +558,8 @@ class ModelChecksTest {
     @Test
     void replicatedNeedsBothPathAndReplica() {
         assertProblem(PathWithoutReplica.class, "PathWithoutReplica: @ReplicatedMergeTree needs both zooPath and"
-                + " replicaName, or neither for the server defaults.");
+                + " replicaName, or neither for the server defaults; set both, for example"
+                + " zooPath = \"/clickhouse/tables/{uuid}/{shard}\" and replicaName = \"{replica}\".");
     }
 
     @Table(cluster = "cluster")
@@ -631,7 +632,7 @@ class ModelChecksTest {
     void checkReportsEveryModel() {
         assertThatThrownBy(() -> ModelChecks.check(ZeroGranularity.class, DuplicateSetting.class))
                 .isInstanceOf(ModelDefinitionException.class)
-                .hasMessage("ZeroGranularity: index 'i' has granularity 0; it must be 1 or more.\n"
+                .hasMessage("ZeroGranularity: index 'i' has granularity 0; set granularity to 1 or more (1 is the default).\n"
                         + "DuplicateSetting: @MergeTree sets 'a' twice; keep one @Setting.");
     }
 
