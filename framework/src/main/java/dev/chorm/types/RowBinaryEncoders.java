@@ -156,7 +156,8 @@ final class RowBinaryEncoders {
             try {
                 unscaled = d.setScale(t.scale(), RoundingMode.UNNECESSARY).unscaledValue();
             } catch (ArithmeticException e) {
-                throw cannot(t, v, "it has more than " + t.scale() + " digits after the point");
+                throw cannot(t, v, "it has more than " + t.scale() + " digits after the point; round it first or let"
+                        + " the field round it with @Decimal(rounding = RoundingMode.HALF_EVEN)");
             }
             if (unscaled.abs().compareTo(limit) >= 0) {
                 throw cannot(t, v, "it has more than " + (t.precision() - t.scale()) + " digits before the point");

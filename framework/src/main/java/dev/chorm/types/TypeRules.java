@@ -91,16 +91,16 @@ public final class TypeRules {
             default -> base.kind().isInteger();
         };
         if (!allowed) {
-            throw fail(owner, "%s has a key of type %s; a Map key must be a string, an integer, a date, a UUID, an Enum or an IP address."
-                    + " Change the key type, for example to String."
+            throw fail(owner, ("%s has a key of type %s; a Map key must be a string, an integer, a date, a UUID, an Enum or an IP address."
+                    + " Change the key type, for example to String.")
                     .formatted(type.sql(), key.sql()));
         }
     }
 
     private static void checkDecimal(ChType type, String owner) {
         if (type.precision() < 1 || type.precision() > 76) {
-            throw fail(owner, "Decimal precision must be 1..76, found %d; give @Decimal a precision in that range, such as"
-                    + " @Decimal(precision = 18, scale = 2).".formatted(type.precision()));
+            throw fail(owner, ("Decimal precision must be 1..76, found %d; give @Decimal a precision in that range, such as"
+                    + " @Decimal(precision = 18, scale = 2).").formatted(type.precision()));
         }
         if (type.scale() < 0 || type.scale() > type.precision()) {
             throw fail(owner, "Decimal scale must be 0..%d (the precision), found %d; lower the scale or raise the precision."
@@ -110,8 +110,8 @@ public final class TypeRules {
 
     private static void checkDateTime64(ChType type, String owner) {
         if (type.precision() < 0 || type.precision() > 9) {
-            throw fail(owner, "DateTime64 precision must be 0..9, found %d; use 3 for milliseconds, 6 for microseconds or 9 for"
-                    + " nanoseconds.".formatted(type.precision()));
+            throw fail(owner, ("DateTime64 precision must be 0..9, found %d; use 3 for milliseconds, 6 for microseconds or 9 for"
+                    + " nanoseconds.").formatted(type.precision()));
         }
         checkZone(type, owner);
     }

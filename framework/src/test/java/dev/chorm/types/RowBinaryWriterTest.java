@@ -107,7 +107,8 @@ class RowBinaryWriterTest {
         assertThatThrownBy(() -> hex("Int32", null))
                 .hasMessage("Cannot write null as Int32; the column is not Nullable.");
         assertThatThrownBy(() -> hex("Decimal(5, 2)", new BigDecimal("1.234")))
-                .hasMessage("Cannot write 1.234 (BigDecimal) as Decimal(5, 2): it has more than 2 digits after the point.");
+                .hasMessage("Cannot write 1.234 (BigDecimal) as Decimal(5, 2): it has more than 2 digits after the point;"
+                        + " round it first or let the field round it with @Decimal(rounding = RoundingMode.HALF_EVEN).");
         assertThatThrownBy(() -> hex("Decimal(5, 2)", new BigDecimal("1234")))
                 .hasMessage("Cannot write 1234 (BigDecimal) as Decimal(5, 2): it has more than 3 digits before the point.");
         assertThatThrownBy(() -> hex("UInt64", BigInteger.ONE.shiftLeft(64)))
