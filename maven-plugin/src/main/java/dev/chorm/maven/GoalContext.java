@@ -67,12 +67,17 @@ public final class GoalContext {
         return Migrations.builder(config(), database, loader, configuration.migrationsDirectory()).build();
     }
 
+    /** Return the models of the configured model packages, by app. */
+    public AppModels models() {
+        return AppModels.scan(loader, config().modelPackages());
+    }
+
     /**
      * Return migrations that need no database (makemigrations, sqlmigrate, check): the configured models,
      * the migration directory and the classpath.
      */
     public Migrations migrationsWithoutDatabase() {
-        return Migrations.builder().models(AppModels.scan(loader, config().modelPackages())).classLoader(loader)
+        return Migrations.builder().models(models()).classLoader(loader)
                 .directory(configuration.migrationsDirectory()).build();
     }
 
