@@ -143,6 +143,16 @@ public final class Database implements AutoCloseable {
         return executor.query(sql);
     }
 
+    /**
+     * Compare the live table of {@code model} with the model: {@code matches()} when they are the same,
+     * else the differences, one line each (see {@link SchemaEditor#compare}).
+     *
+     * <pre>{@code assertThat(db.compareTable(Event.class).differences()).isEmpty();}</pre>
+     */
+    public dev.chorm.schema.TableComparison compareTable(Class<?> model) {
+        return schemaEditor().compare(ModelMeta.of(model).table());
+    }
+
     /** Create the tables of {@code models} (checking each model first), skipping tables that exist. */
     public void createTables(Class<?>... models) {
         SchemaEditor editor = schemaEditor();

@@ -236,7 +236,25 @@ public final class SchemaEditor {
         return introspector().introspect(table);
     }
 
-    /** Return {@code table} with its expressions formatted the way the engine stores them, for comparisons. */
+    /**
+     * Compare the live table named like {@code model} with it: both in the engine's canonical form (the
+     * engine formats expressions its own way, {@code INTERVAL 1 DAY} as {@code toIntervalDay(1)}), with
+     * one line per difference. {@link dev.chorm.db.Database#compareTable} does this for a model class.
+     *
+     * <pre>{@code
+     * TableComparison c = editor.compare(ModelMeta.of(Event.class).table());
+     * assert c.matches() : c.differences();
+     * }</pre>
+     */
+    public TableComparison compare(TableSpec model) {
+        Introspector introspector = introspector();
+        return TableComparison.of(introspector.canonicalize(model), introspector.introspect(model));
+    }
+
+    /**
+     * Return {@code table} with its expressions formatted the way the engine stores them; to compare a
+     * live table with a model, {@link #compare} does this and the comparison in one call.
+     */
     public TableSpec canonicalize(TableSpec table) {
         return introspector().canonicalize(table);
     }
