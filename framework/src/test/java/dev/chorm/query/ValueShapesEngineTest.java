@@ -34,6 +34,7 @@ class ValueShapesEngineTest {
         h.v4 = "1.2.3.4";
         h.ips = List.of("1.2.3.4", "2001:db8::1", "::ffff:5.6.7.8");
         h.addresses = List.of(address("9.8.7.6"), address("::1"));
+        h.endpoint = new Host.Endpoint("7.7.7.7", 80);
         db.objects(Host.class).create(h);
     }
 
@@ -88,6 +89,9 @@ class ValueShapesEngineTest {
         assertThat(row).isEqualTo(Map.of("ip", "3.4.5.6", "v4", "1.2.3.4"));
         assertThat(db.objects(Host.class).valuesList("ip", "v4").get()).isEqualTo(List.of("3.4.5.6", "1.2.3.4"));
         assertThat(db.objects(Host.class).valuesList("ip", String.class).get()).isEqualTo("3.4.5.6");
+        assertThat(db.objects(Host.class).values("endpoint__ip", "endpoint__port", "ips__0").get())
+                .isEqualTo(Map.of("endpoint__ip", "7.7.7.7", "endpoint__port", 80, "ips__0", "1.2.3.4"));
+        assertThat(db.objects(Host.class).get().endpoint).isEqualTo(new Host.Endpoint("7.7.7.7", 80));
     }
 
     @Test

@@ -49,7 +49,8 @@ record JavaView(AnnotatedType type, AnnotatedElement element) {
         if (element && type instanceof AnnotatedArrayType a) {
             return new JavaView(a.getAnnotatedGenericComponentType(), null);
         }
-        if (type instanceof AnnotatedParameterizedType p && (element || base.kind() == TypeKind.MAP)) {
+        boolean mapValue = base.kind() == TypeKind.MAP && !List.of("len", "keys", "values").contains(part);
+        if (type instanceof AnnotatedParameterizedType p && (element || mapValue)) {
             AnnotatedType[] args = p.getAnnotatedActualTypeArguments();
             return new JavaView(args[args.length - 1], null);
         }

@@ -35,6 +35,8 @@ public final class Scope {
     private final Map<String, Expression> arrayJoins;
     private final Map<String, Join> joins = new LinkedHashMap<>();
     private final java.util.Set<String> hidden = new java.util.HashSet<>();
+    /** The Java side each resolved path reached, for reading values() back as the declared type. */
+    private final Map<String, JavaView> views = new java.util.HashMap<>();
     private final boolean qualify;
 
     /**
@@ -135,7 +137,9 @@ public final class Scope {
         }
         Start start = first(parts, path);
         Expression current = start.expression();
-        JavaView view = current instanceof ColumnRef c && c.field() != null ? JavaView.of(c.field()) : null;
+        // An ARRAY JOIN name stands for an element, not for the field's own Java type.
+        JavaView view = current instanceof ColumnRef c && c.field() != null && c.type().equals(c.field().column().type())
+                ? JavaView.of(c.field()) : null;
         for (int i = start.next(); i < parts.length; i++) {
             String part = parts[i];
             ChType type = current.type(dev.chorm.query.RenderContext.of(this));
@@ -149,7 +153,15 @@ public final class Scope {
             view = view == null ? null : view.step(type, part);
             current = next;
         }
+        if (view != null) {
+            views.put(path, view);
+        }
         return new Resolved(allowLookup ? operand(current, view) : current, allowLookup ? "exact" : null);
+    }
+
+    /** Return the Java side that resolving {@code path} reached (see {@link JavaView}), or null when it was lost. */
+    JavaView viewOf(String path) {
+        return views.get(path);
     }
 
     /** Return the operand of a lookup: marked when the user reads it as a generic IP (see {@link JavaView}). */

@@ -2,6 +2,9 @@ package dev.chorm.query.internal;
 
 import dev.chorm.model.ModelField;
 import dev.chorm.query.Expression;
+import dev.chorm.query.RenderContext;
+import dev.chorm.types.ChType;
+import dev.chorm.types.ValueReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +59,7 @@ final class Selection {
                     && c.type().equals(c.field().column().type()) ? c.field() : null;
             boolean plain = e instanceof ColumnRef c && !c.joined() && c.column().equals(name)
                     || e instanceof AliasRef a && a.name().equals(name);
-            items.add(field == null ? new SelectItem(name, e, plain ? null : name, null, null)
+            items.add(field == null ? new SelectItem(name, e, plain ? null : name, null, null, reader(name, e))
                     : fieldItem(name, e, plain ? null : name, field));
         }
     }
@@ -69,6 +72,17 @@ final class Selection {
             items.add(new SelectItem(key, reading ? WireForm.select(f, column) : column, path + "__" + f.columnName(), f,
                     path));
         }
+    }
+
+    /**
+     * Return the reader into the Java type the path {@code name} reaches, such as the {@code @GenericIP
+     * String} component of a tuple, so that values() give what model reads give; null to read plain values.
+     */
+    private ValueReader reader(String name, Expression e) {
+        JavaView view = scope.viewOf(name);
+        ChType type = view == null ? null : e.type(RenderContext.of(scope));
+        return type == null ? null : ValueReader.of(type, view.type(), view.element(), q.meta.modelClass().getSimpleName()
+                + "." + name);
     }
 
     /** Return the item filling {@code field} from {@code column}, in its wire form when rows are read back. */
