@@ -72,6 +72,10 @@ class ValueShapesEngineTest {
         assertThat((byte[]) blobs.valuesList("data", "fixed").get().get(1)).isEqualTo(fixed);
         assertThat(blobs.valuesList("data", byte[].class).get()).isEqualTo(ALL_BYTES);
         assertThat(blobs.filter("data", ALL_BYTES).count()).isEqualTo(1);
+        assertThat(blobs.filter("data__in", blobs.valuesList("data", byte[].class)).count()).isEqualTo(1);
+        // Raw SQL selects the column as written, which the driver decodes as UTF-8: ASCII survives.
+        assertThat(db.raw("SELECT * FROM blob").fetch(Blob.class).get(0).data)
+                .startsWith(java.util.Arrays.copyOf(ALL_BYTES, 128));
     }
 
     @Test

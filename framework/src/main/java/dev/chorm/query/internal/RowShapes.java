@@ -80,7 +80,7 @@ public final class RowShapes {
         for (int i = 0; i < items.size(); i++) {
             SelectItem item = items.get(i);
             ValueReader reader = item.reader();
-            out.add(item.field() != null ? ColumnReaders.forField(item.field(), false) : reader != null
+            out.add(item.field() != null ? ColumnReaders.forItem(item, false) : reader != null
                     ? (rs, index) -> {
                         Object raw = rs.getObject(index);
                         return raw == null ? null : reader.convert(raw);

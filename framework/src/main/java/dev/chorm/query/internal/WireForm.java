@@ -9,7 +9,6 @@ import dev.chorm.types.TypeKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
-import java.util.List;
 
 /**
  * Select the columns the driver cannot read back exactly in a form it can, and undo that form in Java.
@@ -31,14 +30,18 @@ final class WireForm {
     /** Return the expression that selects {@code column} of {@code field} for reading. */
     static Expression select(ModelField field, Expression column) {
         if (isHex(field)) {
-            return new FunctionCall("hex", List.of(column), ChType.string(), false);
+            return new Hex(column);
         }
         ChType type = field.column().type();
         return hasIpv6Array(type) ? new Cast(column, withoutIpv6(type)) : column;
     }
 
-    /** Return whether {@code field} is read as hex text. */
-    static boolean isHex(ModelField field) {
+    /** Return whether {@code item} selects its column as hex text (raw SQL selects the column as it is). */
+    static boolean isHex(SelectItem item) {
+        return item.expression() instanceof Hex;
+    }
+
+    private static boolean isHex(ModelField field) {
         TypeKind k = field.column().type().base().kind();
         return field.annotatedType().getType() == byte[].class && (k == TypeKind.STRING || k == TypeKind.FIXED_STRING);
     }
@@ -67,6 +70,19 @@ final class WireForm {
             case ARRAY -> ChType.array(withoutIpv6(type.inner()));
             default -> type;
         };
+    }
+
+    /** Render {@code hex(operand)}: a binary String as text the driver cannot alter. */
+    private record Hex(Expression operand) implements Expression {
+        @Override
+        public void accept(RenderContext ctx) {
+            ctx.sql("hex(").visit(operand).sql(')');
+        }
+
+        @Override
+        public ChType type(RenderContext ctx) {
+            return ChType.string();
+        }
     }
 
     /** Render {@code CAST(operand AS type)}. */
