@@ -34,7 +34,8 @@ public final class Scope {
     private final Map<String, Expression> annotations;
     private final Map<String, Expression> arrayJoins;
     private final Map<String, Join> joins = new LinkedHashMap<>();
-    private final java.util.Set<String> hidden = new java.util.HashSet<>();
+    // A list, not a set: the same name may be hidden twice when its annotation nests in itself.
+    private final List<String> hidden = new ArrayList<>();
     /** The Java side each resolved path reached, for reading values() back as the declared type. */
     private final Map<String, JavaView> views = new java.util.HashMap<>();
     private final boolean qualify;
@@ -81,44 +82,20 @@ public final class Scope {
 
     /**
      * Return {@code expression}, the annotation {@code name}, made to render with {@code name} meaning the
-     * field of that name: an annotation that took a field's name ({@code annotate("age", Sum.of("age"))})
-     * refers to the field inside itself, and is the annotation everywhere else.
+     * field of that name (see {@link OwnNameAnnotation}); the expression itself when no field has that name.
      */
     Expression ownExpression(String name, Expression expression) {
-        if (field(meta, name).isEmpty()) {
-            return expression;
-        }
-        return new Expression() {
-            @Override
-            public void accept(dev.chorm.query.RenderContext ctx) {
-                hidden.add(name);
-                try {
-                    expression.accept(ctx);
-                } finally {
-                    hidden.remove(name);
-                }
-            }
+        return field(meta, name).isEmpty() ? expression : new OwnNameAnnotation(this, name, expression);
+    }
 
-            @Override
-            public ChType type(dev.chorm.query.RenderContext ctx) {
-                hidden.add(name);
-                try {
-                    return expression.type(ctx);
-                } finally {
-                    hidden.remove(name);
-                }
-            }
+    /** Let {@code name} resolve to the field rather than the annotation of that name, until {@link #unhide}. */
+    void hide(String name) {
+        hidden.add(name);
+    }
 
-            @Override
-            public boolean isAggregate() {
-                return expression.isAggregate();
-            }
-
-            @Override
-            public List<Expression> groupingKeys() {
-                return expression.groupingKeys().stream().map(k -> ownExpression(name, k)).toList();
-            }
-        };
+    /** Let {@code name} resolve to the annotation again. */
+    void unhide(String name) {
+        hidden.remove(name);
     }
 
     /** Resolve {@code path} to an operand, without a lookup. */
