@@ -172,6 +172,16 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Compare the live table of {@code model} with the model: {@code matches()} when they are the same,
+     * else the differences, one line each (see {@link SchemaEditor#compare}).
+     *
+     * <pre>{@code assertThat(db.compareTable(Event.class).differences()).isEmpty();}</pre>
+     */
+    public dev.chorm.schema.TableComparison compareTable(Class<?> model) {
+        return schemaEditor().compare(ModelMeta.of(model).table());
+    }
+
+    /**
      * Create the tables of {@code models} (checking each model first), skipping tables that exist, each
      * rendered for its profile; a Distributed model's local model must be among {@code models} for
      * {@code single-node}.

@@ -91,7 +91,9 @@ final class EngineReader {
         String path = text(a, "zooPath");
         String replica = text(a, "replicaName");
         if (path.isEmpty() != replica.isEmpty()) {
-            problems.add("%s: @%s needs both zooPath and replicaName, or neither for the server defaults.", owner, name);
+            problems.add("%s: @%s needs both zooPath and replicaName, or neither for the server defaults; set both,"
+                    + " for example zooPath = \"/clickhouse/tables/{uuid}/{shard}\" and replicaName = \"{replica}\".",
+                    owner, name);
         } else if (!path.isEmpty() && !path.contains("{")) {
             problems.add("%s: @%s zooPath '%s' has no macro, so tables and shards would share it; use macros such as"
                     + " '/clickhouse/tables/{uuid}/{shard}'.", owner, name, path);

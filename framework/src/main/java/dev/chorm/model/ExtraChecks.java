@@ -42,7 +42,7 @@ final class ExtraChecks {
     private void checkIndex(IndexSpec index) {
         checkName("index", index.name());
         if (index.granularity() <= 0) {
-            problems.add("%s: index '%s' has granularity %d; it must be 1 or more.",
+            problems.add("%s: index '%s' has granularity %d; set granularity to 1 or more (1 is the default).",
                     owner, index.name(), index.granularity());
         }
         if (index.expression().isEmpty()) {

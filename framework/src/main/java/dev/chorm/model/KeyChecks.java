@@ -5,6 +5,14 @@ import java.util.List;
 
 /** Check the sorting, primary, partition and sampling keys and the TTLs of a MergeTree-family table. */
 final class KeyChecks {
+    /** What follows the expression of a TTL rule: its action or its WHERE / GROUP BY. */
+    private static final java.util.regex.Pattern TTL_ACTION = java.util.regex.Pattern.compile(
+            "(?is)\\s+(DELETE|TO\\s+DISK|TO\\s+VOLUME|RECOMPRESS|WHERE|GROUP\\s+BY)\\b.*$");
+    /** Functions that return a Date or DateTime, so a TTL built on them is typed right whatever their argument. */
+    private static final java.util.regex.Pattern DATE_FUNCTION = java.util.regex.Pattern.compile(
+            "(?i)\\b(to(Date|Date32|DateTime|DateTime64|StartOf\\w*|Monday|LastDayOfMonth)|now|now64|today|yesterday"
+                    + "|parseDateTime\\w*|fromUnixTimestamp\\w*|FROM_UNIXTIME)\\s*\\(");
+
     private final TableSpec table;
     private final String owner;
     private final Problems problems;
@@ -25,6 +33,7 @@ final class KeyChecks {
             ModelChecks.checkReferences(table, owner, problems, "SAMPLE BY", table.sampleBy());
         }
         table.ttl().forEach(e -> ModelChecks.checkReferences(table, owner, problems, "TTL", e));
+        table.ttl().forEach(e -> checkTtlType(owner, e));
         checkPrimaryKeyPrefix();
         checkSampleBy();
         checkNullableKeys();
@@ -70,6 +79,33 @@ final class KeyChecks {
         }
     }
 
+    /**
+     * Check that a TTL rule's expression can be a Date or DateTime, which ClickHouse requires but reports
+     * only when the table is created: it must use a Date/DateTime column or a function returning one.
+     * Unknown columns are reported by the reference check already.
+     */
+    private void checkTtlType(String where, String rule) {
+        String expression = TTL_ACTION.matcher(rule).replaceFirst("");
+        if (DATE_FUNCTION.matcher(expression).find()) {
+            return;
+        }
+        java.util.List<ColumnSpec> used = new java.util.ArrayList<>();
+        for (String name : SqlScanner.columnReferences(expression)) {
+            java.util.Optional<ColumnSpec> c = table.column(name);
+            if (c.isEmpty()) {
+                return;
+            }
+            used.add(c.get());
+        }
+        if (used.stream().anyMatch(c -> c.type().base().kind().isTemporal())) {
+            return;
+        }
+        String found = used.isEmpty() ? "it uses no column"
+                : String.join(", ", used.stream().map(c -> c.name() + " is " + c.type().sql()).toList());
+        problems.add("%s: TTL '%s' does not evaluate to Date or DateTime (%s); base it on a Date or DateTime column"
+                + " (a LocalDate or Instant field), such as 'timestamp + INTERVAL 1 DAY'.", where, expression, found);
+    }
+
     private void checkColumnTtls() {
         for (ColumnSpec c : table.columns()) {
             if (c.ttl().isEmpty()) {
@@ -80,6 +116,7 @@ final class KeyChecks {
                         + " the column out of the key.", owner, c.name());
             }
             ModelChecks.checkReferences(table, owner + "." + c.name(), problems, "TTL", c.ttl());
+            checkTtlType(owner + "." + c.name(), c.ttl());
         }
     }
 }

@@ -34,6 +34,33 @@ public final class ModelChecks {
         }
     }
 
+    /**
+     * Return the defaults chorm chose for {@code models} where the model states nothing, one line each,
+     * so that {@code check} can show them: a model without an engine annotation is {@code MergeTree
+     * ORDER BY id} (the reference backend's default; {@code ORDER BY tuple()} without an id), and a
+     * MergeTree-family engine without {@code orderBy} is {@code ORDER BY tuple()}, unsorted.
+     *
+     * <pre>{@code ModelChecks.notes(Event.class)   // ["Event: no engine annotation, so the table is ..."]}</pre>
+     */
+    public static List<String> notes(Class<?>... models) {
+        List<String> notes = new ArrayList<>();
+        for (Class<?> model : models) {
+            TableSpec t = ModelMeta.of(model).table();
+            String name = model.getSimpleName();
+            boolean annotated = java.util.Arrays.stream(model.getAnnotations())
+                    .anyMatch(a -> a.annotationType().getPackageName().equals("dev.chorm.model.engine"));
+            String order = t.orderBy().isEmpty() ? "tuple()" : String.join(", ", t.orderBy());
+            if (!annotated) {
+                notes.add(("%s: no engine annotation, so the table is MergeTree ORDER BY %s (chorm's default); add"
+                        + " @MergeTree(orderBy = ...) to choose the sorting key.").formatted(name, order));
+            } else if (t.engine().isMergeTreeFamily() && t.orderBy().isEmpty()) {
+                notes.add(("%s: @%s without orderBy is ORDER BY tuple(): rows are not sorted and the primary index is"
+                        + " empty; set orderBy to the columns queries filter on.").formatted(name, t.engine().name()));
+            }
+        }
+        return notes;
+    }
+
     /** Return the problems of {@code table}, each message starting with the table name; empty when it is fine. */
     public static List<String> checkTable(TableSpec table) {
         Problems problems = new Problems();

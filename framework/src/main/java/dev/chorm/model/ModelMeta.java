@@ -21,9 +21,14 @@ public final class ModelMeta {
     private static final ClassValue<ModelMeta> CACHE = new ClassValue<>() {
         @Override
         protected ModelMeta computeValue(Class<?> type) {
-            return ModelReader.read(type);
+            ModelMeta meta = ModelReader.read(type);
+            KNOWN.add(type);
+            return meta;
         }
     };
+    /** The model classes described so far, in first-use order: where reverse relations are looked for. */
+    private static final java.util.Set<Class<?>> KNOWN = java.util.Collections.synchronizedSet(
+            new java.util.LinkedHashSet<>());
 
     private final Class<?> modelClass;
     private final TableSpec table;
@@ -37,6 +42,13 @@ public final class ModelMeta {
         this.fields = List.copyOf(fields);
         this.constructor = constructor;
         fields.forEach(f -> byColumn.put(f.columnName(), f));
+    }
+
+    /** Return the model classes described so far in this JVM, in first-use order. */
+    public static List<Class<?>> knownModels() {
+        synchronized (KNOWN) {
+            return List.copyOf(KNOWN);
+        }
     }
 
     /** Return the description of {@code modelClass}, reading and checking it on first use. */

@@ -17,7 +17,8 @@ import java.util.List;
  * Sum.of("bytes").filter(Q.of("protocol", "TCP")).defaultValue(0)
  * // coalesce(sumIfOrNull(`bytes`, `protocol` = 'TCP'), 0)
  * }</pre>
- * Field arguments given as strings are field paths; pass other values through {@link Func#value}.
+ * Field arguments given as strings are field paths, {@code "*"} stands for the whole row
+ * ({@code Count.of("*")}, {@code uniq("*")}); pass other values through {@link Func#value}.
  */
 public final class Aggregate implements Expression {
     private final String name;
@@ -49,19 +50,19 @@ public final class Aggregate implements Expression {
         return new Aggregate(name, new ArrayList<>(params), Func.args(args), orNull, type, null, null);
     }
 
-    /** Return {@code uniq(field)}: the approximate number of distinct values. */
-    public static Aggregate uniq(Object field) {
-        return of("uniq", false, ChType.uint64(), field);
+    /** Return {@code uniq(fields...)}: the approximate number of distinct values (tuples); {@code uniq("*")} for whole rows. */
+    public static Aggregate uniq(Object... fields) {
+        return of("uniq", false, ChType.uint64(), fields);
     }
 
-    /** Return {@code uniqExact(field)}: the exact number of distinct values. */
-    public static Aggregate uniqExact(Object field) {
-        return of("uniqExact", false, ChType.uint64(), field);
+    /** Return {@code uniqExact(fields...)}: the exact number of distinct values (tuples). */
+    public static Aggregate uniqExact(Object... fields) {
+        return of("uniqExact", false, ChType.uint64(), fields);
     }
 
-    /** Return {@code uniqCombined(field)}. */
-    public static Aggregate uniqCombined(Object field) {
-        return of("uniqCombined", false, ChType.uint64(), field);
+    /** Return {@code uniqCombined(fields...)}. */
+    public static Aggregate uniqCombined(Object... fields) {
+        return of("uniqCombined", false, ChType.uint64(), fields);
     }
 
     /** Return {@code anyLastOrNull(field)}: the last value met. */

@@ -26,6 +26,16 @@ public interface Expression extends QueryPart {
         return false;
     }
 
+    /**
+     * Return the parts of this expression that a GROUP BY must list when it is selected next to
+     * aggregates, as Django's {@code get_group_by_cols}: itself when it does not aggregate, nothing for
+     * an aggregate, and for a mix such as {@code Sum.of("age").plus(F.of("age"))} the non-aggregate
+     * operands ({@code age}).
+     */
+    default List<Expression> groupingKeys() {
+        return isAggregate() ? List.of() : List.of(this);
+    }
+
     /** Return {@code this + other}; {@code other} is an expression or a value. */
     default Expression plus(Object other) {
         return new Arithmetic(this, "+", other);

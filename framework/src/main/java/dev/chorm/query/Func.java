@@ -51,7 +51,7 @@ public final class Func {
     static List<Expression> args(Object... args) {
         List<Expression> out = new ArrayList<>(args.length);
         for (Object a : args) {
-            out.add(a instanceof String s ? F.of(s) : a instanceof Expression e ? e
+            out.add("*".equals(a) ? STAR : a instanceof String s ? F.of(s) : a instanceof Expression e ? e
                     : a instanceof Condition c ? new ConditionExpression(c) : new Literal(a, null));
         }
         return out;
@@ -211,6 +211,9 @@ public final class Func {
     public static Expression generateSnowflakeID() {
         return call("generateSnowflakeID", ChType.uint64());
     }
+
+    /** The argument {@code *} of {@code count(*)} or {@code uniq(*)}: the whole row. */
+    private static final Expression STAR = ctx -> ctx.sql('*');
 
     /** Render a quoted identifier. */
     private record Identifier(String name) implements Expression {

@@ -12,7 +12,7 @@ public enum Keyword implements QueryPart {
     ASC("ASC"), DESC("DESC"), NULLS_FIRST("NULLS FIRST"), NULLS_LAST("NULLS LAST"), LIMIT("LIMIT"), BY("BY"),
     SETTINGS("SETTINGS"), WITH("WITH"), AND("AND"), OR("OR"), NOT("NOT"), IN("IN"), NOT_IN("NOT IN"),
     BETWEEN("BETWEEN"), LIKE("LIKE"), ILIKE("ILIKE"), NULL("NULL"), CAST("CAST"), OVER("OVER"),
-    PARTITION_BY("PARTITION BY"), ROWS("ROWS"), RANGE("RANGE"), EXPLAIN("EXPLAIN"), TRUE("true"), FALSE("false");
+    PARTITION_BY("PARTITION BY"), ROWS("ROWS"), RANGE("RANGE"), EXPLAIN("EXPLAIN"), ON_CLUSTER("ON CLUSTER"), TRUE("true"), FALSE("false");
 
     private final String text;
 

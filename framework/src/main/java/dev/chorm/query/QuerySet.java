@@ -194,7 +194,21 @@ public final class QuerySet<T> {
         if (n <= 0 || keys.length == 0) {
             throw new QueryException("limitBy needs n > 0 and at least one key, got " + n + " and " + keys.length + ".");
         }
-        return with(query.withLimitBy(n, List.of(keys)));
+        return with(query.withLimitBy(n, 0, List.of(keys)));
+    }
+
+    /**
+     * Return at most {@code n} rows for each value of {@code keys}, after skipping the first
+     * {@code offset} rows of each ({@code LIMIT n OFFSET m BY keys}), as infi's {@code limit_by((offset, n), ...)}.
+     *
+     * <pre>{@code people.orderBy("-height").limitBy(1, 1, List.of("lastName"))   // the second tallest per name}</pre>
+     */
+    public QuerySet<T> limitBy(int n, long offset, List<?> keys) {
+        if (n <= 0 || offset < 0 || keys.isEmpty()) {
+            throw new QueryException("limitBy needs n > 0, offset >= 0 and at least one key, got " + n + ", " + offset
+                    + " and " + keys.size() + ".");
+        }
+        return with(query.withLimitBy(n, offset, List.<Object>copyOf(keys)));
     }
 
     /** Return at most {@code n} rows. */
@@ -510,7 +524,7 @@ public final class QuerySet<T> {
 
     /** Write this QuerySet as a subquery selecting one column (for {@code in} lookups and CTEs). */
     void renderSubquery(RenderContext ctx) {
-        ctx.sql(SqlCompiler.compile(query).sql());
+        ctx.sql(SqlCompiler.compileSubquery(query).sql());
     }
 
     /** Render a sorting-key expression of the model's table, trusted DDL text from the model. */

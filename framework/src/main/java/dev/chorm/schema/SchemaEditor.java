@@ -345,7 +345,24 @@ public final class SchemaEditor {
         return introspector().introspect(mapping.mapReference(table));
     }
 
-    /** Return {@code table} as mapped, with its expressions formatted the way the engine stores them, for comparisons. */
+    /**
+     * Compare the live table named like {@code model} with it: both in the engine's canonical form (the
+     * engine formats expressions its own way, {@code INTERVAL 1 DAY} as {@code toIntervalDay(1)}), with
+     * one line per difference. {@link dev.chorm.db.Database#compareTable} does this for a model class.
+     *
+     * <pre>{@code
+     * TableComparison c = editor.compare(ModelMeta.of(Event.class).table());
+     * assert c.matches() : c.differences();
+     * }</pre>
+     */
+    public TableComparison compare(TableSpec model) {
+        return TableComparison.of(canonicalize(model), introspect(model));
+    }
+
+    /**
+     * Return {@code table} as mapped, with its expressions formatted the way the engine stores them; to compare a
+     * live table with a model, {@link #compare} does this and the comparison in one call.
+     */
     public TableSpec canonicalize(TableSpec table) {
         return introspector().canonicalize(map(table));
     }

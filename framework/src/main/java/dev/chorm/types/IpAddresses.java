@@ -7,13 +7,18 @@ import java.net.UnknownHostException;
 
 /** Convert IP addresses between their ClickHouse bytes and Java, never resolving host names. */
 final class IpAddresses {
+    private static final java.util.regex.Pattern DOTTED_QUAD = java.util.regex.Pattern.compile(
+            "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+
     private IpAddresses() {
     }
 
     /** Parse an IPv4 or IPv6 literal; reject host names rather than asking DNS. */
     static InetAddress parse(String text) {
         String s = text.strip();
-        boolean literal = s.indexOf(':') >= 0 || !s.isEmpty() && s.chars().allMatch(c -> c == '.' || c >= '0' && c <= '9');
+        // InetAddress also takes the BSD shorthands "123" (0.0.0.123) and "1.2.3" (1.2.0.3); an
+        // address without colons must be the four dotted numbers ClickHouse itself accepts.
+        boolean literal = s.indexOf(':') >= 0 || DOTTED_QUAD.matcher(s).matches();
         if (!literal) {
             throw new IllegalArgumentException("not an IP address: '" + text + "'");
         }

@@ -68,7 +68,7 @@ final class RowBinaryEncoders {
             case IPV4 -> (w, v) -> {
                 byte[] b = ip(t, v).getAddress();
                 if (b.length != 4) {
-                    throw cannot(t, v, "it is not an IPv4 address");
+                    throw cannot(t, v, "it is an IPv6 address; declare the field @IPv6 or @GenericIP to store it");
                 }
                 w.writeInt32((b[0] & 0xFF) << 24 | (b[1] & 0xFF) << 16 | (b[2] & 0xFF) << 8 | (b[3] & 0xFF));
             };
@@ -156,7 +156,8 @@ final class RowBinaryEncoders {
             try {
                 unscaled = d.setScale(t.scale(), RoundingMode.UNNECESSARY).unscaledValue();
             } catch (ArithmeticException e) {
-                throw cannot(t, v, "it has more than " + t.scale() + " digits after the point");
+                throw cannot(t, v, "it has more than " + t.scale() + " digits after the point; round it first or let"
+                        + " the field round it with @Decimal(rounding = RoundingMode.HALF_EVEN)");
             }
             if (unscaled.abs().compareTo(limit) >= 0) {
                 throw cannot(t, v, "it has more than " + (t.precision() - t.scale()) + " digits before the point");
@@ -264,7 +265,9 @@ final class RowBinaryEncoders {
         try {
             return IpAddresses.parse(v.toString());
         } catch (IllegalArgumentException e) {
-            throw cannot(t, v, "it is not an IP address");
+            throw cannot(t, v, t.kind() == TypeKind.IPV4
+                    ? "it is not an IPv4 address; write four numbers 0..255 separated by dots, like 192.168.0.1"
+                    : "it is not an IP address; write one like 192.168.0.1 or 2001:db8::1");
         }
     }
 

@@ -44,6 +44,28 @@ public final class RowBinaryWriter implements Closeable, Flushable {
         this.buf = new byte[Math.max(64, bufferSize)];
     }
 
+    /**
+     * Return the encoder of a field: {@link #encoder(ChType)}, with the rounding its {@code @Decimal}
+     * asks for.
+     *
+     * @param field the field or record component, for its declaration annotations
+     */
+    public static ValueEncoder encoder(ChType type, java.lang.reflect.AnnotatedElement field,
+                                       java.lang.reflect.AnnotatedType javaType) {
+        ValueEncoder e = encoder(type);
+        dev.chorm.model.types.Decimal d = javaType.getAnnotation(dev.chorm.model.types.Decimal.class);
+        if (d == null && field != null) {
+            d = field.getAnnotation(dev.chorm.model.types.Decimal.class);
+        }
+        if (d == null || d.rounding() == java.math.RoundingMode.UNNECESSARY || type.base().kind() != TypeKind.DECIMAL) {
+            return e;
+        }
+        // The field asked for rounding: bring the value to the column's scale before the exact encoder sees it.
+        int scale = type.base().scale();
+        java.math.RoundingMode mode = d.rounding();
+        return (w, v) -> e.encode(w, v instanceof java.math.BigDecimal b ? b.setScale(scale, mode) : v);
+    }
+
     /** Return the (cached) encoder for values of {@code type}. */
     public static ValueEncoder encoder(ChType type) {
         ValueEncoder e = ENCODERS.get(type);

@@ -91,7 +91,7 @@ public final class TypeMapper {
             return ChType.parse(text);
         } catch (IllegalArgumentException e) {
             throw new ModelDefinitionException(owner + ": @ChType(\"" + text + "\") is not a ClickHouse type. "
-                    + e.getMessage(), e);
+                    + e.getMessage() + " Write the type as system.columns shows it, such as Array(String).", e);
         }
     }
 

@@ -91,24 +91,27 @@ public final class TypeRules {
             default -> base.kind().isInteger();
         };
         if (!allowed) {
-            throw fail(owner, "%s has a key of type %s; a Map key must be a string, an integer, a date, a UUID, an Enum or an IP address."
+            throw fail(owner, ("%s has a key of type %s; a Map key must be a string, an integer, a date, a UUID, an Enum or an IP address."
+                    + " Change the key type, for example to String.")
                     .formatted(type.sql(), key.sql()));
         }
     }
 
     private static void checkDecimal(ChType type, String owner) {
         if (type.precision() < 1 || type.precision() > 76) {
-            throw fail(owner, "Decimal precision must be 1..76, found %d.".formatted(type.precision()));
+            throw fail(owner, ("Decimal precision must be 1..76, found %d; give @Decimal a precision in that range, such as"
+                    + " @Decimal(precision = 18, scale = 2).").formatted(type.precision()));
         }
         if (type.scale() < 0 || type.scale() > type.precision()) {
-            throw fail(owner, "Decimal scale must be 0..%d (the precision), found %d."
+            throw fail(owner, "Decimal scale must be 0..%d (the precision), found %d; lower the scale or raise the precision."
                     .formatted(type.precision(), type.scale()));
         }
     }
 
     private static void checkDateTime64(ChType type, String owner) {
         if (type.precision() < 0 || type.precision() > 9) {
-            throw fail(owner, "DateTime64 precision must be 0..9, found %d.".formatted(type.precision()));
+            throw fail(owner, ("DateTime64 precision must be 0..9, found %d; use 3 for milliseconds, 6 for microseconds or 9 for"
+                    + " nanoseconds.").formatted(type.precision()));
         }
         checkZone(type, owner);
     }
@@ -129,7 +132,7 @@ public final class TypeRules {
     private static void checkEnum(ChType type, String owner) {
         String name = type.kind().chName();
         if (type.enumEntries().isEmpty()) {
-            throw fail(owner, name + " needs at least one label.");
+            throw fail(owner, name + " needs at least one label; add one, such as @EnumLabel(name = \"a\", value = 1).");
         }
         int min = type.kind() == TypeKind.ENUM8 ? Byte.MIN_VALUE : Short.MIN_VALUE;
         int max = type.kind() == TypeKind.ENUM8 ? Byte.MAX_VALUE : Short.MAX_VALUE;
@@ -137,12 +140,12 @@ public final class TypeRules {
         Set<Integer> values = new HashSet<>();
         for (ChType.EnumEntry e : type.enumEntries()) {
             if (e.value() < min || e.value() > max) {
-                String fix = type.kind() == TypeKind.ENUM8 ? " Use Enum16 (@Enum16) or smaller values." : "";
+                String fix = type.kind() == TypeKind.ENUM8 ? " Use Enum16 (@Enum16) or smaller values." : " Use smaller values.";
                 throw fail(owner, "%s value %d of '%s' is out of range %d..%d.%s"
                         .formatted(name, e.value(), e.label(), min, max, fix));
             }
             if (!labels.add(e.label())) {
-                throw fail(owner, "%s has the label '%s' twice.".formatted(name, e.label()));
+                throw fail(owner, "%s has the label '%s' twice; give each value its own label.".formatted(name, e.label()));
             }
             if (!values.add(e.value())) {
                 throw fail(owner, "%s has the value %d twice (again for '%s'); give each label its own value."
@@ -158,7 +161,7 @@ public final class TypeRules {
                 throw fail(owner, "a Tuple element cannot be named '%s'; rename it.".formatted(n));
             }
             if (!seen.add(n)) {
-                throw fail(owner, "%s names the element '%s' twice.".formatted(type.sql(), n));
+                throw fail(owner, "%s names the element '%s' twice; rename one.".formatted(type.sql(), n));
             }
         }
     }

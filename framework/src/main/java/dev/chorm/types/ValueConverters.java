@@ -162,6 +162,10 @@ final class ValueConverters {
     }
 
     private static String string(Object raw, ChType t, boolean unpack) {
+        if (raw instanceof String text && (t.kind() == TypeKind.IPV6 || t.kind() == TypeKind.IPV4)) {
+            // Addresses selected as text (see the query's WireForm) are formatted as the address itself would be.
+            raw = IpAddresses.parse(text);
+        }
         if (raw instanceof InetAddress a) {
             boolean v6 = t.kind() == TypeKind.IPV6 && !unpack;
             return IpAddresses.format(v6 ? IpAddresses.ipv6(IpAddresses.toIpv6Bytes(a)) : IpAddresses.unpacked(a.getAddress()));

@@ -286,6 +286,53 @@ class ModelChecksTest {
                 + " 'gone + INTERVAL 1 DAY'; declare a field for it or fix the expression.");
     }
 
+    @MergeTree(orderBy = "x", ttl = "name + INTERVAL 1 DAY DELETE")
+    static class TtlOnString { public int x; public String name = ""; }
+
+    @Test
+    void tableTtlMustBeADateOrDateTime() {
+        assertProblem(TtlOnString.class, "TtlOnString: TTL 'name + INTERVAL 1 DAY' does not evaluate to Date or"
+                + " DateTime (name is String); base it on a Date or DateTime column (a LocalDate or Instant field),"
+                + " such as 'timestamp + INTERVAL 1 DAY'.");
+    }
+
+    @MergeTree(orderBy = "x")
+    static class ColumnTtlOnNumber { @Ttl("x + 1") public int y; public int x; }
+
+    @Test
+    void columnTtlMustBeADateOrDateTime() {
+        assertProblem(ColumnTtlOnNumber.class, "ColumnTtlOnNumber.y: TTL 'x + 1' does not evaluate to Date or"
+                + " DateTime (x is Int32); base it on a Date or DateTime column (a LocalDate or Instant field),"
+                + " such as 'timestamp + INTERVAL 1 DAY'.");
+    }
+
+    @MergeTree(orderBy = "x", ttl = {"toDateTime(x) + INTERVAL 1 DAY", "t + INTERVAL 1 WEEK TO VOLUME 'cold'"})
+    static class TtlOnDates { public int x; public Instant t; @Ttl("t + INTERVAL 1 DAY") public int y; }
+
+    @Test
+    void ttlsOnDatesAndDateFunctionsPass() {
+        org.assertj.core.api.Assertions.assertThat(ModelMeta.of(TtlOnDates.class).table().ttl()).hasSize(2);
+    }
+
+    static class NoEngine extends Model { public String name = ""; }
+
+    record NoEngineNoId(String name) { }
+
+    @ReplacingMergeTree
+    static class NoOrderBy { public int x; }
+
+    @Test
+    void checkReportsTheDefaultSortingKey() {
+        org.assertj.core.api.Assertions.assertThat(ModelChecks.notes(NoEngine.class, NoEngineNoId.class,
+                NoOrderBy.class, TtlOnDates.class)).containsExactly(
+                "NoEngine: no engine annotation, so the table is MergeTree ORDER BY id (chorm's default); add"
+                        + " @MergeTree(orderBy = ...) to choose the sorting key.",
+                "NoEngineNoId: no engine annotation, so the table is MergeTree ORDER BY tuple() (chorm's default); add"
+                        + " @MergeTree(orderBy = ...) to choose the sorting key.",
+                "NoOrderBy: @ReplacingMergeTree without orderBy is ORDER BY tuple(): rows are not sorted and the primary"
+                        + " index is empty; set orderBy to the columns queries filter on.");
+    }
+
     @MergeTree(orderBy = "t")
     static class TtlOnKey { @Ttl("t + INTERVAL 1 DAY") public Instant t; }
 
@@ -361,7 +408,7 @@ class ModelChecksTest {
 
     @Test
     void granularityMustBePositive() {
-        assertProblem(ZeroGranularity.class, "ZeroGranularity: index 'i' has granularity 0; it must be 1 or more.");
+        assertProblem(ZeroGranularity.class, "ZeroGranularity: index 'i' has granularity 0; set granularity to 1 or more (1 is the default).");
     }
 
     @MergeTree(orderBy = "x")
@@ -558,7 +605,8 @@ class ModelChecksTest {
     @Test
     void replicatedNeedsBothPathAndReplica() {
         assertProblem(PathWithoutReplica.class, "PathWithoutReplica: @ReplicatedMergeTree needs both zooPath and"
-                + " replicaName, or neither for the server defaults.");
+                + " replicaName, or neither for the server defaults; set both, for example"
+                + " zooPath = \"/clickhouse/tables/{uuid}/{shard}\" and replicaName = \"{replica}\".");
     }
 
     @Table(cluster = "cluster")
@@ -631,7 +679,7 @@ class ModelChecksTest {
     void checkReportsEveryModel() {
         assertThatThrownBy(() -> ModelChecks.check(ZeroGranularity.class, DuplicateSetting.class))
                 .isInstanceOf(ModelDefinitionException.class)
-                .hasMessage("ZeroGranularity: index 'i' has granularity 0; it must be 1 or more.\n"
+                .hasMessage("ZeroGranularity: index 'i' has granularity 0; set granularity to 1 or more (1 is the default).\n"
                         + "DuplicateSetting: @MergeTree sets 'a' twice; keep one @Setting.");
     }
 

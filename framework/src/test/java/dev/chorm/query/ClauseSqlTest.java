@@ -63,6 +63,14 @@ class ClauseSqlTest extends SqlTestSupport {
     }
 
     @Test
+    void rendersLimitByWithAnOffset() {
+        assertSql(HITS.only("id").orderBy("port").limitBy(1, 2, List.of("protocol")),
+                "SELECT `id` FROM `hit` ORDER BY `port` ASC LIMIT 1 OFFSET 2 BY `protocol`");
+        assertThatThrownBy(() -> HITS.limitBy(1, -1, List.of("protocol"))).isInstanceOf(QueryException.class)
+                .hasMessage("limitBy needs n > 0, offset >= 0 and at least one key, got 1, -1 and 1.");
+    }
+
+    @Test
     void rendersClickHouseModifiers() {
         assertSql(QuerySet.of(Version.class).asFinal(),
                 "SELECT `key`, `ver`, `value` FROM `version` FINAL");
@@ -189,7 +197,7 @@ class ClauseSqlTest extends SqlTestSupport {
                 + "`customer__name`, `customer`.`country` AS `customer__country` FROM `purchase` LEFT OUTER JOIN "
                 + "`customer` AS `customer` ON `purchase`.`customer_id` = `customer`.`id` SETTINGS join_use_nulls = 1");
         assertThatThrownBy(() -> purchases.filter("customer__city", "x").toSql())
-                .hasMessage("Customer has no field 'city' (in 'customer__city'). Choices: id, name, country.");
+                .hasMessage("Customer has no field 'city' (in 'customer__city'). Choices: id, name, country, purchase.");
     }
 
     @Test

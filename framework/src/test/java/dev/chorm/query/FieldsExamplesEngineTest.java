@@ -70,7 +70,8 @@ class FieldsExamplesEngineTest {
         assertThat(db.objects(TupleModel.class).get().tuple).isEqualTo(new TupleModel.Triple((byte) 100, "test", "3.4.5.6"));
         assertThat(db.objects(TupleModel.class).filter("tuple__1", "test").exists()).isTrue();
         assertThat(db.objects(NamedTupleModel.class).filter("tuple__str", "test").exists()).isTrue();
-        assertThat(db.objects(NamedTupleModel.class).filter("tuple__ip__startswith", "::ffff:3.4").exists()).isTrue();
+        assertThat(db.objects(NamedTupleModel.class).filter("tuple__ip__startswith", "3.4").exists()).isTrue();
+        assertThat(db.objects(NamedTupleModel.class).filter("tuple__ip__startswith", "::ffff:").exists()).isFalse();
     }
 
     @Test

@@ -43,6 +43,12 @@ class LookupSqlTest extends SqlTestSupport {
     }
 
     @Test
+    void neNullMeansHasAValue() {
+        assertThat(where("note__ne", null)).isEqualTo("isNotNull(`note`)");
+        assertThat(where(HITS.exclude("note__ne", null))).isEqualTo("NOT ifNull(isNotNull(`note`), 0)");
+    }
+
+    @Test
     void rendersInWithListsAndSubqueries() {
         assertThat(where("port__in", List.of(1, 2, 3))).isEqualTo("`port` IN (1, 2, 3)");
         assertThat(where("port__not_in", List.of(1))).isEqualTo("`port` NOT IN (1)");
@@ -69,7 +75,8 @@ class LookupSqlTest extends SqlTestSupport {
         assertThat(where("protocol__iendswith", "p")).isEqualTo("`protocol` ILIKE '%p'");
         assertThat(where("protocol__regex", "^T.P$")).isEqualTo("match(`protocol`, '^T.P$')");
         assertThat(where("protocol__iregex", "^t")).isEqualTo("match(`protocol`, '(?i)^t')");
-        assertThat(where("ip__contains", "4.5")).isEqualTo("toString(`ip`) LIKE '%4.5%'");
+        assertThat(where("ip__contains", "4.5"))
+                .isEqualTo("replaceRegexpOne(toString(`ip`), '^::ffff:([0-9.]+)$', '\\\\1') LIKE '%4.5%'");
         assertThat(where("action__contains", "RO")).isEqualTo("toString(`action`) LIKE '%RO%'");
         assertThat(where("action", Hit.Action.DROP)).isEqualTo("`action` = 'DROP'");
         assertThat(where("ip", "1.2.3.4")).isEqualTo("`ip` = CAST('1.2.3.4' AS IPv6)");

@@ -18,6 +18,7 @@ import dev.chorm.testing.TestEngine;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -57,5 +58,20 @@ class IntrospectionEngineTest {
         TableSpec live = editor.introspect(spec).orElseThrow();
 
         assertThat(live).isEqualTo(editor.canonicalize(spec));
+    }
+
+    @Test
+    void compareTableReportsEachDifference() {
+        db.dropTables(Event.class);
+        assertThat(db.compareTable(Event.class).differences()).containsExactly(
+                "table `" + ModelMeta.of(Event.class).table().name() + "` does not exist");
+        db.createTables(Event.class);
+        TableComparison same = db.compareTable(Event.class);
+        assertThat(same.matches()).isTrue();
+        assertThat(same.live()).contains(same.expected());
+        String table = ModelMeta.of(Event.class).table().name();
+        db.execute("ALTER TABLE `" + table + "` ADD COLUMN extra String, MODIFY COMMENT 'changed'");
+        assertThat(db.compareTable(Event.class).differences()).containsExactly("column extra: not in the model",
+                "comment: model " + ModelMeta.of(Event.class).table().comment() + ", live changed");
     }
 }

@@ -107,7 +107,8 @@ class RowBinaryWriterTest {
         assertThatThrownBy(() -> hex("Int32", null))
                 .hasMessage("Cannot write null as Int32; the column is not Nullable.");
         assertThatThrownBy(() -> hex("Decimal(5, 2)", new BigDecimal("1.234")))
-                .hasMessage("Cannot write 1.234 (BigDecimal) as Decimal(5, 2): it has more than 2 digits after the point.");
+                .hasMessage("Cannot write 1.234 (BigDecimal) as Decimal(5, 2): it has more than 2 digits after the point;"
+                        + " round it first or let the field round it with @Decimal(rounding = RoundingMode.HALF_EVEN).");
         assertThatThrownBy(() -> hex("Decimal(5, 2)", new BigDecimal("1234")))
                 .hasMessage("Cannot write 1234 (BigDecimal) as Decimal(5, 2): it has more than 3 digits before the point.");
         assertThatThrownBy(() -> hex("UInt64", BigInteger.ONE.shiftLeft(64)))
@@ -121,7 +122,8 @@ class RowBinaryWriterTest {
         assertThatThrownBy(() -> hex("Enum8('a' = 1)", "b"))
                 .hasMessage("Cannot write b (String) as Enum8('a' = 1): it is not one of its labels or values.");
         assertThatThrownBy(() -> hex("IPv4", "example.com"))
-                .hasMessage("Cannot write example.com (String) as IPv4: it is not an IP address.");
+                .hasMessage("Cannot write example.com (String) as IPv4: it is not an IPv4 address; write four numbers"
+                        + " 0..255 separated by dots, like 192.168.0.1.");
         assertThatThrownBy(() -> hex("Tuple(Int8, Int8)", List.of(1)))
                 .hasMessage("Cannot write [1] (List) as Tuple(Int8, Int8): it has 1 elements instead of 2.");
     }

@@ -1,5 +1,6 @@
 package dev.chorm.maven;
 
+import dev.chorm.model.ModelChecks;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -22,5 +23,10 @@ public final class CheckMojo extends AbstractClickhouseMojo {
                     .formatted(problems.size(), String.join("\n", problems)));
         }
         goal.info("System check identified no issues.");
+        // Defaults chorm chose where a model states nothing (the sorting key above all), as notes, not issues.
+        dev.chorm.migrations.AppModels models = goal.models();
+        for (String app : models.labels()) {
+            ModelChecks.notes(models.models(app).toArray(Class<?>[]::new)).forEach(n -> goal.info("Note: " + n));
+        }
     }
 }

@@ -72,13 +72,18 @@ public final class GoalContext {
         return Migrations.builder(config(), database, loader, configuration.migrationsDirectory());
     }
 
+    /** Return the models of the configured model packages, by app. */
+    public AppModels models() {
+        return AppModels.scan(loader, config().modelPackages());
+    }
+
     /**
      * Return migrations that need no database (makemigrations, sqlmigrate, check): the configured models,
      * the migration directory, the classpath and the alias's storage profiles (what sqlmigrate renders
      * for and check verifies the models against).
      */
     public Migrations migrationsWithoutDatabase() {
-        return Migrations.builder().models(AppModels.scan(loader, config().modelPackages())).classLoader(loader)
+        return Migrations.builder().models(models()).classLoader(loader)
                 .directory(configuration.migrationsDirectory()).profiles(config().profiles(configuration.alias())).build();
     }
 

@@ -21,8 +21,15 @@ public record AliasRef(String name, Expression target) implements Expression {
         return target.type(ctx);
     }
 
+    /** Return false: the alias names a value already computed, which a later aggregate cannot nest. */
     @Override
     public boolean isAggregate() {
         return false;
+    }
+
+    /** Return the keys of the aliased expression when it aggregates (ClickHouse cannot group by an aggregate), else the alias. */
+    @Override
+    public java.util.List<Expression> groupingKeys() {
+        return target.isAggregate() ? target.groupingKeys() : java.util.List.of(this);
     }
 }

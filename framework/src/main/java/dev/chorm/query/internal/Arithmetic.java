@@ -1,5 +1,8 @@
 package dev.chorm.query.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.chorm.query.Expression;
 import dev.chorm.query.RenderContext;
 import dev.chorm.types.ChType;
@@ -25,6 +28,18 @@ public final class Arithmetic implements Expression {
     @Override
     public ChType type(RenderContext ctx) {
         return operator.equals("/") ? ChType.float64() : null;
+    }
+
+    @Override
+    public List<Expression> groupingKeys() {
+        if (!isAggregate()) {
+            return List.of(this);
+        }
+        List<Expression> keys = new ArrayList<>(left.groupingKeys());
+        if (right instanceof Expression e) {
+            keys.addAll(e.groupingKeys());
+        }
+        return keys;
     }
 
     @Override

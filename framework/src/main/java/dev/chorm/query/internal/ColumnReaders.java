@@ -34,7 +34,23 @@ public final class ColumnReaders {
 
     /** Return the reader filling {@code field}; NULL stays null unless {@code strict} (then primitives fail). */
     public static ColumnReader forField(ModelField field, boolean strict) {
+        return forField(field, strict, false);
+    }
+
+    /** Return the reader filling the field of {@code item}, undoing its {@link WireForm}. */
+    static ColumnReader forItem(SelectItem item, boolean strict) {
+        return forField(item.field(), strict, WireForm.isHex(item));
+    }
+
+    private static ColumnReader forField(ModelField field, boolean strict, boolean hex) {
         ValueReader reader = valueReader(field);
+        if (hex) {
+            // Selected as hex(column) (see WireForm): the bytes exactly, never decoded as UTF-8.
+            return strict ? (rs, i) -> reader.convert(WireForm.readHex(rs, i)) : (rs, i) -> {
+                byte[] b = WireForm.readHex(rs, i);
+                return b == null ? null : reader.convert(b);
+            };
+        }
         if (strict) {
             return reader::read;
         }

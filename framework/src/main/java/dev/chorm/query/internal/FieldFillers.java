@@ -31,9 +31,14 @@ final class FieldFillers {
     private FieldFillers() {
     }
 
-    /** Return the filler of {@code f} from column {@code index} (1-based) of a result described by {@code md}. */
-    static FieldFiller of(ModelField f, int index, ResultSetMetaData md) throws SQLException {
+    /** Return the filler of the field of {@code item} from column {@code index} (1-based) of a result described by {@code md}. */
+    static FieldFiller of(SelectItem item, int index, ResultSetMetaData md) throws SQLException {
+        ModelField f = item.field();
         ValueReader reader = ColumnReaders.valueReader(f);
+        if (WireForm.isHex(item)) {
+            ColumnReaders.ColumnReader hex = ColumnReaders.forItem(item, true);
+            return (rs, o) -> f.set(o, hex.read(rs, index));
+        }
         FieldFiller general = (rs, o) -> f.set(o, reader.read(rs, index));
         if (!(f.element() instanceof Field field)) {
             return general;

@@ -65,6 +65,16 @@ public final class FunctionCall implements Expression {
     }
 
     @Override
+    public List<Expression> groupingKeys() {
+        if (aggregate || !isAggregate()) {
+            return aggregate ? List.of() : List.of(this);
+        }
+        List<Expression> keys = new ArrayList<>();
+        args.forEach(a -> keys.addAll(a instanceof Expression e ? e.groupingKeys() : List.of()));
+        return keys;
+    }
+
+    @Override
     public boolean isAggregate() {
         return aggregate || args.stream().anyMatch(a -> a instanceof Expression e && e.isAggregate());
     }

@@ -14,8 +14,8 @@ import dev.chorm.schema.SqlLiterals;
  * @param alias the alias of the joined table
  * @param target the related model
  * @param leftAlias the alias of the table holding the foreign key
- * @param leftField the foreign key field
- * @param targetField the referenced field of the related model
+ * @param leftField the column of the left table: the foreign key, or for a reverse relation the field it refers to
+ * @param targetField the column of the joined table it matches
  */
 public record Join(String path, String alias, ModelMeta target, String leftAlias, ModelField leftField,
                    ModelField targetField) {

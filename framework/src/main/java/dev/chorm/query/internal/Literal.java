@@ -11,6 +11,12 @@ import dev.chorm.types.ChType;
  * @param type its ClickHouse type, or null to infer it from the value
  */
 public record Literal(Object value, ChType type) implements Expression {
+    /** Return no keys: grouping by a constant changes nothing. */
+    @Override
+    public java.util.List<Expression> groupingKeys() {
+        return java.util.List.of();
+    }
+
     @Override
     public void accept(RenderContext ctx) {
         ctx.value(value, type);

@@ -18,7 +18,8 @@ import java.util.Set;
  * lookups, ...) as ClickHouse conditions.
  *
  * <p>Text lookups use LIKE/ILIKE with {@code %}, {@code _} and {@code \} in the value escaped, and
- * apply {@code toString} to non-text operands (enums, IPs, UUIDs). Array lookups: {@code contains}
+ * apply {@code toString} to non-text operands (enums, IPs, UUIDs); a generic IP compares the text the
+ * user reads, {@code 3.4.5.6} rather than {@code ::ffff:3.4.5.6}. Array lookups: {@code contains}
  * (hasAll), {@code contained_by}, {@code overlap} (hasAny), {@code any} (has); Map: {@code has_key}.
  * infi's names {@code ne}, {@code not_in} and {@code between} are accepted too.
  */
@@ -73,7 +74,14 @@ public final class Lookups {
         TypeKind kind = type == null ? null : type.base().kind();
         switch (lookup) {
             case "exact" -> compare(ctx, lhs, value == null ? null : "=", value, type);
-            case "ne" -> compare(ctx, lhs, value == null ? null : "!=", value, type);
+            case "ne" -> {
+                if (value == null) {
+                    // "not equal to NULL" asks for the rows that have a value, as infi's ne does.
+                    ctx.sql("isNotNull(").visit(lhs).sql(')');
+                } else {
+                    compare(ctx, lhs, "!=", value, type);
+                }
+            }
             case "gt" -> compare(ctx, lhs, ">", value, type);
             case "gte" -> compare(ctx, lhs, ">=", value, type);
             case "lt" -> compare(ctx, lhs, "<", value, type);
@@ -183,6 +191,9 @@ public final class Lookups {
     }
 
     private static Expression text(Expression lhs, TypeKind kind) {
+        if (lhs instanceof JavaView.GenericIpOperand ip) {
+            return ip.text();
+        }
         boolean isText = kind == null || kind == TypeKind.STRING || kind == TypeKind.FIXED_STRING
                 || kind == TypeKind.JSON;
         return isText ? lhs : new FunctionCall("toString", List.of(lhs), ChType.string(), false);

@@ -40,9 +40,9 @@ final class ModelRowMapper implements RowMapper<Object> {
                     b = new Builder(Scope.targetOfPath(meta, item.relation()), md);
                     related.put(item.relation(), b);
                 }
-                b.add(item.field(), i + 1);
+                b.add(item, i + 1);
             } else if (item.field() != null) {
-                root.add(item.field(), i + 1);
+                root.add(item, i + 1);
             } else {
                 Field f = Reflection.findField(meta.modelClass(), item.key());
                 if (f != null) {
@@ -109,12 +109,12 @@ final class ModelRowMapper implements RowMapper<Object> {
             this.md = md;
         }
 
-        void add(ModelField f, int index) throws SQLException {
-            fields.add(f);
-            readers.add(ColumnReaders.forField(f, true));
+        void add(SelectItem item, int index) throws SQLException {
+            fields.add(item.field());
+            readers.add(ColumnReaders.forItem(item, true));
             indexes.add(index);
             if (!record) {
-                fillers.add(FieldFillers.of(f, index, md));
+                fillers.add(FieldFillers.of(item, index, md));
             }
         }
 

@@ -61,6 +61,7 @@ public final class Query {
     List<Object> groupBy = List.of();
     boolean distinct;
     int limitByCount;
+    long limitByOffset;
     List<Object> limitBy = List.of();
     Long limit;
     long offset;
@@ -96,6 +97,7 @@ public final class Query {
         q.groupBy = groupBy;
         q.distinct = distinct;
         q.limitByCount = limitByCount;
+        q.limitByOffset = limitByOffset;
         q.limitBy = limitBy;
         q.limit = limit;
         q.offset = offset;
@@ -181,9 +183,14 @@ public final class Query {
         return copy(q -> q.having = plus(having, List.of(condition)));
     }
 
-    /** Return this query with the annotation {@code name}. */
+    /**
+     * Return this query with the annotation {@code name}. As in Django, it may not take the name of a
+     * field, except after {@code values(...)} of other fields: then the field is not in the result
+     * and the annotation takes its name ({@code values("name").annotate("age", Sum.of("age"))}).
+     */
     public Query withAnnotation(String name, Expression expression) {
-        if (Scope.field(meta, name).isPresent() || annotations.containsKey(name)) {
+        boolean fieldName = Scope.field(meta, name).filter(f -> !freeAfterValues(f)).isPresent();
+        if (fieldName || annotations.containsKey(name)) {
             throw new QueryException("The annotation '" + name + "' conflicts with a "
                     + (annotations.containsKey(name) ? "previous annotation" : "field on the model " + meta.modelClass()
                     .getSimpleName()) + "; choose another name.");
@@ -191,6 +198,12 @@ public final class Query {
         Map<String, Expression> a = new LinkedHashMap<>(annotations);
         a.put(name, expression);
         return copy(q -> q.annotations = Collections.unmodifiableMap(a));
+    }
+
+    /** Return whether the values selected leave out {@code f}, so that an annotation may take its name. */
+    private boolean freeAfterValues(dev.chorm.model.ModelField f) {
+        return shape == Shape.VALUES && !values.isEmpty() && !values.contains(f.javaName())
+                && !values.contains(f.columnName());
     }
 
     /** Return this query selecting the values of {@code names} (all fields when empty). */
@@ -236,10 +249,11 @@ public final class Query {
         return copy(q -> q.distinct = on);
     }
 
-    /** Return this query keeping {@code n} rows per value of {@code keys} (LIMIT n BY keys). */
-    public Query withLimitBy(int n, List<Object> keys) {
+    /** Return this query keeping {@code n} rows per value of {@code keys} after skipping {@code offset} (LIMIT n OFFSET m BY keys). */
+    public Query withLimitBy(int n, long offset, List<Object> keys) {
         return copy(q -> {
             q.limitByCount = n;
+            q.limitByOffset = offset;
             q.limitBy = List.copyOf(keys);
         });
     }

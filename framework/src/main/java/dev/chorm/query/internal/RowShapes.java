@@ -1,5 +1,7 @@
 package dev.chorm.query.internal;
 
+import dev.chorm.types.ValueReader;
+
 import dev.chorm.query.QueryException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
@@ -77,7 +79,13 @@ public final class RowShapes {
         List<ColumnReaders.ColumnReader> out = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             SelectItem item = items.get(i);
-            out.add(item.field() != null ? ColumnReaders.forField(item.field(), false) : ColumnReaders.plain(md, i + 1));
+            ValueReader reader = item.reader();
+            out.add(item.field() != null ? ColumnReaders.forItem(item, false) : reader != null
+                    ? (rs, index) -> {
+                        Object raw = rs.getObject(index);
+                        return raw == null ? null : reader.convert(raw);
+                    }
+                    : ColumnReaders.plain(md, i + 1));
         }
         return out;
     }

@@ -1,6 +1,5 @@
 package dev.chorm.query.internal;
 
-import dev.chorm.model.ForeignKey;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.query.Expression;
@@ -35,6 +34,10 @@ public final class Scope {
     private final Map<String, Expression> annotations;
     private final Map<String, Expression> arrayJoins;
     private final Map<String, Join> joins = new LinkedHashMap<>();
+    // A list, not a set: the same name may be hidden twice when its annotation nests in itself.
+    private final List<String> hidden = new ArrayList<>();
+    /** The Java side each resolved path reached, for reading values() back as the declared type. */
+    private final Map<String, JavaView> views = new java.util.HashMap<>();
     private final boolean qualify;
 
     /**
@@ -77,6 +80,24 @@ public final class Scope {
         return new ColumnRef(baseAlias(), f.columnName(), f.column().type(), f, false);
     }
 
+    /**
+     * Return {@code expression}, the annotation {@code name}, made to render with {@code name} meaning the
+     * field of that name (see {@link OwnNameAnnotation}); the expression itself when no field has that name.
+     */
+    Expression ownExpression(String name, Expression expression) {
+        return field(meta, name).isEmpty() ? expression : new OwnNameAnnotation(this, name, expression);
+    }
+
+    /** Let {@code name} resolve to the field rather than the annotation of that name, until {@link #unhide}. */
+    void hide(String name) {
+        hidden.add(name);
+    }
+
+    /** Let {@code name} resolve to the annotation again. */
+    void unhide(String name) {
+        hidden.remove(name);
+    }
+
     /** Resolve {@code path} to an operand, without a lookup. */
     public Expression resolveExpression(String path) {
         return resolve(path, false).expression();
@@ -93,19 +114,38 @@ public final class Scope {
         }
         Start start = first(parts, path);
         Expression current = start.expression();
+        // An ARRAY JOIN name stands for an element, not for the field's own Java type.
+        JavaView view = current instanceof ColumnRef c && c.field() != null && c.type().equals(c.field().column().type())
+                ? JavaView.of(c.field()) : null;
         for (int i = start.next(); i < parts.length; i++) {
             String part = parts[i];
             ChType type = current.type(dev.chorm.query.RenderContext.of(this));
             if (i == parts.length - 1 && allowLookup && Lookups.applies(part, type)) {
-                return new Resolved(current, part);
+                return new Resolved(operand(current, view), part);
             }
             Expression next = Transforms.apply(current, type, part);
             if (next == null) {
                 throw unsupported(path, part, current, type, allowLookup);
             }
+            view = view == null ? null : view.step(type, part);
             current = next;
         }
-        return new Resolved(current, allowLookup ? "exact" : null);
+        if (view != null) {
+            views.put(path, view);
+        }
+        return new Resolved(allowLookup ? operand(current, view) : current, allowLookup ? "exact" : null);
+    }
+
+    /** Return the Java side that resolving {@code path} reached (see {@link JavaView}), or null when it was lost. */
+    JavaView viewOf(String path) {
+        return views.get(path);
+    }
+
+    /** Return the operand of a lookup: marked when the user reads it as a generic IP (see {@link JavaView}). */
+    private Expression operand(Expression e, JavaView view) {
+        ChType t = e.type(dev.chorm.query.RenderContext.of(this));
+        boolean ipv6 = t != null && t.base().kind() == dev.chorm.types.TypeKind.IPV6;
+        return ipv6 && view != null && view.isGenericIp() ? new JavaView.GenericIpOperand(e) : e;
     }
 
     private record Start(Expression expression, int next) {
@@ -113,14 +153,14 @@ public final class Scope {
 
     private Start first(String[] parts, String path) {
         String name = parts[0];
-        if (annotations.containsKey(name)) {
-            return new Start(new AliasRef(name, annotations.get(name)), 1);
+        if (annotations.containsKey(name) && !hidden.contains(name)) {
+            return new Start(new AliasRef(name, ownExpression(name, annotations.get(name))), 1);
         }
         if (arrayJoins.containsKey(name)) {
             return new Start(arrayJoins.get(name), 1);
         }
         Optional<ModelField> field = field(meta, name);
-        if (relation(meta, name).isPresent() && parts.length > 1 && crosses(meta, parts, 0)) {
+        if ((field.isEmpty() || relation(meta, name).isPresent()) && parts.length > 1 && crosses(meta, parts, 0)) {
             return follow(parts, path);
         }
         Optional<ModelField> column = field.or(() -> relation(meta, name));
@@ -133,9 +173,12 @@ public final class Scope {
 
     /** Return whether parts[i] is a relation of {@code m} that parts[i + 1] crosses (rather than transforms). */
     private boolean crosses(ModelMeta m, String[] parts, int i) {
-        Optional<ModelField> fk = relation(m, parts[i]);
-        if (fk.isEmpty() || i + 1 >= parts.length) {
+        if (i + 1 >= parts.length || Relations.find(m, parts[i]).isEmpty()) {
             return false;
+        }
+        Optional<ModelField> fk = relation(m, parts[i]);
+        if (fk.isEmpty()) {
+            return true;  // a reverse relation has no column of its own to transform
         }
         ChType t = fk.get().column().type();
         String next = parts[i + 1];
@@ -149,7 +192,7 @@ public final class Scope {
         ModelMeta current = meta;
         while (crosses(current, parts, i)) {
             relationPath.add(parts[i]);
-            current = targetOf(relation(current, parts[i]).orElseThrow());
+            current = Relations.find(current, parts[i]).orElseThrow().target();
             i++;
         }
         Join join = joinFor(String.join("__", relationPath));
@@ -169,10 +212,11 @@ public final class Scope {
         StringBuilder path = new StringBuilder();
         for (String p : relationPath.split("__")) {
             ModelMeta owner = from;
-            ModelField fk = relation(owner, p).orElseThrow(() -> new QueryException(owner.modelClass().getSimpleName()
-                    + " has no relation '" + p + "'. Relations: " + String.join(", ", relations(owner)) + "."));
+            Relations.Link link = Relations.find(owner, p).orElseThrow(() -> new QueryException(
+                    owner.modelClass().getSimpleName() + " has no relation '" + p + "'. Relations: "
+                            + String.join(", ", relations(owner)) + "."));
             path.append(path.length() == 0 ? "" : "__").append(p);
-            last = join(path.toString(), owner, fromAlias, fk, targetOf(fk));
+            last = join(path.toString(), fromAlias, link);
             from = last.target();
             fromAlias = last.alias();
         }
@@ -183,25 +227,14 @@ public final class Scope {
     static ModelMeta targetOfPath(ModelMeta root, String path) {
         ModelMeta m = root;
         for (String p : path.split("__")) {
-            m = targetOf(relation(m, p).orElseThrow());
+            m = Relations.find(m, p).orElseThrow().target();
         }
         return m;
     }
 
-    private static ModelMeta targetOf(ModelField fk) {
-        return ModelMeta.of(fk.element().getAnnotation(ForeignKey.class).value());
-    }
-
-    private Join join(String path, ModelMeta from, String fromAlias, ModelField fk, ModelMeta target) {
-        return joins.computeIfAbsent(path, p -> {
-            String alias = p.equals(baseAlias()) ? p + "_1" : p;
-            String fieldName = fk.element().getAnnotation(ForeignKey.class).field();
-            ModelField targetField = field(target, fieldName).orElseThrow(() -> new QueryException(
-                    "%s.%s: @ForeignKey names field '%s', which %s does not have.".formatted(
-                            from.modelClass().getSimpleName(), fk.javaName(), fieldName,
-                            target.modelClass().getSimpleName())));
-            return new Join(p, alias, target, fromAlias, fk, targetField);
-        });
+    private Join join(String path, String fromAlias, Relations.Link link) {
+        return joins.computeIfAbsent(path, p -> new Join(p, p.equals(baseAlias()) ? p + "_1" : p, link.target(),
+                fromAlias, link.left(), link.right()));
     }
 
     private QueryException unsupported(String path, String part, Expression current, ChType type,
@@ -248,26 +281,18 @@ public final class Scope {
                 + "."));
     }
 
-    /** Return the foreign key field of {@code m} whose relation is named {@code name}. */
+    /** Return the foreign key field of {@code m} whose (forward) relation is named {@code name}. */
     public static Optional<ModelField> relation(ModelMeta m, String name) {
-        return m.fields().stream().filter(f -> name.equals(relationName(f))).findFirst();
+        return Relations.forward(m, name);
     }
 
-    /** Return the relation names of {@code m}. */
+    /** Return the relation names of {@code m}: its foreign keys, then the reverse relations of models referring to it. */
     public static List<String> relations(ModelMeta m) {
-        return m.fields().stream().map(Scope::relationName).filter(n -> n != null).toList();
+        return Relations.names(m);
     }
 
     /** Return the relation name of a foreign key field, or null when {@code f} is not one. */
     public static String relationName(ModelField f) {
-        ForeignKey fk = f.element().getAnnotation(ForeignKey.class);
-        if (fk == null) {
-            return null;
-        }
-        if (!fk.name().isEmpty()) {
-            return fk.name();
-        }
-        String n = f.javaName();
-        return n.length() > 2 && n.endsWith("Id") ? n.substring(0, n.length() - 2) : n;
+        return Relations.forwardName(f);
     }
 }

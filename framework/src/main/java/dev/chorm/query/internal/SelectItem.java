@@ -1,5 +1,7 @@
 package dev.chorm.query.internal;
 
+import dev.chorm.types.ValueReader;
+
 import dev.chorm.model.ModelField;
 import dev.chorm.query.Expression;
 
@@ -11,6 +13,13 @@ import dev.chorm.query.Expression;
  * @param alias the SQL alias, or null when the column keeps its own name
  * @param field the model field the column fills, or null for an expression
  * @param relation the relation path for a column of a related model (selectRelated), else null
+ * @param reader the reader into the Java type a values() path reaches (a record component, a list
+ *               element, a joined field), or null
  */
-public record SelectItem(String key, Expression expression, String alias, ModelField field, String relation) {
+public record SelectItem(String key, Expression expression, String alias, ModelField field, String relation,
+                         ValueReader reader) {
+    /** Create an item without a reader of its own: a model field's reader, or plain values. */
+    public SelectItem(String key, Expression expression, String alias, ModelField field, String relation) {
+        this(key, expression, alias, field, relation, null);
+    }
 }

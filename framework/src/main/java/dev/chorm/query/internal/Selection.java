@@ -2,6 +2,9 @@ package dev.chorm.query.internal;
 
 import dev.chorm.model.ModelField;
 import dev.chorm.query.Expression;
+import dev.chorm.query.RenderContext;
+import dev.chorm.types.ChType;
+import dev.chorm.types.ValueReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +13,13 @@ import java.util.Map;
 final class Selection {
     private final Query q;
     private final Scope scope;
+    private final boolean reading;
 
-    Selection(Query q, Scope scope) {
+    /** Create the selection of {@code q}; {@code reading} when rows are read back (not a subquery). */
+    Selection(Query q, Scope scope, boolean reading) {
         this.q = q;
         this.scope = scope;
+        this.reading = reading;
     }
 
     List<SelectItem> items(SqlCompiler.Mode mode) {
@@ -23,8 +29,7 @@ final class Selection {
         List<SelectItem> items = new ArrayList<>();
         switch (q.shape) {
             case MODEL -> {
-                SqlCompiler.loadedFields(q).forEach(f -> items.add(new SelectItem(f.javaName(), scope.column(f), null, f,
-                        null)));
+                SqlCompiler.loadedFields(q).forEach(f -> items.add(fieldItem(f.javaName(), scope.column(f), null, f)));
                 q.selectRelated.forEach(path -> related(path, items));
             }
             case VALUES -> values(items);
@@ -34,19 +39,19 @@ final class Selection {
             if (q.shape == Query.Shape.VALUES && q.values.contains(a.getKey())) {
                 continue;
             }
-            items.add(new SelectItem(a.getKey(), a.getValue(), a.getKey(), null, null));
+            items.add(new SelectItem(a.getKey(), scope.ownExpression(a.getKey(), a.getValue()), a.getKey(), null, null));
         }
         return mode == SqlCompiler.Mode.TOTALS ? totals(items) : items;
     }
 
     private void values(List<SelectItem> items) {
         if (q.values.isEmpty()) {
-            q.meta.fields().forEach(f -> items.add(new SelectItem(f.javaName(), scope.column(f), null, f, null)));
+            q.meta.fields().forEach(f -> items.add(fieldItem(f.javaName(), scope.column(f), null, f)));
             return;
         }
         for (String name : q.values) {
             if (q.annotations.containsKey(name)) {
-                items.add(new SelectItem(name, q.annotations.get(name), name, null, null));
+                items.add(new SelectItem(name, scope.ownExpression(name, q.annotations.get(name)), name, null, null));
                 continue;
             }
             Expression e = scope.resolveExpression(name);
@@ -54,7 +59,8 @@ final class Selection {
                     && c.type().equals(c.field().column().type()) ? c.field() : null;
             boolean plain = e instanceof ColumnRef c && !c.joined() && c.column().equals(name)
                     || e instanceof AliasRef a && a.name().equals(name);
-            items.add(new SelectItem(name, e, plain ? null : name, field, null));
+            items.add(field == null ? new SelectItem(name, e, plain ? null : name, null, null, reader(name, e))
+                    : fieldItem(name, e, plain ? null : name, field));
         }
     }
 
@@ -62,9 +68,27 @@ final class Selection {
         Join join = scope.joinFor(path);
         for (ModelField f : join.target().fields()) {
             String key = path + "__" + f.javaName();
-            items.add(new SelectItem(key, new ColumnRef(join.alias(), f.columnName(), f.column().type(), f, true),
-                    path + "__" + f.columnName(), f, path));
+            Expression column = new ColumnRef(join.alias(), f.columnName(), f.column().type(), f, true);
+            items.add(new SelectItem(key, reading ? WireForm.select(f, column) : column, path + "__" + f.columnName(), f,
+                    path));
         }
+    }
+
+    /**
+     * Return the reader into the Java type the path {@code name} reaches, such as the {@code @GenericIP
+     * String} component of a tuple, so that values() give what model reads give; null to read plain values.
+     */
+    private ValueReader reader(String name, Expression e) {
+        JavaView view = scope.viewOf(name);
+        ChType type = view == null ? null : e.type(RenderContext.of(scope));
+        return type == null ? null : ValueReader.of(type, view.type(), view.element(), q.meta.modelClass().getSimpleName()
+                + "." + name);
+    }
+
+    /** Return the item filling {@code field} from {@code column}, in its wire form when rows are read back. */
+    private SelectItem fieldItem(String key, Expression column, String alias, ModelField field) {
+        // No alias named after the column for a wire form: WHERE would then see the alias, not the column.
+        return new SelectItem(key, reading ? WireForm.select(field, column) : column, alias, field, null);
     }
 
     /** Replace the non-aggregate items by NULLs, keeping the row's shape: the totals row. */

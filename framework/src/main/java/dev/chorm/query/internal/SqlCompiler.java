@@ -18,7 +18,7 @@ import java.util.Map;
  * Turn a {@link Query} into ClickHouse SQL, clause by clause, in ClickHouse's order:
  * <pre>
  * WITH .. SELECT [DISTINCT] .. FROM t [FINAL] [SAMPLE ..] [ARRAY JOIN ..] [LEFT OUTER JOIN ..]
- * [PREWHERE ..] [WHERE ..] [GROUP BY ..] [HAVING ..] [ORDER BY ..] [LIMIT n BY ..] [LIMIT .. OFFSET ..] [SETTINGS ..]
+ * [PREWHERE ..] [WHERE ..] [GROUP BY ..] [HAVING ..] [ORDER BY ..] [LIMIT n [OFFSET m] BY ..] [LIMIT .. OFFSET ..] [SETTINGS ..]
  * </pre>
  * Columns are qualified with their table only when the query joins (then it is rendered twice:
  * the first pass discovers the joins). Joins run with {@code join_use_nulls = 1}.
@@ -47,12 +47,14 @@ public final class SqlCompiler {
 
     private final Query q;
     private final Mode mode;
+    private final boolean reading;
     private final Scope scope;
     private final RenderContext ctx;
 
-    private SqlCompiler(Query q, Mode mode, boolean qualify) {
+    private SqlCompiler(Query q, Mode mode, boolean reading, boolean qualify) {
         this.q = q;
         this.mode = mode;
+        this.reading = reading;
         this.scope = new Scope(q.meta, q.annotations, arrayJoinNames(q), qualify);
         this.ctx = RenderContext.of(scope);
     }
@@ -67,18 +69,26 @@ public final class SqlCompiler {
         if ((mode == Mode.COUNT || mode == Mode.EXISTS) && q.isReshaped()) {
             return wrapped(q, mode);
         }
-        return renderJoined(q, mode).compiled();
+        return renderJoined(q, mode, true).compiled();
+    }
+
+    /**
+     * Return the SELECT of {@code q} used inside another statement ({@code IN (...)}, a CTE): columns
+     * stay plain, without the {@link WireForm}s that only reading rows back needs.
+     */
+    public static Compiled compileSubquery(Query q) {
+        return renderJoined(q, Mode.SELECT, false).compiled();
     }
 
     /** Hold a statement and whether it joins related tables. */
     private record Rendered(Compiled compiled, boolean joins) {
     }
 
-    private static Rendered renderJoined(Query q, Mode mode) {
-        SqlCompiler first = new SqlCompiler(q, mode, false);
+    private static Rendered renderJoined(Query q, Mode mode, boolean reading) {
+        SqlCompiler first = new SqlCompiler(q, mode, reading, false);
         Compiled c = first.render();
         return first.scope.joins().isEmpty() ? new Rendered(c, false)
-                : new Rendered(new SqlCompiler(q, mode, true).render(), true);
+                : new Rendered(new SqlCompiler(q, mode, reading, true).render(), true);
     }
 
     /**
@@ -104,7 +114,7 @@ public final class SqlCompiler {
     }
 
     private static Compiled wrapped(Query q, Mode mode) {
-        Rendered inner = renderJoined(q.withoutSettings(), Mode.SELECT);
+        Rendered inner = renderJoined(q.withoutSettings(), Mode.SELECT, false);
         RenderContext ctx = RenderContext.of(new Scope(q.meta, Map.of(), Map.of(), false));
         ctx.visit(Keyword.SELECT).sql(mode == Mode.COUNT ? " count() " : " 1 ").visit(Keyword.FROM).sql(" (")
                 .sql(inner.compiled().sql()).sql(')');
@@ -144,7 +154,7 @@ public final class SqlCompiler {
 
     private Compiled render() {
         ctes();
-        List<SelectItem> items = new Selection(q, scope).items(mode);
+        List<SelectItem> items = new Selection(q, scope, reading).items(mode);
         selectList(items);
         ctx.sql(' ').visit(Keyword.FROM).sql(' ');
         table();
@@ -242,7 +252,16 @@ public final class SqlCompiler {
         if (!q.groupBy.isEmpty()) {
             q.groupBy.forEach(k -> keys.add(k instanceof Expression e ? e : scope.resolveExpression((String) k)));
         } else if (items.stream().anyMatch(i -> i.expression().isAggregate())) {
-            items.stream().filter(i -> !i.expression().isAggregate()).forEach(i -> keys.add(i.expression()));
+            // As Django: every non-aggregate part of the selection is grouped, also one inside an annotation
+            // that mixes it with an aggregate (Sum("age") + F("age") groups by age), each once.
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (SelectItem i : items) {
+                for (Expression k : i.expression().groupingKeys()) {
+                    if (seen.add(RenderContext.of(scope).visit(k).toString())) {
+                        keys.add(k);
+                    }
+                }
+            }
         }
         if (!keys.isEmpty()) {
             ctx.sql(' ').visit(Keyword.GROUP_BY).sql(' ').visit(keys, ", ");
@@ -264,8 +283,11 @@ public final class SqlCompiler {
 
     private void limits() {
         if (q.limitByCount > 0) {
-            ctx.sql(' ').visit(Keyword.LIMIT).sql(' ').sql(Long.toString(q.limitByCount)).sql(' ').visit(Keyword.BY)
-                    .sql(' ');
+            ctx.sql(' ').visit(Keyword.LIMIT).sql(' ').sql(Long.toString(q.limitByCount)).sql(' ');
+            if (q.limitByOffset > 0) {
+                ctx.visit(Keyword.OFFSET).sql(' ').sql(Long.toString(q.limitByOffset)).sql(' ');
+            }
+            ctx.visit(Keyword.BY).sql(' ');
             for (int i = 0; i < q.limitBy.size(); i++) {
                 Object k = q.limitBy.get(i);
                 ctx.sql(i == 0 ? "" : ", ").visit(k instanceof Expression e ? e : scope.resolveExpression((String) k));

@@ -60,7 +60,7 @@ final class ColumnWriters {
 
     /** Return the writer of {@code f}'s column, as a handle of type {@link #ROW}. */
     static MethodHandle of(ModelField f) {
-        ValueEncoder encoder = RowBinaryWriter.encoder(f.column().type());
+        ValueEncoder encoder = RowBinaryWriter.encoder(f.column().type(), f.element(), f.annotatedType());
         try {
             if (f.isSyntheticId()) {
                 return helper("writeSyntheticId", ROW);

@@ -56,7 +56,7 @@ final class InsertPlan {
         boolean json = false;
         for (int i = 0; i < n; i++) {
             ModelField f = fields[i];
-            encoders[i] = RowBinaryWriter.encoder(f.column().type());
+            encoders[i] = RowBinaryWriter.encoder(f.column().type(), f.element(), f.annotatedType());
             defaultable[i] = f.column().defaultKind() == DefaultKind.DEFAULT && !f.column().type().isNullable()
                     && !f.javaType().isPrimitive() && !f.isSyntheticId();
             anyDefault |= defaultable[i];

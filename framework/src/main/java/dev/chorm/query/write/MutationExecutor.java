@@ -4,7 +4,6 @@ import dev.chorm.db.Database;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.query.QueryPart;
 import dev.chorm.query.Settings;
-import dev.chorm.schema.SqlLiterals;
 import java.util.Map;
 
 /**
@@ -56,6 +55,6 @@ final class MutationExecutor {
     }
 
     private String table() {
-        return SqlLiterals.qualifiedName(meta.table().database(), meta.table().name());
+        return MutationTarget.of(meta).describe();
     }
 }

@@ -3,6 +3,7 @@ package dev.chorm.query.write;
 import dev.chorm.model.DefaultKind;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
+import dev.chorm.query.Keyword;
 import dev.chorm.query.QueryException;
 import dev.chorm.query.QueryPart;
 import dev.chorm.query.RenderContext;
@@ -21,6 +22,11 @@ import java.util.Map;
  * </pre>
  * A mutation without a condition renders {@code WHERE 1}. Conditions may not join other tables
  * (ClickHouse mutations cannot); filter with {@code field__in=otherQuerySet} instead.
+ *
+ * <p>ClickHouse refuses mutations of a {@code Distributed} table, so on a Distributed model they go,
+ * as the reference backend sends them, to the local table on every node of the cluster: {@code ALTER
+ * TABLE `local` ON CLUSTER `c` UPDATE ...}, {@code DELETE FROM `local` ON CLUSTER `c` ...}. Reads and
+ * inserts stay on the Distributed table.
  */
 final class MutationSql {
     private MutationSql() {
@@ -33,8 +39,9 @@ final class MutationSql {
             throw new QueryException("update() on " + meta.modelClass().getSimpleName() + " needs at least one field.");
         }
         RenderContext ctx = RenderContext.of(new Scope(meta, Map.of(), Map.of(), false));
-        ctx.sql(lightweight ? "UPDATE " : "ALTER TABLE ")
-                .qualifiedName(meta.table().database(), meta.table().name()).sql(lightweight ? " SET " : " UPDATE ");
+        ctx.sql(lightweight ? "UPDATE " : "ALTER TABLE ");
+        target(ctx, meta);
+        ctx.sql(lightweight ? " SET " : " UPDATE ");
         String separator = "";
         for (Map.Entry<String, ?> e : values.entrySet()) {
             ModelField f = updatable(meta, e.getKey());
@@ -47,9 +54,19 @@ final class MutationSql {
     /** Return the DELETE of rows matching {@code where}. */
     static String delete(ModelMeta meta, QueryPart where, Settings settings, boolean lightweight) {
         RenderContext ctx = RenderContext.of(new Scope(meta, Map.of(), Map.of(), false));
-        ctx.sql(lightweight ? "DELETE FROM " : "ALTER TABLE ")
-                .qualifiedName(meta.table().database(), meta.table().name()).sql(lightweight ? "" : " DELETE");
+        ctx.sql(lightweight ? "DELETE FROM " : "ALTER TABLE ");
+        target(ctx, meta);
+        ctx.sql(lightweight ? "" : " DELETE");
         return finish(ctx, meta, where, settings);
+    }
+
+    /** Write the table a mutation changes: the model's own, or a Distributed model's local table ON CLUSTER. */
+    private static void target(RenderContext ctx, ModelMeta meta) {
+        MutationTarget t = MutationTarget.of(meta);
+        ctx.qualifiedName(t.database(), t.table());
+        if (!t.cluster().isEmpty()) {
+            ctx.sql(' ').visit(Keyword.ON_CLUSTER).sql(' ').identifier(t.cluster());
+        }
     }
 
     private static String finish(RenderContext ctx, ModelMeta meta, QueryPart where, Settings settings) {

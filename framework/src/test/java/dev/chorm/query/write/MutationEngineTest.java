@@ -15,6 +15,7 @@ import dev.chorm.query.write.WriteModels.Patched;
 import dev.chorm.query.write.WriteModels.Point;
 import dev.chorm.query.write.WriteModels.Reading;
 import java.time.Instant;
+import dev.chorm.query.Settings;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -167,5 +168,18 @@ class MutationEngineTest {
     private static List<String> mutationCommands(String table) {
         return db.query("SELECT command FROM system.mutations WHERE database = currentDatabase() AND table = '"
                 + table + "' ORDER BY create_time").stream().map(r -> r.get("command").toString()).toList();
+    }
+
+    @Test
+    void theEngineParsesTheOnClusterMutationsOfADistributedModel() {
+        // The embedded engine has no cluster to run them on (the it module does that); its parser checks the syntax.
+        dev.chorm.model.ModelMeta student = dev.chorm.model.ModelMeta.of(dev.chorm.model.fixtures.DistributedStudent.class);
+        Map<String, Object> score = Map.of("score", 1);
+        for (String sql : List.of(MutationSql.update(student, score, null, Settings.empty(), false),
+                MutationSql.update(student, score, null, Settings.empty(), true),
+                MutationSql.delete(student, null, Settings.empty(), false),
+                MutationSql.delete(student, null, Settings.empty(), true))) {
+            assertThat(db.query("EXPLAIN AST " + sql)).as(sql).isNotEmpty();
+        }
     }
 }

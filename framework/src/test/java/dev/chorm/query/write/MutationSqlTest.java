@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.query.F;
 import dev.chorm.query.Q;
+import dev.chorm.model.fixtures.DistributedStudent;
 import dev.chorm.query.QueryException;
+import dev.chorm.query.QuerySet;
 import dev.chorm.query.Settings;
 import dev.chorm.query.write.WriteModels.Measurement;
 import dev.chorm.query.write.WriteModels.Reading;
@@ -117,5 +119,26 @@ class MutationSqlTest {
     void keyColumnsAreFoundInsideExpressions() {
         assertThat(KeyColumns.of(READING.table())).contains("sensor", "id", "day").doesNotContain("port");
         assertThat(KeyColumns.plainSortingKey(READING.table())).containsExactly("sensor", "id");
+    }
+
+    @Test
+    void mutationsOfADistributedModelGoToTheLocalTableOnCluster() {
+        ModelMeta student = ModelMeta.of(DistributedStudent.class);
+        assertThat(MutationSql.update(student, values("score", 5), Q.of("name", "Ann"), Settings.empty(), false))
+                .isEqualTo("ALTER TABLE `student` ON CLUSTER `cluster` UPDATE `score` = 5 WHERE `name` = 'Ann'");
+        assertThat(MutationSql.update(student, values("score", 5), null, Settings.empty(), true))
+                .isEqualTo("UPDATE `student` ON CLUSTER `cluster` SET `score` = 5 WHERE 1");
+        assertThat(MutationSql.delete(student, Q.of("score__lt", 3), Settings.empty(), true))
+                .isEqualTo("DELETE FROM `student` ON CLUSTER `cluster` WHERE `score` < 3");
+        assertThat(MutationSql.delete(student, Q.of("score__lt", 3), Settings.of(Map.of("mutations_sync", 2)), false))
+                .isEqualTo("ALTER TABLE `student` ON CLUSTER `cluster` DELETE WHERE `score` < 3 SETTINGS mutations_sync = 2");
+        assertThat(MutationSql.delete(ModelMeta.of(WriteModels.ShardView.class), null, Settings.empty(), false))
+                .isEqualTo("ALTER TABLE `shards`.`local_view` ON CLUSTER `two shards` DELETE WHERE 1");
+    }
+
+    @Test
+    void readsOfADistributedModelStayOnTheDistributedTable() {
+        assertThat(QuerySet.of(DistributedStudent.class).filter("score__gt", 1).toSql())
+                .isEqualTo("SELECT `id`, `name`, `score` FROM `distributed_student` WHERE `score` > 1");
     }
 }

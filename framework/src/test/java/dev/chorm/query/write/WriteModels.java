@@ -120,4 +120,11 @@ final class WriteModels {
         public String text = "";
         public int n;
     }
+
+    /** A Distributed model whose local table lives in a named database, on a cluster whose name needs quoting. */
+    @dev.chorm.model.Table(name = "shard_view")
+    @dev.chorm.model.engine.Distributed(cluster = "two shards", database = "shards", table = "local_view")
+    static class ShardView extends Model {
+        public String name = "";
+    }
 }

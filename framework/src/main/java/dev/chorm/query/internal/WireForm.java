@@ -1,0 +1,101 @@
+package dev.chorm.query.internal;
+
+import dev.chorm.model.ModelField;
+import dev.chorm.query.Expression;
+import dev.chorm.query.Keyword;
+import dev.chorm.query.RenderContext;
+import dev.chorm.types.ChType;
+import dev.chorm.types.TypeKind;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HexFormat;
+
+/**
+ * Select the columns the driver cannot read back exactly in a form it can, and undo that form in Java.
+ *
+ * <ul>
+ * <li>A {@code byte[]} field on a String or FixedString column: the driver decodes every String as
+ *     UTF-8, replacing the bytes 0x80..0xFF that do not form UTF-8 by U+FFFD, so the column is read as
+ *     {@code hex(column)} and decoded here.</li>
+ * <li>An Array of IPv6: the driver builds the Java array from the class of its first element and fails
+ *     when an IPv4-mapped address ({@code Inet4Address}) is followed by a native IPv6 one, so the column is
+ *     read as {@code CAST(column AS Array(String))}; the field's reader parses the texts.</li>
+ * </ul>
+ * Only the SELECT list of a query that reads rows uses these forms; subqueries keep the plain column.
+ */
+final class WireForm {
+    private WireForm() {
+    }
+
+    /** Return the expression that selects {@code column} of {@code field} for reading. */
+    static Expression select(ModelField field, Expression column) {
+        if (isHex(field)) {
+            return new Hex(column);
+        }
+        ChType type = field.column().type();
+        return hasIpv6Array(type) ? new Cast(column, withoutIpv6(type)) : column;
+    }
+
+    /** Return whether {@code item} selects its column as hex text (raw SQL selects the column as it is). */
+    static boolean isHex(SelectItem item) {
+        return item.expression() instanceof Hex;
+    }
+
+    private static boolean isHex(ModelField field) {
+        TypeKind k = field.column().type().base().kind();
+        return field.annotatedType().getType() == byte[].class && (k == TypeKind.STRING || k == TypeKind.FIXED_STRING);
+    }
+
+    /** Return the bytes of the hex column {@code index}, or null for NULL. */
+    static byte[] readHex(ResultSet rs, int index) throws SQLException {
+        String hex = rs.getString(index);
+        return hex == null ? null : HexFormat.of().parseHex(hex);
+    }
+
+    private static boolean hasIpv6Array(ChType type) {
+        ChType b = type.base();
+        if (b.kind() != TypeKind.ARRAY) {
+            return false;
+        }
+        ChType inner = b.inner();
+        return inner.base().kind() == TypeKind.IPV6 || hasIpv6Array(inner);
+    }
+
+    /** Return {@code type} with IPv6 replaced by String, keeping Array and Nullable around it. */
+    private static ChType withoutIpv6(ChType type) {
+        return switch (type.kind()) {
+            case IPV6 -> ChType.string();
+            case NULLABLE -> ChType.nullable(withoutIpv6(type.inner()));
+            case LOW_CARDINALITY -> withoutIpv6(type.inner());
+            case ARRAY -> ChType.array(withoutIpv6(type.inner()));
+            default -> type;
+        };
+    }
+
+    /** Render {@code hex(operand)}: a binary String as text the driver cannot alter. */
+    private record Hex(Expression operand) implements Expression {
+        @Override
+        public void accept(RenderContext ctx) {
+            ctx.sql("hex(").visit(operand).sql(')');
+        }
+
+        @Override
+        public ChType type(RenderContext ctx) {
+            return ChType.string();
+        }
+    }
+
+    /** Render {@code CAST(operand AS type)}. */
+    private record Cast(Expression operand, ChType type) implements Expression {
+        @Override
+        public void accept(RenderContext ctx) {
+            ctx.visit(Keyword.CAST).sql('(').visit(operand).sql(' ').visit(Keyword.AS).sql(' ')
+                    .sql(type.sql()).sql(')');
+        }
+
+        @Override
+        public ChType type(RenderContext ctx) {
+            return type;
+        }
+    }
+}
