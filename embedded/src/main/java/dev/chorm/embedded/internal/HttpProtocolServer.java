@@ -227,12 +227,13 @@ public final class HttpProtocolServer implements AutoCloseable {
                     StatementGuard.stricter(session == null ? 0 : session.readonly, get ? StatementGuard.READONLY_WITH_SETTINGS : 0));
             QueryText text = query.text();
             boolean allowDdl = (session == null || session.allowDdl) && StatementGuard.enabled(request.get("allow_ddl"), true);
-            guard.check(text, new StatementGuard.Rights(readonly, get, allowDdl, request.settings.keySet(),
-                    session == null ? java.util.List.of() : session.temporaryTables));
             // The engine gets readonly in the statement's own SETTINGS, never in its global context.
             byte[] sql = readonly != StatementGuard.READ_WRITE && text.kind() == QueryText.Kind.SELECT_LIKE
                     ? text.withQuerySetting("readonly", Integer.toString(readonly)) : query.sql();
             try (Engine.Lease lease = engine.acquire(options.engineWait(), query.preview())) {
+                // Under the lease: another request may be parking this session's temporary tables.
+                guard.check(text, new StatementGuard.Rights(readonly, get, allowDdl, request.settings.keySet(),
+                        session == null ? java.util.Set.of() : session.temporaryTableNames()));
                 expireSessions(lease);
                 context.enter(lease, session, request.settings, request.database());
                 zone[0] = query.sessionTimezone().orElse(context.sessionTimezone().orElse(timezone));

@@ -40,6 +40,13 @@ final class Session {
         this.timeoutNanos = timeoutSeconds * 1_000_000_000L;
     }
 
+    /** Return the names of the session's temporary tables, live or parked. */
+    java.util.Set<String> temporaryTableNames() {
+        java.util.Set<String> names = new java.util.HashSet<>(temporaryTables);
+        names.addAll(parkedTables.keySet());
+        return names;
+    }
+
     boolean expired(long now) {
         return now - lastUsedNanos > timeoutNanos && !inUse.isLocked();
     }
