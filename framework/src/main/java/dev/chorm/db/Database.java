@@ -199,14 +199,24 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Return the storage profile {@code model}'s table is rendered for on this database. */
+    public StorageProfile profileOf(Class<?> model) {
+        return profiles.of(appOf(model), model.getSimpleName());
+    }
+
+    /** The app a model belongs to: the last segment of its package, as {@code AppModels.scan} labels it. */
+    private static String appOf(Class<?> model) {
+        String pkg = model.getPackageName();
+        return pkg.substring(pkg.lastIndexOf('.') + 1);
+    }
+
     /**
      * Return a schema editor that renders {@code model}'s table for its profile (app: the last segment
      * of its package, as {@code AppModels.scan} labels it), finding local tables among {@code models}.
      */
     private SchemaEditor schemaEditor(Class<?> model, Class<?>... models) {
-        String pkg = model.getPackageName();
-        String app = pkg.substring(pkg.lastIndexOf('.') + 1);
-        StorageProfile profile = profiles.of(app, model.getSimpleName());
+        String app = appOf(model);
+        StorageProfile profile = profileOf(model);
         TableMapping.Tables tables = (database, name) -> Arrays.stream(models).map(m -> ModelMeta.of(m).table())
                 .filter(t -> t.name().equals(name) && t.database().equals(database)).findFirst();
         String owner = app + "." + model.getSimpleName();

@@ -15,33 +15,37 @@ final class MutationExecutor {
     private final Database db;
     private final ModelMeta meta;
     private final Settings settings;
+    /** How the model's table was rendered: under single-node a Distributed model is a plain table. */
+    private final dev.chorm.schema.StorageProfile profile;
 
     MutationExecutor(Database db, ModelMeta meta, Settings settings) {
         this.db = db;
         this.meta = meta;
         this.settings = settings;
+        // Without a database (SQL rendering alone) models render as declared.
+        this.profile = db == null ? dev.chorm.schema.StorageProfile.CLUSTER : db.profileOf(meta.modelClass());
     }
 
     /** Set {@code values} (field name to value or expression) on the rows matching {@code where} (null: all). */
     void update(QueryPart where, Map<String, ?> values, MutationMode mode) {
         Map<String, Object> copy = new java.util.LinkedHashMap<>(values);
         switch (mode) {
-            case ALTER -> MutationRunner.execute(db, MutationSql.update(meta, copy, where, settings, false));
-            case LIGHTWEIGHT -> MutationRunner.execute(db, MutationSql.update(meta, copy, where, settings, true));
+            case ALTER -> MutationRunner.execute(db, MutationSql.update(meta, copy, where, settings, false, profile));
+            case LIGHTWEIGHT -> MutationRunner.execute(db, MutationSql.update(meta, copy, where, settings, true, profile));
             default -> MutationRunner.executePreferLightweight(db, "update " + table(),
-                    () -> MutationSql.update(meta, copy, where, settings, true),
-                    () -> MutationSql.update(meta, copy, where, settings, false));
+                    () -> MutationSql.update(meta, copy, where, settings, true, profile),
+                    () -> MutationSql.update(meta, copy, where, settings, false, profile));
         }
     }
 
     /** Delete the rows matching {@code where} (null: all). */
     void delete(QueryPart where, MutationMode mode) {
         switch (mode) {
-            case ALTER -> MutationRunner.execute(db, MutationSql.delete(meta, where, settings, false));
-            case LIGHTWEIGHT -> MutationRunner.execute(db, MutationSql.delete(meta, where, lightweightDelete(), true));
+            case ALTER -> MutationRunner.execute(db, MutationSql.delete(meta, where, settings, false, profile));
+            case LIGHTWEIGHT -> MutationRunner.execute(db, MutationSql.delete(meta, where, lightweightDelete(), true, profile));
             default -> MutationRunner.executePreferLightweight(db, "delete " + table(),
-                    () -> MutationSql.delete(meta, where, lightweightDelete(), true),
-                    () -> MutationSql.delete(meta, where, settings, false));
+                    () -> MutationSql.delete(meta, where, lightweightDelete(), true, profile),
+                    () -> MutationSql.delete(meta, where, settings, false, profile));
         }
     }
 
@@ -55,6 +59,6 @@ final class MutationExecutor {
     }
 
     private String table() {
-        return MutationTarget.of(meta).describe();
+        return MutationTarget.of(meta, profile).describe();
     }
 }

@@ -3,6 +3,7 @@ package dev.chorm.query.write;
 import dev.chorm.model.DefaultKind;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
+import dev.chorm.schema.StorageProfile;
 import dev.chorm.query.Keyword;
 import dev.chorm.query.QueryException;
 import dev.chorm.query.QueryPart;
@@ -35,12 +36,18 @@ final class MutationSql {
     /** Return the UPDATE of {@code values} (field name to literal or expression) on rows matching {@code where}. */
     static String update(ModelMeta meta, Map<String, ?> values, QueryPart where, Settings settings,
                          boolean lightweight) {
+        return update(meta, values, where, settings, lightweight, StorageProfile.CLUSTER);
+    }
+
+    /** As {@link #update(ModelMeta, Map, QueryPart, Settings, boolean)}, for tables rendered under {@code profile}. */
+    static String update(ModelMeta meta, Map<String, ?> values, QueryPart where, Settings settings,
+                         boolean lightweight, StorageProfile profile) {
         if (values.isEmpty()) {
             throw new QueryException("update() on " + meta.modelClass().getSimpleName() + " needs at least one field.");
         }
         RenderContext ctx = RenderContext.of(new Scope(meta, Map.of(), Map.of(), false));
         ctx.sql(lightweight ? "UPDATE " : "ALTER TABLE ");
-        target(ctx, meta);
+        target(ctx, meta, profile);
         ctx.sql(lightweight ? " SET " : " UPDATE ");
         String separator = "";
         for (Map.Entry<String, ?> e : values.entrySet()) {
@@ -53,16 +60,24 @@ final class MutationSql {
 
     /** Return the DELETE of rows matching {@code where}. */
     static String delete(ModelMeta meta, QueryPart where, Settings settings, boolean lightweight) {
+        return delete(meta, where, settings, lightweight, StorageProfile.CLUSTER);
+    }
+
+    /** As {@link #delete(ModelMeta, QueryPart, Settings, boolean)}, for tables rendered under {@code profile}. */
+    static String delete(ModelMeta meta, QueryPart where, Settings settings, boolean lightweight, StorageProfile profile) {
         RenderContext ctx = RenderContext.of(new Scope(meta, Map.of(), Map.of(), false));
         ctx.sql(lightweight ? "DELETE FROM " : "ALTER TABLE ");
-        target(ctx, meta);
+        target(ctx, meta, profile);
         ctx.sql(lightweight ? "" : " DELETE");
         return finish(ctx, meta, where, settings);
     }
 
-    /** Write the table a mutation changes: the model's own, or a Distributed model's local table ON CLUSTER. */
-    private static void target(RenderContext ctx, ModelMeta meta) {
-        MutationTarget t = MutationTarget.of(meta);
+    /**
+     * Write the table a mutation changes: the model's own, or a Distributed model's local table ON
+     * CLUSTER; under {@code single-node} a Distributed model is a plain table and changes itself.
+     */
+    private static void target(RenderContext ctx, ModelMeta meta, StorageProfile profile) {
+        MutationTarget t = MutationTarget.of(meta, profile);
         ctx.qualifiedName(t.database(), t.table());
         if (!t.cluster().isEmpty()) {
             ctx.sql(' ').visit(Keyword.ON_CLUSTER).sql(' ').identifier(t.cluster());

@@ -4,6 +4,7 @@ import dev.chorm.model.EngineSpec;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.model.TableSpec;
 import dev.chorm.schema.SqlLiterals;
+import dev.chorm.schema.StorageProfile;
 
 /**
  * Name the table a mutation of a model changes: the model's own table, or, for a {@code Distributed}
@@ -15,11 +16,11 @@ import dev.chorm.schema.SqlLiterals;
  * @param cluster the cluster the mutation runs on; empty for the local server only
  */
 record MutationTarget(String database, String table, String cluster) {
-    /** Return the table that mutations of {@code meta}'s rows change. */
-    static MutationTarget of(ModelMeta meta) {
+    /** Return the table that mutations of {@code meta}'s rows change, its tables rendered under {@code profile}. */
+    static MutationTarget of(ModelMeta meta, StorageProfile profile) {
         TableSpec t = meta.table();
         EngineSpec e = t.engine();
-        if (!e.name().equals("Distributed") || e.arguments().size() < 3) {
+        if (!e.name().equals("Distributed") || e.arguments().size() < 3 || profile == StorageProfile.SINGLE_NODE) {
             return new MutationTarget(t.database(), t.name(), "");
         }
         // Distributed(cluster, database, table[, sharding key[, policy]]), as the engine reader writes it.

@@ -137,6 +137,15 @@ class MutationSqlTest {
     }
 
     @Test
+    void underSingleNodeADistributedModelIsAPlainTableAndChangesItself() {
+        ModelMeta student = ModelMeta.of(DistributedStudent.class);
+        assertThat(MutationSql.update(student, values("score", 5), Q.of("name", "Ann"), Settings.empty(), true,
+                dev.chorm.schema.StorageProfile.SINGLE_NODE)).isEqualTo("UPDATE `distributed_student` SET `score` = 5 WHERE `name` = 'Ann'");
+        assertThat(MutationSql.delete(student, null, Settings.empty(), false, dev.chorm.schema.StorageProfile.SINGLE_NODE))
+                .isEqualTo("ALTER TABLE `distributed_student` DELETE WHERE 1");
+    }
+
+    @Test
     void readsOfADistributedModelStayOnTheDistributedTable() {
         assertThat(QuerySet.of(DistributedStudent.class).filter("score__gt", 1).toSql())
                 .isEqualTo("SELECT `id`, `name`, `score` FROM `distributed_student` WHERE `score` > 1");
