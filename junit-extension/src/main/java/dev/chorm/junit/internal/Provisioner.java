@@ -68,8 +68,12 @@ final class Provisioner {
         return servers.template(key, () -> {
             String name = servers.uniqueName(baseName(setup, step.config()) + "_template");
             admin.schemaEditor().createDatabase(name, "");
+            Template template = new Template(admin, name, List.of());
             try (Database db = server.open(step.alias(), name, settings)) {
                 fill(setup, step.alias(), db, name, "");
+            } catch (RuntimeException e) {
+                template.drop();
+                throw e;
             }
             return new Template(admin, name, Tables.of(admin, name));
         });
@@ -79,7 +83,8 @@ final class Provisioner {
         try {
             SchemaFiller.fill(setup, db, cluster);
         } catch (RuntimeException e) {
-            throw new ClickhouseTestException("Cannot set up the test database %s of alias '%s': %s"
+            throw new ClickhouseTestException(("Cannot set up the test database %s of alias '%s': %s%n"
+                    + "The test databases are created afresh on every run: fix the migration and run the tests again.")
                     .formatted(name, alias, e.getMessage()), e);
         }
     }
