@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * unless they are kept because a test failed.
  */
 @SuppressWarnings("deprecation") // CloseableResource: still the one type every JUnit 5 version closes
-final class ClassDatabases implements ExtensionContext.Store.CloseableResource {
+final class ClassDatabases implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     /**
      * One alias's test database.
      *

@@ -86,7 +86,7 @@ final class Parameters {
 
     /** Close a connection handed to a test when the test's context ends. */
     @SuppressWarnings("deprecation") // CloseableResource: still the one type every JUnit 5 version closes
-    record Closing(Connection connection) implements ExtensionContext.Store.CloseableResource {
+    record Closing(Connection connection) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() throws SQLException {
             connection.close();

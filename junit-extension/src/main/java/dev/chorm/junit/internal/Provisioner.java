@@ -44,18 +44,18 @@ final class Provisioner {
         Database admin = servers.admin(server);
         String cluster = c.testCluster();
         Map<String, String> settings = SyncSettings.merge(c.settings(), !cluster.isEmpty(), replicas(admin, c));
-        String name = servers.uniqueName(baseName(setup, c));
         Template template = cluster.isEmpty() ? template(setup, step, server, admin, settings) : null;
+        String name;
+        if (template != null && template.copyable()) {
+            name = template.take(() -> servers.uniqueName(baseName(setup, c)));
+            return new ClassDatabases.Entry(step.alias(), server, admin, name, server.open(step.alias(), name, settings), true, "");
+        }
+        name = servers.uniqueName(baseName(setup, c));
         admin.schemaEditor().createDatabase(name, cluster);
         Database db = server.open(step.alias(), name, settings);
-        ClassDatabases.Entry entry = new ClassDatabases.Entry(step.alias(), server, admin, name, db, true, cluster);
         try {
-            if (template != null && template.copyable()) {
-                template.copyInto(name);
-            } else {
-                fill(setup, step.alias(), db, name, cluster);
-            }
-            return entry;
+            fill(setup, step.alias(), db, name, cluster);
+            return new ClassDatabases.Entry(step.alias(), server, admin, name, db, true, cluster);
         } catch (RuntimeException e) {
             db.close();
             admin.execute(admin.schemaEditor().renderer().dropDatabase(name, cluster, false));

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * what it started.
  */
 @SuppressWarnings("deprecation") // CloseableResource: still the one type every JUnit 5 version closes
-final class TestServers implements ExtensionContext.Store.CloseableResource {
+final class TestServers implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
     private final String runId = randomId();
