@@ -3,7 +3,9 @@ package dev.chorm.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chorm.db.Database;
+import dev.chorm.junit.events.Event;
 import dev.chorm.junit.events.Student;
+import dev.chorm.query.QuerySet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -104,6 +106,26 @@ class ProvisioningTest {
     void takesTheBaseNameFromTestName() {
         assertThat(Kit.run(Named.class).testEvents().succeeded().count()).isEqualTo(1);
         assertThat(Named.name).matches("test_billing_[a-z0-9]{6}_\\d+");
+    }
+
+    @ClickhouseTest(properties = "chorm.test.migrations=src/test/resources/scenarios/with_view")
+    static class WithView {
+        static String seen;
+
+        @Test
+        void records(Database db, QuerySet<Event> events) {
+            Event e = new Event();
+            e.protocol = "HTTP";
+            events.create(e);
+            seen = strings(db, "SELECT toString(count()) AS v FROM http_events").get(0) + " "
+                    + strings(db, "SELECT name AS v FROM system.tables WHERE database = currentDatabase() ORDER BY name");
+        }
+    }
+
+    @Test
+    void migratesEachClassDirectlyWhenATemplateTableCannotBeCopied() {
+        Kit.run(WithView.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+        assertThat(WithView.seen).as("the view reads the class's own table").isEqualTo("1 [chorm_migrations, event, http_events, student]");
     }
 
     static String current(Database db) {

@@ -62,10 +62,15 @@ final class Template {
     private String copy(String target) {
         var editor = admin.schemaEditor();
         editor.createDatabase(target, "");
-        for (Tables.Table t : tables) {
-            editor.createTableAs(target, t.name(), database, t.name(), "");
+        try {
+            for (Tables.Table t : tables) {
+                editor.createTableAs(target, t.name(), database, t.name(), "");
+            }
+            return target;
+        } catch (RuntimeException e) {
+            dropDatabase(target);
+            throw e;
         }
-        return target;
     }
 
     /** Drop the template and the spare copy, if one was made. */
