@@ -28,10 +28,11 @@ import org.junit.platform.testkit.engine.EventType;
  * TRUNCATE of the tables that hold rows) against the same method with {@code Flush.NEVER}.
  * Target: under 300 ms per class. Run it (not a test) with:
  * <pre>
+ * mvn -q -pl junit-extension -am -DskipTests install
  * mvn -q -pl junit-extension test-compile exec:java -Dexec.skip=false -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.chorm.junit.bench.ProvisioningBenchmark
  * </pre>
- * (with {@code -am} before install in a fresh clone). Each figure is the median over the classes of one run.
+ * Each figure is the median over the classes of one run; on a loaded machine they vary widely.
  */
 public final class ProvisioningBenchmark {
     private static final int CLASSES = 20;
