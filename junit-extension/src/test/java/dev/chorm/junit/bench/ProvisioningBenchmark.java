@@ -150,7 +150,7 @@ public final class ProvisioningBenchmark {
     }
 
     private static boolean belongsTo(TestDescriptor d, Class<?> c) {
-        return d.getUniqueId().toString().contains(c.getName().substring(c.getName().lastIndexOf('.') + 1));
+        return d.getUniqueId().getSegments().stream().anyMatch(s -> s.getValue().equals(c.getName()));
     }
 
     private static boolean isClass(Event e, Class<?> c) {
