@@ -25,6 +25,9 @@ assert log.contains('Planned operations:')
 assert log.contains('Apply events/0001_initial')
 assert log.count('Applied 1, unapplied 0, faked 0 migration(s).') == 2
 assert log.contains("Cannot find a migration matching '0009' in app 'events'. Run 'mvn clickhouse:showmigrations' to list them.")
+// Every goal says which storage profile is in force; the embedded engine defaults to single-node.
+assert log.count('[INFO] Storage profile: single-node (embedded engine; set chorm.databases.default.profile to change it)') == 12
+assert log.contains('[INFO] Storage profile: cluster (set by chorm.databases.default.profile)')
 assert new File(basedir, '.chorm/data').isDirectory() : 'the embedded data directory is not under the project'
 
 // The live table, as ClickHouse reports it: indexes and constraint included.

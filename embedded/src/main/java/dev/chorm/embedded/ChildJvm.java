@@ -31,6 +31,39 @@ final class ChildJvm {
         return command;
     }
 
+    /**
+     * Return {@code command} run in a new session ({@code setsid}) where the system has it, so that
+     * a signal to this process's group never reaches the engine's process and the reverse.
+     */
+    static List<String> detached(List<String> command) {
+        List<String> out = new ArrayList<>();
+        for (String setsid : List.of("/usr/bin/setsid", "/bin/setsid")) {
+            if (new File(setsid).canExecute()) {
+                out.add(setsid);
+                break;
+            }
+        }
+        out.addAll(command);
+        return out;
+    }
+
+    /** Describe an exit code: signals are named (137 is SIGKILL, 139 SIGSEGV, ...). */
+    static String describeExit(int code) {
+        if (code > 128 && code < 160) {
+            int signal = code - 128;
+            String name = switch (signal) {
+                case 9 -> "SIGKILL";
+                case 15 -> "SIGTERM";
+                case 11 -> "SIGSEGV";
+                case 6 -> "SIGABRT";
+                case 2 -> "SIGINT";
+                default -> "signal " + signal;
+            };
+            return "died of " + name + " (exit code " + code + ")";
+        }
+        return "exited with code " + code;
+    }
+
     /** Ask {@code child} to stop (stdin closed or SIGTERM), then force it after a grace period. */
     static void stop(Process child, OutputStream stdin) {
         try {
@@ -39,7 +72,7 @@ final class ChildJvm {
             } else {
                 child.destroy();
             }
-            if (!child.waitFor(15, TimeUnit.SECONDS)) {
+            if (!child.waitFor(40, TimeUnit.SECONDS)) { // longer than the server's shutdown grace (30 s)
                 child.destroy();
                 if (!child.waitFor(5, TimeUnit.SECONDS)) {
                     child.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
@@ -53,11 +86,34 @@ final class ChildJvm {
         }
     }
 
+    /** Classes whose jars the server needs besides JNA and CityHash: the Content-Encoding codecs. */
+    private static final List<String> CODEC_CLASSES = List.of(
+            "io.airlift.compress.zstd.ZstdInputStream",
+            "net.jpountz.lz4.LZ4FrameOutputStream",
+            "org.tukaani.xz.XZInputStream",
+            "org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream",
+            "org.apache.commons.io.IOUtils",
+            "org.apache.commons.codec.digest.XXHash32",
+            "org.apache.commons.lang3.ArrayUtils",
+            "com.aayushatharva.brotli4j.Brotli4jLoader",
+            "com.aayushatharva.brotli4j.service.BrotliNativeProvider",
+            "com.aayushatharva.brotli4j.linux.x86_64.NativeLoader",
+            "com.aayushatharva.brotli4j.linux.aarch64.NativeLoader",
+            "com.aayushatharva.brotli4j.macos.x86_64.NativeLoader",
+            "com.aayushatharva.brotli4j.macos.aarch64.NativeLoader");
+
     /** The jars (or class folders) of this module and the few libraries the server uses. */
     private static String classpath() {
         Set<String> entries = new LinkedHashSet<>();
         for (Class<?> c : List.of(Main.class, Native.class, ClickHouseCityHash.class)) {
             entries.add(location(c));
+        }
+        for (String name : CODEC_CLASSES) {
+            try {
+                entries.add(location(Class.forName(name, false, ChildJvm.class.getClassLoader())));
+            } catch (ClassNotFoundException e) {
+                // A platform's brotli natives left out by the application: br is then not offered.
+            }
         }
         return String.join(File.pathSeparator, entries);
     }

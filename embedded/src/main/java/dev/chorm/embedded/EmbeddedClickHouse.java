@@ -125,8 +125,9 @@ public final class EmbeddedClickHouse implements AutoCloseable {
 
     private void reportUnexpectedExit(Process p) {
         if (!closing) {
-            System.err.println("chorm-embedded: the engine process for " + dataDir + " exited unexpectedly with code "
-                    + p.exitValue() + ". Its log, " + logFile + ", ends with:\n" + tail(logFile, 40));
+            System.err.println("chorm-embedded: the engine process for " + dataDir + " " + ChildJvm.describeExit(p.exitValue())
+                    + " unexpectedly; queries to port " + port + " now fail. Start a new EmbeddedClickHouse on the same"
+                    + " directory to go on (the data is kept). Its log, " + logFile + ", ends with:\n" + tail(logFile, 40));
         }
     }
 
@@ -147,6 +148,8 @@ public final class EmbeddedClickHouse implements AutoCloseable {
         private Path library;
         private Duration startTimeout = Duration.ofSeconds(120);
         private boolean allowInProcess = true;
+        private Path fileAccess;
+        private Duration maxQueryTime = Duration.ZERO;
 
         private Builder(Path dataDir) {
             if (dataDir == null) {
@@ -179,6 +182,21 @@ public final class EmbeddedClickHouse implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Let {@code file()} read and write files in {@code directory} (paths relative to it). By
+         * default the engine reaches no host file and no network address.
+         */
+        public Builder fileAccess(Path directory) {
+            this.fileAccess = directory.toAbsolutePath().normalize();
+            return this;
+        }
+
+        /** Stop any query that runs longer than {@code limit} (default: no limit). */
+        public Builder maxQueryTime(Duration limit) {
+            this.maxQueryTime = limit;
+            return this;
+        }
+
         /** Always use a child JVM, even when this JVM could host the engine. */
         public Builder childProcess() {
             this.allowInProcess = false;
@@ -190,8 +208,11 @@ public final class EmbeddedClickHouse implements AutoCloseable {
             Path lib = library != null ? library : EngineLibrary.resolve();
             try {
                 Files.createDirectories(dataDir);
-                if (allowInProcess && JvmSignals.hasLibjsig()) {
-                    EngineServer server = EngineServer.start(lib, dataDir, port, "default", password, Duration.ofSeconds(300));
+                // file() resolves relative paths against the working directory, so file access
+                // needs a child process that starts in the directory the user named.
+                if (allowInProcess && JvmSignals.hasLibjsig() && fileAccess == null) {
+                    EngineServer server = EngineServer.start(lib, dataDir, new EngineServer.Options(port, "default", password,
+                            Duration.ofSeconds(300), fileAccess, maxQueryTime, Duration.ofSeconds(30)));
                     return new EmbeddedClickHouse(this, server.port(), null, null, server);
                 }
                 return startChild(lib);
@@ -202,12 +223,19 @@ public final class EmbeddedClickHouse implements AutoCloseable {
 
         private EmbeddedClickHouse startChild(Path lib) throws IOException {
             Path log = dataDir.resolve("chorm-embedded.log");
-            List<String> command = new ArrayList<>(ChildJvm.javaCommand());
+            List<String> command = ChildJvm.detached(ChildJvm.javaCommand());
             command.addAll(List.of(Main.class.getName(), "--path", dataDir.toString(), "--port", Integer.toString(port),
-                    "--library", lib.toString(), "--exit-on-stdin-eof"));
+                    "--library", lib.toString(), "--exit-on-stdin-eof", "--max-query-seconds",
+                    Long.toString(maxQueryTime.toSeconds())));
+            if (fileAccess != null) {
+                command.addAll(List.of("--file-access", fileAccess.toString()));
+            }
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+            if (fileAccess != null) {
+                pb.directory(fileAccess.toFile()); // relative file() paths resolve here
+            }
             pb.environment().put(JvmSignals.preloadVariable(), JvmSignals.libjsig().toString());
-            pb.environment().put("CHORM_EMBEDDED_PASSWORD", password);
+            pb.environment().put(Main.PASSWORD_VARIABLE, password); // never on a command line
             Process process = pb.start();
             CompletableFuture<Integer> ready = new CompletableFuture<>();
             Thread pump = new Thread(() -> pumpOutput(process, log, ready), "chorm-embedded-log");

@@ -1,6 +1,8 @@
 package dev.chorm.db;
 
 import dev.chorm.ChormException;
+import dev.chorm.schema.StorageProfile;
+import dev.chorm.schema.StorageProfiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -22,11 +24,15 @@ import java.util.TreeSet;
  * chorm.databases.default.url=jdbc:clickhouse://localhost:8123/app   # absent: embedded engine in ./.chorm/data
  * chorm.databases.default.settings.mutations_sync=1
  * chorm.models.packages=com.example.events
+ * chorm.databases.default.profile=single-node                       # absent: follows the target (see profiles)
+ * chorm.databases.default.profile.events=cluster                    # one app
+ * chorm.databases.default.profile.events.Student=single-node        # one model
  * </pre>
  *
  * <p>An environment variable names a key in upper case with dots and dashes as underscores:
  * {@code CHORM_DATABASES_DEFAULT_URL}, {@code CHORM_DATABASES_DEFAULT_MIGRATION_CLUSTER},
- * {@code CHORM_DATABASES_DEFAULT_SETTINGS_MUTATIONS_SYNC}.
+ * {@code CHORM_DATABASES_DEFAULT_SETTINGS_MUTATIONS_SYNC}; a profile override names the app, then the
+ * model after a double underscore: {@code CHORM_DATABASES_DEFAULT_PROFILE_EVENTS__STUDENT}.
  */
 public final class Config {
     /** The file read from the classpath. */
@@ -36,7 +42,7 @@ public final class Config {
 
     private static final String PREFIX = "chorm.databases.";
     private static final List<String> SUFFIXES = List.of("url", "user", "password", "migration-cluster", "data-dir",
-            "test.cluster", "test.managed", "test.dependencies", "test.name");
+            "profile", "test.cluster", "test.managed", "test.dependencies", "test.name");
 
     private final Map<String, String> values;
 
@@ -92,6 +98,11 @@ public final class Config {
             return Optional.of(PREFIX + lower(rest.substring(0, settings)) + ".settings."
                     + lower(rest.substring(settings + "_SETTINGS_".length())));
         }
+        int profile = rest.indexOf("_PROFILE_");
+        if (profile > 0) {
+            return Optional.of(PREFIX + lower(rest.substring(0, profile)) + ".profile."
+                    + lower(rest.substring(profile + "_PROFILE_".length())).replace("__", "."));
+        }
         for (String suffix : SUFFIXES) {
             String env = "_" + suffix.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
             if (rest.endsWith(env) && rest.length() > env.length()) {
@@ -143,6 +154,41 @@ public final class Config {
                 get(p + "password").orElse(""), settings, get(p + "migration-cluster").orElse(""),
                 Path.of(get(p + "data-dir").orElse(DEFAULT_DATA_DIR)), get(p + "test.cluster").orElse(""),
                 Boolean.parseBoolean(get(p + "test.managed").orElse("true")), list(p + "test.dependencies"));
+    }
+
+    /**
+     * Return the storage profiles of {@code alias}: {@code chorm.databases.<alias>.profile} when set,
+     * else the target's default (the embedded engine and a server without a configured cluster get
+     * {@code single-node}; an alias with a {@code migration-cluster} or {@code test.cluster} gets
+     * {@code cluster}), and the overrides {@code chorm.databases.<alias>.profile.<app>} and
+     * {@code chorm.databases.<alias>.profile.<app>.<Model>}.
+     */
+    public StorageProfiles profiles(String alias) {
+        String key = PREFIX + alias + ".profile";
+        DatabaseConfig c = database(alias);
+        String cluster = c.migrationCluster().isEmpty() ? c.testCluster() : c.migrationCluster();
+        StorageProfile profile;
+        String reason;
+        if (get(key).isPresent()) {
+            profile = StorageProfile.parse(get(key).get(), key);
+            reason = "set by " + key;
+        } else if (c.url().isEmpty()) {
+            profile = StorageProfile.SINGLE_NODE;
+            reason = "embedded engine; set " + key + " to change it";
+        } else if (!cluster.isEmpty()) {
+            profile = StorageProfile.CLUSTER;
+            reason = "cluster '" + cluster + "' is configured; set " + key + " to change it";
+        } else {
+            profile = StorageProfile.SINGLE_NODE;
+            reason = "server without a configured cluster; set " + key + "=cluster to create tables as declared";
+        }
+        Map<String, StorageProfile> overrides = new TreeMap<>();
+        values.forEach((k, v) -> {
+            if (k.startsWith(key + ".") && !v.isBlank()) {
+                overrides.put(k.substring(key.length() + 1), StorageProfile.parse(v, k));
+            }
+        });
+        return new StorageProfiles(profile, reason, overrides);
     }
 
     /** Return the comma-separated items of {@code key}, stripped, without empty ones. */

@@ -7,8 +7,12 @@ import dev.chorm.model.ModelMeta;
 import dev.chorm.schema.JdbcSqlExecutor;
 import dev.chorm.schema.SchemaEditor;
 import dev.chorm.schema.SqlExecutor;
+import dev.chorm.schema.StorageProfile;
+import dev.chorm.schema.StorageProfiles;
+import dev.chorm.schema.TableMapping;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +21,8 @@ import javax.sql.DataSource;
 
 /**
  * Open a configured ClickHouse database (a server through a HikariCP pool, or the embedded engine)
- * and manage the tables of models in it.
+ * and manage the tables of models in it. Its {@link StorageProfiles} decide how declared models are
+ * rendered there ({@code cluster} as declared, {@code single-node} mapped onto one node).
  *
  * <pre>{@code
  * try (Database db = Database.connect(Config.load())) {
@@ -30,13 +35,15 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final EmbeddedClickHouse engine;
     private final SqlExecutor executor;
+    private final StorageProfiles profiles;
     private Client client;
 
-    private Database(String alias, HikariDataSource dataSource, EmbeddedClickHouse engine) {
+    private Database(String alias, HikariDataSource dataSource, EmbeddedClickHouse engine, StorageProfiles profiles) {
         this.alias = alias;
         this.dataSource = dataSource;
         this.engine = engine;
         this.executor = new JdbcSqlExecutor(dataSource);
+        this.profiles = profiles;
     }
 
     /** Open the {@code default} alias of {@code config}. */
@@ -47,43 +54,59 @@ public final class Database implements AutoCloseable {
     /** Open {@code alias} of {@code config}: its URL, or the embedded engine in its data directory when none is set. */
     public static Database connect(Config config, String alias) {
         DatabaseConfig c = config.database(alias);
+        StorageProfiles profiles = config.profiles(alias);
         if (c.url().isEmpty()) {
-            return embedded(alias, c.dataDir(), c.settings());
+            return embedded(alias, c.dataDir(), c.settings(), profiles);
         }
         Properties props = ConnectionPool.driverProperties(c.user(), c.password(), c.settings());
-        return new Database(alias, ConnectionPool.open(alias, c.url().get(), props), null);
+        return new Database(alias, ConnectionPool.open(alias, c.url().get(), props), null, profiles);
     }
 
     /** Start the embedded engine on {@code dataDir} and open it; closing the database stops the engine. */
     public static Database embedded(Path dataDir) {
-        return embedded("default", dataDir, Map.of());
+        return embedded("default", dataDir, Map.of(), Config.of(Map.of()).profiles("default"));
     }
 
-    private static Database embedded(String alias, Path dataDir, Map<String, String> settings) {
+    private static Database embedded(String alias, Path dataDir, Map<String, String> settings, StorageProfiles profiles) {
         EmbeddedClickHouse engine = EmbeddedClickHouse.start(dataDir);
         try {
-            return open(alias, engine.jdbcUrl(), engine.jdbcProperties(), settings, engine);
+            return open(alias, engine.jdbcUrl(), engine.jdbcProperties(), settings, engine, profiles);
         } catch (RuntimeException e) {
             engine.close();
             throw e;
         }
     }
 
-    /** Open {@code url} with the user and password in {@code properties}, without owning any engine. */
+    /**
+     * Open {@code url} with the user and password in {@code properties}, without owning any engine. No
+     * cluster is configured, so the profile is {@code single-node}; pass profiles to choose.
+     */
     public static Database open(String alias, String url, Properties properties, Map<String, String> settings) {
-        return open(alias, url, properties, settings, null);
+        return open(alias, url, properties, settings,
+                Config.of(Map.of("chorm.databases." + alias + ".url", url)).profiles(alias));
+    }
+
+    /** Open {@code url} as {@link #open(String, String, Properties, Map)} does, rendering models for {@code profiles}. */
+    public static Database open(String alias, String url, Properties properties, Map<String, String> settings,
+                                StorageProfiles profiles) {
+        return open(alias, url, properties, settings, null, profiles);
     }
 
     private static Database open(String alias, String url, Properties properties, Map<String, String> settings,
-                                 EmbeddedClickHouse engine) {
+                                 EmbeddedClickHouse engine, StorageProfiles profiles) {
         Properties props = ConnectionPool.driverProperties(properties.getProperty("user", "default"),
                 properties.getProperty("password", ""), settings);
-        return new Database(alias, ConnectionPool.open(alias, url, props), engine);
+        return new Database(alias, ConnectionPool.open(alias, url, props), engine, profiles);
     }
 
     /** Return the alias this database was opened as. */
     public String alias() {
         return alias;
+    }
+
+    /** Return the storage profiles models are rendered for on this database. */
+    public StorageProfiles profiles() {
+        return profiles;
     }
 
     /** Return the connection pool. */
@@ -128,9 +151,14 @@ public final class Database implements AutoCloseable {
         return Optional.ofNullable(engine);
     }
 
-    /** Return a schema editor that runs its statements on this database. */
+    /**
+     * Return a schema editor that runs its statements on this database, rendering tables for this
+     * alias's profile (without per-model overrides and without other models in sight; use
+     * {@link #createTables} for models).
+     */
     public SchemaEditor schemaEditor() {
-        return SchemaEditor.executing(executor);
+        TableMapping mapping = TableMapping.of(profiles.profile(), (db, name) -> Optional.empty(), "");
+        return SchemaEditor.executing(executor).withMapping(mapping);
     }
 
     /** Run one statement. */
@@ -143,20 +171,36 @@ public final class Database implements AutoCloseable {
         return executor.query(sql);
     }
 
-    /** Create the tables of {@code models} (checking each model first), skipping tables that exist. */
+    /**
+     * Create the tables of {@code models} (checking each model first), skipping tables that exist, each
+     * rendered for its profile; a Distributed model's local model must be among {@code models} for
+     * {@code single-node}.
+     */
     public void createTables(Class<?>... models) {
-        SchemaEditor editor = schemaEditor();
         for (Class<?> model : models) {
-            editor.createTable(ModelMeta.of(model).table(), true);
+            schemaEditor(model, models).createTable(ModelMeta.of(model).table(), true);
         }
     }
 
     /** Drop the tables of {@code models} if they exist. */
     public void dropTables(Class<?>... models) {
-        SchemaEditor editor = schemaEditor();
         for (Class<?> model : models) {
-            editor.dropTable(ModelMeta.of(model).table());
+            schemaEditor(model, models).dropTable(ModelMeta.of(model).table());
         }
+    }
+
+    /**
+     * Return a schema editor that renders {@code model}'s table for its profile (app: the last segment
+     * of its package, as {@code AppModels.scan} labels it), finding local tables among {@code models}.
+     */
+    private SchemaEditor schemaEditor(Class<?> model, Class<?>... models) {
+        String pkg = model.getPackageName();
+        String app = pkg.substring(pkg.lastIndexOf('.') + 1);
+        StorageProfile profile = profiles.of(app, model.getSimpleName());
+        TableMapping.Tables tables = (database, name) -> Arrays.stream(models).map(m -> ModelMeta.of(m).table())
+                .filter(t -> t.name().equals(name) && t.database().equals(database)).findFirst();
+        String owner = app + "." + model.getSimpleName();
+        return SchemaEditor.executing(executor).withMapping(TableMapping.of(profile, tables, owner));
     }
 
     /** Return the QuerySet of all rows of {@code model}: {@code db.objects(Event.class).filter("port", 80)}. */

@@ -1,7 +1,10 @@
 package dev.chorm.migrations;
 
+import dev.chorm.ModelDefinitionException;
 import dev.chorm.schema.SchemaEditor;
 import dev.chorm.schema.SqlExecutor;
+import dev.chorm.schema.StorageProfile;
+import dev.chorm.schema.StorageProfiles;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,8 +68,9 @@ public final class MigrationExecutor {
 
     private MigrateResult execute(MigrationPlan plan, MigrateOptions options, MigrationLock lock) {
         checkOptIns(plan);
+        checkProfiles(plan);
         MigrationRunner runner = new MigrationRunner(sql, recorder, lock, settings.classLoader, settings.hook,
-                options.listener());
+                options.listener(), settings.profiles);
         List<MigrationKey> applied = new ArrayList<>();
         List<MigrationKey> unapplied = new ArrayList<>();
         List<MigrationKey> faked = new ArrayList<>();
@@ -87,15 +91,19 @@ public final class MigrationExecutor {
         return new MigrateResult(applied, unapplied, faked);
     }
 
-    /** Return the SQL that applying (or, with {@code backwards}, unapplying) {@code key} runs, without touching the database. */
+    /**
+     * Return the SQL that applying (or, with {@code backwards}, unapplying) {@code key} runs, rendered for
+     * the executor's storage profiles, without touching the database.
+     */
     public List<String> collectSql(MigrationKey key, boolean backwards) {
         Migration m = graph.migration(key);
         List<ProjectState> states = MigrationRunner.states(m, stateBefore(m));
         SchemaEditor editor = SchemaEditor.collecting();
-        OperationContext ctx = OperationContext.collecting(m.app(), editor);
         for (int i = 0; i < m.operations().size(); i++) {
             int at = backwards ? m.operations().size() - 1 - i : i;
             Operation op = m.operations().get(at);
+            OperationContext ctx = OperationContext.collecting(m.app(), editor.withMapping(
+                    ProfileMappings.forOperation(settings.profiles, m.app(), states, at)));
             if (backwards && !op.isReversible()) {
                 throw new MigrationException("Migration %s cannot be unapplied: operation %d (%s) cannot be undone."
                         .formatted(key, at + 1, op.describe()));
@@ -152,6 +160,19 @@ public final class MigrationExecutor {
         }
     }
 
+    /** Refuse, before any SQL is sent, a plan that leaves a model its storage profile cannot render. */
+    private void checkProfiles(MigrationPlan plan) {
+        for (PlanStep step : plan.steps()) {
+            if (!step.backwards()) {
+                List<ProjectState> states = MigrationRunner.states(step.migration(), stateBefore(step.migration()));
+                List<String> problems = ProfileMappings.problems(settings.profiles, states.get(states.size() - 1));
+                if (!problems.isEmpty()) {
+                    throw new ModelDefinitionException(String.join("\n", problems));
+                }
+            }
+        }
+    }
+
     private static void checkOptIns(MigrationPlan plan) {
         for (PlanStep step : plan.steps()) {
             List<Operation> ops = step.migration().operations();
@@ -175,6 +196,7 @@ public final class MigrationExecutor {
         private Duration lockWait = Duration.ofMinutes(2);
         private Duration lockStaleAfter = Duration.ofMinutes(2);
         private BoundaryHook hook = BoundaryHook.NONE;
+        private StorageProfiles profiles = StorageProfiles.of(StorageProfile.CLUSTER, "as declared");
 
         private Builder(SqlExecutor sql, MigrationGraph graph) {
             this.sql = Objects.requireNonNull(sql, "sql == null");
@@ -214,6 +236,12 @@ public final class MigrationExecutor {
         /** Set a hook called at every recorded boundary (tests use it to simulate a killed run). */
         public Builder boundaryHook(BoundaryHook hook) {
             this.hook = hook == null ? BoundaryHook.NONE : hook;
+            return this;
+        }
+
+        /** Set the storage profiles the migrations' tables are rendered for (default: as declared). */
+        public Builder profiles(StorageProfiles profiles) {
+            this.profiles = Objects.requireNonNull(profiles, "profiles == null");
             return this;
         }
 

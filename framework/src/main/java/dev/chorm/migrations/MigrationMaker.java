@@ -36,7 +36,7 @@ final class MigrationMaker {
         ProjectState target = fromFiles.copy();
         ProjectState fromModels = models.state();
         for (String app : models.labels()) {
-            target.models(app).keySet().forEach(model -> target.removeModel(app, model));
+            List.copyOf(target.models(app).keySet()).forEach(model -> target.removeModel(app, model));
             fromModels.models(app).forEach((model, table) -> target.putModel(app, model, table));
         }
         SortedMap<String, List<Operation>> changes = new Autodetector(fromFiles, target, options.effectiveQuestioner()).changes();

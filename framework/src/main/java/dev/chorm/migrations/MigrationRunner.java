@@ -3,6 +3,8 @@ package dev.chorm.migrations;
 import dev.chorm.migrations.operations.CreateModel;
 import dev.chorm.schema.SchemaEditor;
 import dev.chorm.schema.SqlExecutor;
+import dev.chorm.schema.StorageProfiles;
+import dev.chorm.schema.TableMapping;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +17,11 @@ final class MigrationRunner {
     private final ClassLoader classLoader;
     private final BoundaryHook hook;
     private final ProgressListener listener;
+    private final StorageProfiles profiles;
 
     MigrationRunner(SqlExecutor sql, MigrationRecorder recorder, MigrationLock lock, ClassLoader classLoader,
-                    BoundaryHook hook, ProgressListener listener) {
+                    BoundaryHook hook, ProgressListener listener, StorageProfiles profiles) {
+        this.profiles = profiles;
         this.sql = sql;
         this.recorder = recorder;
         this.lock = lock;
@@ -38,6 +42,7 @@ final class MigrationRunner {
             Operation op = m.operations().get(i);
             int index = i;
             run(m, i, false, i == step.progress() ? skip : 0,
+                    ProfileMappings.forOperation(profiles, m.app(), states, index),
                     ctx -> op.databaseForwards(ctx, states.get(index), states.get(index + 1)));
             if (i + 1 < m.operations().size()) {
                 recorder.recordProgress(m, i + 1, 0, false);
@@ -65,6 +70,7 @@ final class MigrationRunner {
             Operation op = m.operations().get(i);
             int index = i;
             run(m, i, true, i == step.progress() - 1 ? skip : 0,
+                    ProfileMappings.forOperation(profiles, m.app(), states, index),
                     ctx -> op.databaseBackwards(ctx, states.get(index + 1), states.get(index)));
             if (i > 0) {
                 recorder.recordProgress(m, i, 0, true);
@@ -79,7 +85,8 @@ final class MigrationRunner {
         listener.migrationFinished(m.key(), true, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private void run(Migration m, int index, boolean backwards, int skip, java.util.function.Consumer<OperationContext> body) {
+    private void run(Migration m, int index, boolean backwards, int skip, TableMapping mapping,
+                     java.util.function.Consumer<OperationContext> body) {
         Operation op = m.operations().get(index);
         lock.checkHeld();
         listener.operationStarting(m.key(), index, m.operations().size(), (backwards ? "Undo " : "") + op.describe());
@@ -88,7 +95,7 @@ final class MigrationRunner {
             recorder.recordProgress(m, progressAtStart, done, backwards);
             hook.reached(m.key(), backwards, progressAtStart, done);
         });
-        OperationContext ctx = new OperationContext(m.app(), SchemaEditor.executing(resuming), resuming, classLoader,
+        OperationContext ctx = new OperationContext(m.app(), SchemaEditor.executing(resuming).withMapping(mapping), resuming, classLoader,
                 (done, total, unit) -> listener.operationProgress(m.key(), index, done, total, unit));
         try {
             body.accept(ctx);

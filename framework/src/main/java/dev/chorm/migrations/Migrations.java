@@ -4,6 +4,8 @@ import dev.chorm.db.Config;
 import dev.chorm.db.Database;
 import dev.chorm.db.DatabaseConfig;
 import dev.chorm.schema.SqlExecutor;
+import dev.chorm.schema.StorageProfile;
+import dev.chorm.schema.StorageProfiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,12 +42,13 @@ public final class Migrations {
 
     /**
      * Return migrations configured from {@code config}: the models of {@code chorm.models.packages}, the
-     * migration cluster of {@code database}, and the migrations in {@code directory} and on the classpath.
+     * migration cluster and storage profiles of {@code database}, and the migrations in {@code directory}
+     * and on the classpath. Under {@code single-node} the history and lock tables are local too.
      */
     public static Builder builder(Config config, Database database, ClassLoader loader, Path directory) {
         DatabaseConfig c = config.database(database.alias());
         return builder().models(AppModels.scan(loader, config.modelPackages())).classLoader(loader).directory(directory)
-                .sql(database.executor()).cluster(c.migrationCluster());
+                .sql(database.executor()).profiles(database.profiles()).cluster(c.migrationCluster());
     }
 
     /** Write the migrations the model changes need (or only report them, with {@code check}). */
@@ -68,24 +71,29 @@ public final class Migrations {
         return executor().showMigrations();
     }
 
-    /** Return the SQL of migration {@code app}/{@code name} (a unique prefix such as {@code 0003}), without running it. */
+    /**
+     * Return the SQL of migration {@code app}/{@code name} (a unique prefix such as {@code 0003}) rendered for
+     * the configured storage profiles, without running it.
+     */
     public List<String> sqlMigrate(String app, String name, boolean backwards) {
         MigrationGraph graph = graph();
         MigrationTarget target = MigrationTarget.resolve(graph, app + "/" + name);
         if (target.isZero()) {
             throw new MigrationException("sqlmigrate needs a migration name, not 'zero'. Run 'mvn clickhouse:showmigrations' to list them.");
         }
-        return MigrationExecutor.builder(new NoDatabase(), graph).build().collectSql(target.key(), backwards);
+        return MigrationExecutor.builder(new NoDatabase(), graph).profiles(settings.profiles).build()
+                .collectSql(target.key(), backwards);
     }
 
     /**
      * Return the problems that would stop makemigrations or migrate: models ClickHouse would reject,
-     * conflicting migrations, and model changes without a migration. Empty when all is well.
+     * models their storage profile cannot render, conflicting migrations, and model changes without a
+     * migration. Empty when all is well.
      */
     public List<String> check() {
         List<String> problems = new ArrayList<>();
         try {
-            settings.models.state();
+            problems.addAll(ProfileMappings.problems(settings.profiles, settings.models.state()));
             MigrationGraph graph = graph();
             graph.checkConsistent();
             MakeMigrationsResult pending = new MigrationMaker(graph, settings.models, settings.directory)
@@ -109,7 +117,10 @@ public final class Migrations {
         if (settings.sql == null) {
             throw new MigrationException("No database to migrate: configure chorm.databases.<alias>.url, or leave it out to use the embedded engine.");
         }
-        return MigrationExecutor.builder(settings.sql, graph()).database(settings.database).cluster(settings.cluster)
+        // Under single-node the history and lock tables are local like every other table.
+        String cluster = settings.profiles.profile() == StorageProfile.SINGLE_NODE ? "" : settings.cluster;
+        return MigrationExecutor.builder(settings.sql, graph()).database(settings.database).cluster(cluster)
+                .profiles(settings.profiles)
                 .classLoader(settings.classLoader).lockWait(settings.lockWait).boundaryHook(settings.hook).build();
     }
 
@@ -123,8 +134,18 @@ public final class Migrations {
         private String cluster = "";
         private Duration lockWait = Duration.ofMinutes(2);
         private BoundaryHook hook = BoundaryHook.NONE;
+        private StorageProfiles profiles = StorageProfiles.of(StorageProfile.CLUSTER, "as declared");
 
         private Builder() {
+        }
+
+        /**
+         * Set the storage profiles that migrate and sqlmigrate render tables for, and that check verifies
+         * the models against (default: {@code cluster}, as declared).
+         */
+        public Builder profiles(StorageProfiles profiles) {
+            this.profiles = Objects.requireNonNull(profiles, "profiles == null");
+            return this;
         }
 
         /** Set the apps and their model classes. */
@@ -157,7 +178,7 @@ public final class Migrations {
             return this;
         }
 
-        /** Set the migration cluster (history table replicated, created ON CLUSTER). */
+        /** Set the migration cluster (history table replicated, created ON CLUSTER); ignored under {@code single-node}. */
         public Builder cluster(String cluster) {
             this.cluster = cluster;
             return this;

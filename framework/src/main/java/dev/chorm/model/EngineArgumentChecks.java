@@ -19,11 +19,9 @@ final class EngineArgumentChecks {
         this.owner = owner;
         this.problems = problems;
         EngineSpec spec = table.engine();
-        this.engine = spec.name().replaceFirst("^Replicated", "");
-        List<String> all = spec.arguments();
-        // The Keeper path and replica name come first and are string literals.
-        boolean hasPath = spec.isReplicated() && all.size() >= 2 && all.get(0).startsWith("'");
-        this.args = hasPath ? all.subList(2, all.size()) : all;
+        // The arguments after the Keeper path and replica name are those of the non-replicated twin.
+        this.engine = spec.nonReplicated().name();
+        this.args = spec.nonReplicated().arguments();
     }
 
     void run() {

@@ -36,6 +36,20 @@ public record EngineSpec(String name, List<String> arguments) {
         return name.startsWith("Replicated") && isMergeTreeFamily();
     }
 
+    /**
+     * Return the non-replicated twin of a {@code Replicated*MergeTree} engine with the same remaining
+     * arguments (version, sign, columns to sum, Graphite section): the Keeper path and replica name,
+     * the two leading string literals when given, are dropped. Any other engine is returned as it is.
+     * {@code ReplicatedReplacingMergeTree('/p/{shard}', '{replica}', ver)} becomes {@code ReplacingMergeTree(ver)}.
+     */
+    public EngineSpec nonReplicated() {
+        if (!isReplicated()) {
+            return this;
+        }
+        boolean hasPath = arguments.size() >= 2 && arguments.get(0).startsWith("'") && arguments.get(1).startsWith("'");
+        return new EngineSpec(name.substring("Replicated".length()), hasPath ? arguments.subList(2, arguments.size()) : arguments);
+    }
+
     /** Return the engine as SQL, for example {@code ReplacingMergeTree(ver)}, or {@code Memory} without arguments. */
     public String sql() {
         return arguments.isEmpty() ? name : name + "(" + String.join(", ", arguments) + ")";

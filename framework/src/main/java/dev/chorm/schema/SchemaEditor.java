@@ -15,7 +15,9 @@ import java.util.Optional;
 /**
  * Change a database's schema: each method renders one statement through {@link DdlRenderer} and
  * runs it, or, in collect mode, only records it (that is how {@code sqlmigrate} previews SQL).
- * Statements carry {@code ON CLUSTER} when the table names a cluster.
+ * Statements carry {@code ON CLUSTER} when the table names a cluster. Every table passes through the
+ * editor's {@link TableMapping} first, so that one declared model renders as its storage profile
+ * wants ({@link #withMapping}); the default mapping renders tables as declared.
  *
  * <pre>{@code
  * SchemaEditor editor = SchemaEditor.collecting();
@@ -27,10 +29,35 @@ import java.util.Optional;
 public final class SchemaEditor {
     private final SqlExecutor executor;
     private final DdlRenderer ddl = new DdlRenderer();
-    private final List<String> statements = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> statements;
+    private final TableMapping mapping;
+
+    private SchemaEditor(SqlExecutor executor, List<String> statements, TableMapping mapping) {
+        this.executor = executor;
+        this.statements = statements;
+        this.mapping = Objects.requireNonNull(mapping, "mapping == null");
+    }
 
     private SchemaEditor(SqlExecutor executor) {
-        this.executor = executor;
+        this(executor, Collections.synchronizedList(new ArrayList<>()), TableMapping.declared());
+    }
+
+    /**
+     * Return an editor that renders every table through {@code mapping} and otherwise is this one:
+     * the same executor (or collect mode) and the same list of issued statements.
+     */
+    public SchemaEditor withMapping(TableMapping mapping) {
+        return new SchemaEditor(executor, statements, mapping);
+    }
+
+    /** Return the mapping tables pass through before they are rendered. */
+    public TableMapping mapping() {
+        return mapping;
+    }
+
+    /** Return {@code table} as this editor renders it (see {@link TableMapping#map}). */
+    public TableSpec map(TableSpec table) {
+        return mapping.map(table);
     }
 
     /** Return an editor that runs every statement through {@code executor} (and records it). */
@@ -70,12 +97,12 @@ public final class SchemaEditor {
 
     /** Create {@code table}; fails if it exists. */
     public void createTable(TableSpec table) {
-        execute(ddl.createTable(table, false));
+        execute(ddl.createTable(map(table), false));
     }
 
     /** Create {@code table}, doing nothing if {@code ifNotExists} and it exists. */
     public void createTable(TableSpec table, boolean ifNotExists) {
-        execute(ddl.createTable(table, ifNotExists));
+        execute(ddl.createTable(map(table), ifNotExists));
     }
 
     /**
@@ -83,22 +110,23 @@ public final class SchemaEditor {
      * path is free at once for a table created again under the same path.
      */
     public void dropTable(TableSpec table) {
-        execute(ddl.dropTable(table, true, table.engine().isReplicated()));
+        TableSpec rendered = mapping.mapReference(table);
+        execute(ddl.dropTable(rendered, true, rendered.engine().isReplicated()));
     }
 
     /** Drop {@code table} with explicit IF EXISTS and SYNC choices. */
     public void dropTable(TableSpec table, boolean ifExists, boolean sync) {
-        execute(ddl.dropTable(table, ifExists, sync));
+        execute(ddl.dropTable(mapping.mapReference(table), ifExists, sync));
     }
 
     /** Rename {@code table} to {@code newName} within its database. */
     public void renameTable(TableSpec table, String newName) {
-        execute(ddl.renameTable(table, newName));
+        execute(ddl.renameTable(mapping.mapReference(table), newName));
     }
 
     /** Swap {@code table} with the table {@code otherName} of the same database, atomically. */
     public void exchangeTables(TableSpec table, String otherName) {
-        execute(ddl.exchangeTables(table, otherName));
+        execute(ddl.exchangeTables(mapping.mapReference(table), otherName));
     }
 
     /** Create {@code database} if it does not exist, on {@code cluster} when it is not empty. */
@@ -235,20 +263,21 @@ public final class SchemaEditor {
     }
 
     private void alter(TableSpec table, String action) {
-        execute(ddl.alter(table, action));
+        execute(ddl.alter(mapping.mapReference(table), action));
     }
 
     /**
      * Read the live table named like {@code table} (same database and name) back into a
-     * {@link TableSpec}; empty when it does not exist. See {@link Introspector}.
+     * {@link TableSpec}; empty when it does not exist. See {@link Introspector}. It compares equal to
+     * {@link #canonicalize} of the declared table, both seen through this editor's mapping.
      */
     public Optional<TableSpec> introspect(TableSpec table) {
-        return introspector().introspect(table);
+        return introspector().introspect(mapping.mapReference(table));
     }
 
-    /** Return {@code table} with its expressions formatted the way the engine stores them, for comparisons. */
+    /** Return {@code table} as mapped, with its expressions formatted the way the engine stores them, for comparisons. */
     public TableSpec canonicalize(TableSpec table) {
-        return introspector().canonicalize(table);
+        return introspector().canonicalize(map(table));
     }
 
     private Introspector introspector() {

@@ -128,6 +128,30 @@ class ProvisioningTest {
         assertThat(WithView.seen).as("the view reads the class's own table").isEqualTo("1 [chorm_migrations, event, http_events, student]");
     }
 
+    /** Declared for a cluster, as the reference backend's Student. */
+    @dev.chorm.model.Table(name = "replicated_student", cluster = "cluster")
+    @dev.chorm.model.engine.ReplicatedMergeTree(zooPath = "/clickhouse/tables/{uuid}/{shard}", replicaName = "{replica}",
+            orderBy = "id")
+    public static class ReplicatedStudent extends dev.chorm.model.Model {
+        public String name = "";
+    }
+
+    @ClickhouseTest(schema = Schema.MODELS, models = ReplicatedStudent.class)
+    static class SingleNode {
+        static String engine;
+
+        @Test
+        void records(Database db) {
+            engine = strings(db, "SELECT engine AS v FROM system.tables WHERE database = currentDatabase()").get(0);
+        }
+    }
+
+    @Test
+    void rendersClusterModelsForOneNodeOnTheEmbeddedEngine() {
+        Kit.run(SingleNode.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+        assertThat(SingleNode.engine).isEqualTo("MergeTree");
+    }
+
     static String current(Database db) {
         return strings(db, "SELECT currentDatabase() AS v").get(0);
     }

@@ -19,7 +19,8 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Run one goal over the framework: honour {@code skip}, merge the configuration in its one order
- * (see {@link ConfigurationSources}), load the project's classes, and turn failures into Maven's
+ * (see {@link ConfigurationSources}), announce the storage profile in force, load the project's
+ * classes, and turn failures into Maven's
  * two kinds: {@link MojoFailureException} when the project is at fault in an expected way (a check
  * failed, models changed without a migration, a model ClickHouse would reject) and
  * {@link MojoExecutionException} for anything else, always with the framework's message.
@@ -70,6 +71,15 @@ public abstract class AbstractClickhouseMojo extends AbstractMojo {
     @Parameter(property = "clickhouse.dataDir")
     private String dataDir;
 
+    /**
+     * The storage profile models are rendered for, {@code cluster} or {@code single-node}
+     * ({@code chorm.databases.<alias>.profile}): {@code -Dclickhouse.profile=cluster} makes sqlmigrate show
+     * the cluster's SQL on a laptop. Default: {@code single-node} for the embedded engine and a server
+     * without a configured cluster, {@code cluster} when a migration or test cluster is configured.
+     */
+    @Parameter(property = "clickhouse.profile")
+    private String profile;
+
     /** The packages holding models, one app per package ({@code chorm.models.packages}). */
     @Parameter(property = "clickhouse.packages")
     private List<String> packages;
@@ -107,6 +117,8 @@ public abstract class AbstractClickhouseMojo extends AbstractMojo {
             if (getLog().isDebugEnabled()) {
                 getLog().debug("Configuration of clickhouse:" + mojoExecution.getGoal() + ":\n" + merged.describe());
             }
+            // Say up front how models will be rendered: the same migrations run differently under each profile.
+            getLog().info(merged.config().profiles(merged.alias()).describe());
             run(new GoalContext(mojoExecution.getGoal(), merged, loader, getLog(), compiledClasses()));
         } catch (IOException e) {
             getLog().debug("Cannot close the project class loader: " + e);
@@ -149,6 +161,7 @@ public abstract class AbstractClickhouseMojo extends AbstractMojo {
         named.put("user", user);
         named.put("password", password);
         named.put("dataDir", dataDir);
+        named.put("profile", profile);
         named.put("packages", packages == null ? null : String.join(",", packages));
         named.put("migrationsDirectory", migrationsDirectory);
         goalParameters(named);

@@ -40,6 +40,7 @@ final class ConfigurationLayers {
             "user", "chorm.databases.<alias>.user",
             "password", "chorm.databases.<alias>.password",
             "dataDir", "chorm.databases.<alias>.data-dir",
+            "profile", "chorm.databases.<alias>.profile",
             "packages", "chorm.models.packages");
 
     private final Path basedir;

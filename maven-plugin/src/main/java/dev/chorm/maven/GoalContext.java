@@ -69,11 +69,12 @@ public final class GoalContext {
 
     /**
      * Return migrations that need no database (makemigrations, sqlmigrate, check): the configured models,
-     * the migration directory and the classpath.
+     * the migration directory, the classpath and the alias's storage profiles (what sqlmigrate renders
+     * for and check verifies the models against).
      */
     public Migrations migrationsWithoutDatabase() {
         return Migrations.builder().models(AppModels.scan(loader, config().modelPackages())).classLoader(loader)
-                .directory(configuration.migrationsDirectory()).build();
+                .directory(configuration.migrationsDirectory()).profiles(config().profiles(configuration.alias())).build();
     }
 
     /**

@@ -80,4 +80,16 @@ class ConfigurationLayersTest {
 
         assertThat(merged.parameters()).doesNotContainKey("maven.compiler.release").containsEntry("app", "events");
     }
+
+    @Test
+    void profileIsTheShorthandOfTheAliasProfileKey() {
+        MergedConfiguration merged = new ConfigurationLayers(basedir)
+                .add(Map.of("chorm.databases.s1r2.profile", "single-node", "clickhouse.database", "s1r2"))   // POM
+                .add(Map.of("clickhouse.profile", "cluster"))   // system properties
+                .merge();
+
+        assertThat(merged.framework()).containsEntry("chorm.databases.s1r2.profile", "cluster");
+        assertThat(merged.config().profiles("s1r2").describe())
+                .isEqualTo("Storage profile: cluster (set by chorm.databases.s1r2.profile)");
+    }
 }

@@ -1,8 +1,6 @@
 package dev.chorm.embedded.internal;
 
 import com.clickhouse.data.ClickHouseCityHash;
-import java.io.IOException;
-import java.io.OutputStream;
 
 /**
  * ClickHouse's compressed-block framing ({@code compress=1}) with method 0x02, "none": the driver
@@ -26,18 +24,6 @@ public final class CompressedBlocks {
         return length + blocks * OVERHEAD;
     }
 
-    /** Write {@code result}'s output to {@code out} as framed blocks. */
-    public static void write(EngineResult result, OutputStream out) throws IOException {
-        long length = result.length();
-        byte[] block = new byte[OVERHEAD + (int) Math.min(length, BLOCK_SIZE)];
-        for (long pos = 0; pos < length; pos += BLOCK_SIZE) {
-            int n = (int) Math.min(BLOCK_SIZE, length - pos);
-            result.read(pos, block, OVERHEAD, n);
-            frame(block, n);
-            out.write(block, 0, OVERHEAD + n);
-        }
-    }
-
     /** Fill the header of a block whose {@code n} data bytes start at {@link #OVERHEAD}. */
     static void frame(byte[] block, int n) {
         block[16] = METHOD_NONE;
@@ -49,25 +35,53 @@ public final class CompressedBlocks {
     }
 
     /**
-     * Decode framed request data whose blocks use method 0x02; LZ4 and ZSTD request bodies are
-     * refused (chorm keeps request compression off).
+     * Decode framed request data whose blocks use method 0x02. Every block is validated before
+     * its data is used: a header that fits, a declared size within the body, a raw size that
+     * matches, and the checksum; LZ4 and ZSTD request bodies are refused (chorm keeps request
+     * compression off).
      */
     public static byte[] decode(byte[] framed) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(framed.length);
         int pos = 0;
-        while (pos + OVERHEAD <= framed.length) {
+        while (pos < framed.length) {
+            if (framed.length - pos < OVERHEAD) {
+                throw corrupt("a block header is cut short at byte " + pos);
+            }
             int method = framed[pos + 16] & 0xff;
-            int size = getIntLE(framed, pos + 17);
-            int raw = getIntLE(framed, pos + 21);
+            long size = getIntLE(framed, pos + 17) & 0xffffffffL;
+            long raw = getIntLE(framed, pos + 21) & 0xffffffffL;
+            if (size < 9 || size > framed.length - pos - 16L) {
+                throw corrupt("a block at byte " + pos + " declares " + size + " bytes, but " + (framed.length - pos - 16) + " follow");
+            }
+            long[] hash = ClickHouseCityHash.cityHash128(framed, pos + 16, (int) size);
+            if (getLongLE(framed, pos) != hash[0] || getLongLE(framed, pos + 8) != hash[1]) {
+                throw corrupt("the checksum of the block at byte " + pos + " does not match its data");
+            }
             if (method != (METHOD_NONE & 0xff)) {
                 throw new EngineException(456, String.format("Code: 456. DB::Exception: The embedded engine accepts"
                         + " uncompressed request blocks only, got method 0x%02x. Turn off request compression"
                         + " (decompress=0 / compress_client_request=false). (CANNOT_DECOMPRESS)", method));
             }
-            out.write(framed, pos + OVERHEAD, raw);
-            pos += 16 + size;
+            if (raw != size - 9) {
+                throw corrupt("an uncompressed block at byte " + pos + " declares " + raw + " data bytes in " + (size - 9));
+            }
+            out.write(framed, pos + OVERHEAD, (int) raw);
+            pos += 16 + (int) size;
         }
         return out.toByteArray();
+    }
+
+    private static EngineException corrupt(String what) {
+        return new EngineException(271, "Code: 271. DB::Exception: Cannot decompress the request body: " + what
+                + ". (CANNOT_DECOMPRESS)");
+    }
+
+    private static long getLongLE(byte[] b, int at) {
+        long v = 0;
+        for (int i = 7; i >= 0; i--) {
+            v = v << 8 | (b[at + i] & 0xff);
+        }
+        return v;
     }
 
     private static void putIntLE(byte[] b, int at, int v) {

@@ -37,12 +37,13 @@ public final class Engine implements AutoCloseable {
     /**
      * Load {@code library} and open an engine on {@code dataDir}. The JVM must have been started
      * with libjsig preloaded: the engine's own signal handlers are switched off so that the JVM's
-     * (chained through libjsig) stay in charge.
+     * (chained through libjsig) stay in charge. {@code configFile} is the engine's configuration
+     * ({@link EngineConfig}).
      */
-    public static Engine open(Path library, Path dataDir) {
+    public static Engine open(Path library, Path dataDir, Path configFile) {
         ChdbLibrary lib = Native.load(library.toAbsolutePath().toString(), ChdbLibrary.class);
         lib.chdb_set_signal_handlers_enabled(0);
-        String[] argv = {"clickhouse", "--path=" + dataDir.toAbsolutePath()};
+        String[] argv = {"clickhouse", "--path=" + dataDir.toAbsolutePath(), "--config-file=" + configFile.toAbsolutePath()};
         Pointer connection = lib.chdb_connect(argv.length, argv);
         if (connection == null || connection.getPointer(0) == null) {
             throw new EngineException(EngineException.UNKNOWN,

@@ -21,6 +21,17 @@ public final class EngineResult implements AutoCloseable {
         this.stats = stats;
     }
 
+    private EngineResult() {
+        this.lib = null;
+        this.length = 0;
+        this.stats = new QueryStats(0, 0, 0, 0);
+    }
+
+    /** Return the output of a statement the server answered itself: no rows, no counters. */
+    static EngineResult empty() {
+        return new EngineResult();
+    }
+
     /** Return the output's size in bytes. */
     public long length() {
         return length;

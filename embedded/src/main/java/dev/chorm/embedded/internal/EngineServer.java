@@ -27,9 +27,17 @@ public final class EngineServer implements AutoCloseable {
         this.server = server;
     }
 
-    /** Open the engine on {@code dataDir} with {@code library} and serve it on {@code port}. */
-    public static EngineServer start(Path library, Path dataDir, int port, String user, String password,
-            Duration engineWait) throws IOException {
+    /**
+     * How to run the server: port (0: any free one), the user and password it accepts, how long a
+     * request waits for the engine, the directory {@code file()} may use (null: no host files),
+     * a time limit for every query (zero: none) and the grace a shutdown gives running statements.
+     */
+    public record Options(int port, String user, String password, Duration engineWait, Path fileDirectory,
+            Duration maxQueryTime, Duration shutdownGrace) {
+    }
+
+    /** Open the engine on {@code dataDir} with {@code library} and serve it as {@code options} say. */
+    public static EngineServer start(Path library, Path dataDir, Options options) throws IOException {
         Files.createDirectories(dataDir);
         FileChannel channel = FileChannel.open(dataDir.resolve(".chorm-embedded.lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -45,15 +53,37 @@ public final class EngineServer implements AutoCloseable {
                     + " is in use by another embedded engine. Stop it, or choose another directory.");
         }
         try {
-            Engine engine = Engine.open(library, dataDir);
             Path scratch = dataDir.resolve("tmp_http");
-            HttpProtocolServer server = HttpProtocolServer.start(engine,
-                    new HttpProtocolServer.Options(user, password, engineWait, scratch), port);
-            return new EngineServer(channel, lock, engine, server);
+            removeLeftovers(scratch);
+            Path config = EngineConfig.write(dataDir, options.fileDirectory(), options.maxQueryTime());
+            Engine engine = Engine.open(library, dataDir, config);
+            try {
+                HttpProtocolServer server = HttpProtocolServer.start(engine, new HttpProtocolServer.Options(options.user(),
+                        options.password(), options.engineWait(), scratch, options.fileDirectory(), options.shutdownGrace()),
+                        options.port());
+                return new EngineServer(channel, lock, engine, server);
+            } catch (IOException | RuntimeException e) {
+                engine.close();
+                throw e;
+            }
         } catch (IOException | RuntimeException e) {
             lock.release();
             channel.close();
             throw e;
+        }
+    }
+
+    /**
+     * Remove what a previous run left in the scratch folder (spooled inserts and parked tables of
+     * a process that was killed): nothing there outlives the request or session that made it.
+     */
+    private static void removeLeftovers(Path scratch) throws IOException {
+        if (Files.isDirectory(scratch)) {
+            try (var files = Files.list(scratch)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Files.deleteIfExists(f);
+                }
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package dev.chorm.embedded.internal;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,21 +28,33 @@ public final class HttpProtocolServer implements AutoCloseable {
     /** CHORM_EMBEDDED_TRACE=1 logs every request line and its headers to the engine's log. */
     private static final boolean TRACE = System.getenv("CHORM_EMBEDDED_TRACE") != null;
 
-    /** How the server is set up. */
-    public record Options(String user, String password, Duration engineWait, Path scratchDir) {
+    /**
+     * How the server is set up: the one user and password it accepts, how long a request waits
+     * for the engine, the scratch folder for spooled inserts and parked tables, the directory
+     * {@code file()} may use (null: none), and how long a shutdown lets running statements finish.
+     */
+    public record Options(String user, String password, Duration engineWait, Path scratchDir, Path fileDirectory,
+            Duration shutdownGrace) {
     }
 
     static {
         // Headers and body leave in separate writes; with Nagle's algorithm on, the client's
         // delayed ACK adds ~40 ms to every small answer. Must be set before the server starts.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
+        defaultProperty("sun.net.httpserver.nodelay", "true");
+        // Bounds on what a client may hold: a request (headers and body) must arrive within
+        // 300 s, an idle keep-alive connection closes after 30 s, at most 200 headers.
+        defaultProperty("sun.net.httpserver.maxReqTime", "300");
+        defaultProperty("sun.net.httpserver.idleInterval", "30");
+        defaultProperty("sun.net.httpserver.maxReqHeaders", "200");
     }
 
     private final Engine engine;
     private final Options options;
     private final EngineContext context;
+    private final StatementGuard guard;
+    /** Requests being served; a shutdown waits for them (bounded by the grace). */
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean closing;
     private final String timezone;
     private final String version;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
@@ -56,12 +68,16 @@ public final class HttpProtocolServer implements AutoCloseable {
         try (Engine.Lease lease = engine.acquire(options.engineWait(), "start-up")) {
             // Real syntax errors instead of "unknown identifier": as a server behaves.
             lease.execute("SET implicit_select = 0");
-            this.context = EngineContext.capture(lease);
+            this.context = EngineContext.capture(lease, options.scratchDir());
             this.timezone = lease.queryText("SELECT timezone()", "TSVRaw").strip();
             this.version = lease.queryText("SELECT version()", "TSVRaw").strip();
         }
+        this.guard = new StatementGuard(options.fileDirectory());
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
-        this.executor = Executors.newFixedThreadPool(64, daemonThreads());
+        // Threads wait on clients (slow bodies) and on the engine; a client that holds many
+        // connections open must not starve the others, so the pool is large but bounded.
+        this.executor = new java.util.concurrent.ThreadPoolExecutor(8, 512, 60, java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.SynchronousQueue<>(), daemonThreads(), new java.util.concurrent.ThreadPoolExecutor.AbortPolicy());
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
@@ -82,34 +98,86 @@ public final class HttpProtocolServer implements AutoCloseable {
         return version;
     }
 
+    /**
+     * Stop accepting connections, let running requests finish and answer within the shutdown
+     * grace, then stop. A statement still running after that is answered by the engine's close.
+     */
     @Override
     public void close() {
+        closing = true;
+        long deadline = System.nanoTime() + options.shutdownGrace().toNanos();
+        synchronized (inFlight) {
+            while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+                try {
+                    inFlight.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        // HttpServer.stop(delay) of JDK 17 always waits the whole delay: the wait is done above.
         server.stop(0);
         executor.shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        inFlight.incrementAndGet();
+        try {
+            if (closing) {
+                exchange.getResponseHeaders().set("Connection", "close");
+                sendError(exchange, "", new EngineException(210, "Code: 210. DB::Exception: The embedded engine is"
+                        + " shutting down; retry against a new one. (NETWORK_ERROR)"));
+                exchange.close();
+                return;
+            }
+            serve(exchange);
+        } finally {
+            synchronized (inFlight) {
+                inFlight.decrementAndGet();
+                inFlight.notifyAll();
+            }
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (TRACE) {
                 System.out.println("chorm-embedded request " + exchange.getRequestMethod() + " " + exchange.getRequestURI()
                         + " " + exchange.getRequestHeaders().entrySet());
             }
             String path = exchange.getRequestURI().getPath();
-            if (path.endsWith("/ping") || "GET".equals(exchange.getRequestMethod()) && path.equals("/")
-                    && exchange.getRequestURI().getRawQuery() == null) {
+            boolean get = "GET".equals(exchange.getRequestMethod()) || "HEAD".equals(exchange.getRequestMethod());
+            if (path.endsWith("/ping") || get && path.equals("/") && exchange.getRequestURI().getRawQuery() == null) {
                 exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
                 sendText(exchange, 200, "Ok.\n");
                 return;
             }
-            HttpRequestParameters request = new HttpRequestParameters(exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders());
-            String queryId = request.queryId();
+            HttpRequestParameters request;
+            String queryId = "";
             try {
+                request = new HttpRequestParameters(exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders());
+                queryId = request.queryId();
                 authenticate(request);
-                runQuery(exchange, request, queryId);
+            } catch (IllegalArgumentException e) {
+                exchange.getResponseHeaders().set("Connection", "close");
+                sendError(exchange, "", new EngineException(27, "Code: 27. DB::Exception: Cannot parse the request's URL"
+                        + " parameters or credentials: " + e.getMessage() + ". (CANNOT_PARSE_INPUT_ASSERTION_FAILED)"));
+                return;
             } catch (EngineException e) {
-                exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+                // Never read the body of a client that did not authenticate: close instead.
+                exchange.getResponseHeaders().set("Connection", "close");
+                sendError(exchange, queryId, e);
+                return;
+            }
+            try {
+                runQuery(exchange, request, queryId, get);
+            } catch (EngineException e) {
+                // The body may be unread (a refused statement): close rather than drain it.
+                exchange.getResponseHeaders().set("Connection", "close");
                 sendError(exchange, queryId, e);
             } catch (RuntimeException e) {
+                exchange.getResponseHeaders().set("Connection", "close");
                 sendError(exchange, queryId, new EngineException(1001, "Code: 1001. DB::Exception: " + e));
             }
         }
@@ -117,25 +185,30 @@ public final class HttpProtocolServer implements AutoCloseable {
 
     private void authenticate(HttpRequestParameters request) {
         String[] credentials = request.credentials();
-        if (!options.user().equals(credentials[0]) || !options.password().equals(credentials[1])) {
+        boolean passwordMatches = java.security.MessageDigest.isEqual(options.password().getBytes(StandardCharsets.UTF_8),
+                credentials[1].getBytes(StandardCharsets.UTF_8));
+        if (!options.user().equals(credentials[0]) || !passwordMatches) {
             throw new EngineException(516, "Code: 516. DB::Exception: " + credentials[0]
                     + ": Authentication failed: password is incorrect, or there is no user with such name. (AUTHENTICATION_FAILED)");
         }
     }
 
-    private void runQuery(HttpExchange exchange, HttpRequestParameters request, String queryId) throws IOException {
-        QueryRequest query = QueryRequest.read(exchange.getRequestBody(), request, options.scratchDir(), HEAD_BYTES);
+    private void runQuery(HttpExchange exchange, HttpRequestParameters request, String queryId, boolean get) throws IOException {
+        InputStream body = ContentEncodings.decode(request.header("Content-Encoding"), exchange.getRequestBody());
+        QueryRequest query = QueryRequest.read(body, request, options.scratchDir(), HEAD_BYTES);
         try {
-            if (query.text().hasSeveralStatements()) {
-                throw new EngineException(62, "Code: 62. DB::Exception: Syntax error (Multi-statements are not allowed). (SYNTAX_ERROR)");
-            }
-            if (isReadonly(request) && query.text().kind() != QueryText.Kind.SELECT_LIKE) {
-                throw new EngineException(164, "Code: 164. DB::Exception: Cannot execute query in readonly mode. (READONLY)");
+            String format = query.text().outputFormat().orElse(request.format());
+            long revision = NativeRevision.revision(request);
+            boolean rewrite = NativeRevision.needsRewrite(format, revision);
+            if (rewrite) {
+                request.settings.put(NativeRevision.BINARY_TYPES_SETTING, "1"); // keeps every time zone
             }
             long started = System.nanoTime();
             String[] zone = new String[1];
-            try (EngineResult result = runInSession(request, query, zone)) {
-                sendResult(exchange, request, queryId, request.format(), zone[0], result, System.nanoTime() - started);
+            try (EngineResult result = runInSession(request, query, get, zone)) {
+                ResponseBody.Payload payload = rewrite && result.length() > 0
+                        ? NativeRevision.rewrite(result, revision) : ResponseBody.of(result);
+                sendResult(exchange, request, queryId, format, zone[0], result.stats(), payload, System.nanoTime() - started);
             }
         } finally {
             query.deleteDataFile();
@@ -146,20 +219,36 @@ public final class HttpProtocolServer implements AutoCloseable {
      * Run the statement with its session's state. The session is released before the response
      * is sent: a client fires its next request as soon as it has read this one's answer.
      */
-    private EngineResult runInSession(HttpRequestParameters request, QueryRequest query, String[] zone) {
+    private EngineResult runInSession(HttpRequestParameters request, QueryRequest query, boolean get, String[] zone) {
         Session session = session(request);
-        try (Engine.Lease lease = engine.acquire(options.engineWait(), query.preview())) {
-            expireSessions(lease);
-            context.enter(lease, session, request.settings, request.database());
-            zone[0] = query.sessionTimezone().orElse(context.sessionTimezone().orElse(timezone));
-            EngineResult result = lease.query(query.sql(), request.format(), request.queryParameters);
-            try {
-                afterStatement(lease, query, session, request);
-            } catch (RuntimeException e) {
-                result.close();
-                throw e;
+        try {
+            // readonly as a server applies it: from the URL, the session, or GET (level 2).
+            int readonly = StatementGuard.stricter(StatementGuard.readonlyLevel(request.get("readonly")),
+                    StatementGuard.stricter(session == null ? 0 : session.readonly, get ? StatementGuard.READONLY_WITH_SETTINGS : 0));
+            QueryText text = query.text();
+            boolean allowDdl = (session == null || session.allowDdl) && StatementGuard.enabled(request.get("allow_ddl"), true);
+            guard.check(text, new StatementGuard.Rights(readonly, get, allowDdl, request.settings.keySet(),
+                    session == null ? java.util.List.of() : session.temporaryTables));
+            // The engine gets readonly in the statement's own SETTINGS, never in its global context.
+            byte[] sql = readonly != StatementGuard.READ_WRITE && text.kind() == QueryText.Kind.SELECT_LIKE
+                    ? text.withQuerySetting("readonly", Integer.toString(readonly)) : query.sql();
+            try (Engine.Lease lease = engine.acquire(options.engineWait(), query.preview())) {
+                expireSessions(lease);
+                context.enter(lease, session, request.settings, request.database());
+                zone[0] = query.sessionTimezone().orElse(context.sessionTimezone().orElse(timezone));
+                if (text.kind() == QueryText.Kind.SET) {
+                    context.set(lease, session, text.setAssignments());
+                    return EngineResult.empty();
+                }
+                EngineResult result = lease.query(sql, request.format(), request.queryParameters);
+                try {
+                    afterStatement(lease, text, session);
+                } catch (RuntimeException e) {
+                    result.close();
+                    throw e;
+                }
+                return result;
             }
-            return result;
         } finally {
             if (session != null) {
                 session.lastUsedNanos = System.nanoTime();
@@ -168,21 +257,12 @@ public final class HttpProtocolServer implements AutoCloseable {
         }
     }
 
-    private void afterStatement(Engine.Lease lease, QueryRequest query, Session session, HttpRequestParameters request) {
-        switch (query.text().kind()) {
-            case SET -> context.afterSet(lease, session, query.text().setNames(), request.settings);
-            case USE -> context.afterUse(lease, session);
-            default -> {
-                if (query.text().touchesTemporaryTable()) {
-                    context.afterTemporaryTableChange(lease, session);
-                }
-            }
+    private void afterStatement(Engine.Lease lease, QueryText text, Session session) {
+        if (text.kind() == QueryText.Kind.USE) {
+            context.afterUse(session, text.usedDatabase());
+        } else if (text.touchesTemporaryTable()) {
+            context.afterTemporaryTableChange(lease, session);
         }
-    }
-
-    private static boolean isReadonly(HttpRequestParameters request) {
-        String readonly = request.get("readonly");
-        return readonly != null && !readonly.isEmpty() && !readonly.equals("0");
     }
 
     private Session session(HttpRequestParameters request) {
@@ -221,28 +301,22 @@ public final class HttpProtocolServer implements AutoCloseable {
     }
 
     private void sendResult(HttpExchange exchange, HttpRequestParameters request, String queryId, String format,
-            String zone, EngineResult result, long elapsedNanos) throws IOException {
-        boolean compress = request.flag("compress");
+            String zone, EngineResult.QueryStats stats, ResponseBody.Payload payload, long elapsedNanos) throws IOException {
         var headers = exchange.getResponseHeaders();
-        headers.set("Content-Type", format.startsWith("RowBinary") || format.startsWith("Native")
-                ? "application/octet-stream" : "text/plain; charset=UTF-8");
+        headers.set("Content-Type", OutputFormats.contentType(format, request.setting("output_format_json_array_of_rows")));
         headers.set("X-ClickHouse-Query-Id", queryId);
         headers.set("X-ClickHouse-Format", format);
         // Zone-less DateTime values are decoded in this zone, so it follows session_timezone.
         headers.set("X-ClickHouse-Timezone", zone);
         headers.set("X-ClickHouse-Server-Display-Name", "chorm-embedded");
-        headers.set("X-ClickHouse-Summary", summary(result.stats(), elapsedNanos));
-        long length = compress ? CompressedBlocks.framedLength(result.length()) : result.length();
-        exchange.sendResponseHeaders(200, length == 0 ? -1 : length);
-        if (length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                if (compress) {
-                    CompressedBlocks.write(result, out);
-                } else {
-                    result.writeTo(out);
-                }
-            }
+        String summary = summary(stats, elapsedNanos);
+        if (request.setting("send_progress_in_http_headers")) {
+            // The engine reports its counters once, when the query is done: that is the one
+            // progress header there is to send, before the body as on a server.
+            headers.set("X-ClickHouse-Progress", summary);
         }
+        headers.set("X-ClickHouse-Summary", summary);
+        ResponseBody.send(exchange, payload, request);
     }
 
     private static String summary(EngineResult.QueryStats s, long elapsedNanos) {
@@ -252,7 +326,7 @@ public final class HttpProtocolServer implements AutoCloseable {
     }
 
     private void sendError(HttpExchange exchange, String queryId, EngineException e) throws IOException {
-        String message = e.getMessage();
+        String message = ErrorText.clean(e.getMessage(), options.scratchDir());
         if (!message.startsWith("Code: ")) {
             message = "Code: " + e.code() + ". DB::Exception: " + message;
         }
@@ -288,6 +362,12 @@ public final class HttpProtocolServer implements AutoCloseable {
             return s == null || s.isEmpty() ? fallback : Long.parseLong(s);
         } catch (NumberFormatException e) {
             return fallback;
+        }
+    }
+
+    private static void defaultProperty(String name, String value) {
+        if (System.getProperty(name) == null) {
+            System.setProperty(name, value);
         }
     }
 

@@ -13,11 +13,15 @@ import java.util.Set;
  * (settings, {@code param_*} query parameters, session and protocol switches) and headers.
  */
 final class HttpRequestParameters {
-    /** URL parameters that steer the HTTP interface itself; every other one is a setting. */
+    /**
+     * URL parameters that steer the HTTP interface itself; every other one is a setting.
+     * {@code readonly} and {@code allow_ddl} are applied by the server, never set in the engine's
+     * shared context: neither could be turned back there.
+     */
     private static final Set<String> PROTOCOL = Set.of("query", "query_id", "database", "default_format",
             "compress", "decompress", "session_id", "session_timeout", "session_check", "user", "password",
             "quota_key", "role", "buffer_size", "wait_end_of_query", "client_protocol_version",
-            "http_response_buffer_size", "readonly");
+            "http_response_buffer_size", "readonly", "allow_ddl");
 
     final Map<String, String> url = new LinkedHashMap<>();
     final Map<String, String> settings = new LinkedHashMap<>();
@@ -51,6 +55,12 @@ final class HttpRequestParameters {
 
     boolean flag(String name) {
         String v = url.get(name);
+        return v != null && (v.equals("1") || v.equalsIgnoreCase("true"));
+    }
+
+    /** Return true when a URL setting is on ({@code 1} or {@code true}), as a server parses a Bool. */
+    boolean setting(String name) {
+        String v = settings.get(name);
         return v != null && (v.equals("1") || v.equalsIgnoreCase("true"));
     }
 

@@ -16,6 +16,12 @@ import java.nio.file.Path;
 final class QueryRequest {
     private static final java.util.regex.Pattern SESSION_TIMEZONE =
             java.util.regex.Pattern.compile("(?i)\\bsession_timezone\\s*=\\s*'([^'\\\\]*)'");
+    /** The most SQL text held in memory for a statement that is not an insert. */
+    private static final long MAX_QUERY_TEXT = 16L << 20;
+    /** The most text of an INSERT ... VALUES (rows as SQL), also held in memory. */
+    private static final long MAX_INSERT_TEXT = 256L << 20;
+    /** The most framed bytes of a decompress=1 body, which is decoded in memory. */
+    private static final long MAX_COMPRESSED_BODY = 128L << 20;
     private final QueryText text;
     private final byte[] sql;
     private final Path dataFile;
@@ -30,14 +36,16 @@ final class QueryRequest {
     static QueryRequest read(InputStream body, HttpRequestParameters request, Path scratchDir, int headBytes)
             throws IOException {
         InputStream in = request.flag("decompress")
-                ? new ByteArrayInputStream(CompressedBlocks.decode(body.readAllBytes())) : body;
+                ? new ByteArrayInputStream(CompressedBlocks.decode(readBounded(body, MAX_COMPRESSED_BODY, "compressed request"))) : body;
         String query = request.get("query");
         byte[] prefix = query == null ? new byte[0] : (query + "\n").getBytes(StandardCharsets.UTF_8);
         byte[] head = concat(prefix, in.readNBytes(headBytes));
         boolean exhausted = head.length < prefix.length + headBytes;
         QueryText text = QueryText.analyze(head, head.length);
         if (!(text.hasInlineData() && (text.dataStart() < head.length || exhausted))) {
-            head = exhausted ? head : concat(head, in.readAllBytes());
+            // Without inline data the whole text is SQL, held in memory: bounded as a server bounds it.
+            long limit = text.kind() == QueryText.Kind.INSERT ? MAX_INSERT_TEXT : MAX_QUERY_TEXT;
+            head = exhausted ? head : concat(head, readBounded(in, limit - head.length, "query"));
             text = QueryText.analyze(head, head.length);
             in = InputStream.nullInputStream();
         }
@@ -55,7 +63,20 @@ final class QueryRequest {
             Files.deleteIfExists(file);
             throw e;
         }
-        return new QueryRequest(text, text.insertFromFile(file.toAbsolutePath().toString()), file);
+        // Values rows may hold expressions, and an expression could call file(): rows only.
+        String extra = "Values".equalsIgnoreCase(text.formatName()) ? "input_format_values_interpret_expressions = 0" : "";
+        return new QueryRequest(text, text.insertFromFile(file.toAbsolutePath().toString(), extra), file);
+    }
+
+    /** Reads {@code in} to its end, refusing more than {@code limit} bytes. */
+    private static byte[] readBounded(InputStream in, long limit, String what) throws IOException {
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, Math.max(0, limit) + 1));
+        if (bytes.length > limit) {
+            throw new EngineException(62, "Code: 62. DB::Exception: Max query size exceeded: the " + what + " text is over "
+                    + (limit >> 20) + " MiB. Send rows as inline data (INSERT INTO t FORMAT fmt, then the rows),"
+                    + " which has no such limit. (SYNTAX_ERROR)");
+        }
+        return bytes;
     }
 
     QueryText text() {

@@ -2,22 +2,39 @@ package dev.chorm.embedded.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * A light lexical look at the text of one HTTP request: which statement it is, where inline
- * INSERT data begins, and whether it holds more than one statement. It reads only the SQL head,
- * never the data, which may be any bytes. Quotes, back-quotes, double quotes, comments and
- * parentheses are respected so that a keyword inside a literal is not mistaken for a clause.
+ * A lexical look at the text of one HTTP request, with the engine's own tokenizer rules: which
+ * statement it is, where inline INSERT data begins, whether it holds more than one statement, and
+ * the constructs the server refuses or rewrites ({@link StatementGuard}). It reads the SQL only,
+ * never inline data, which may be any bytes. Quotes, back-quotes, double quotes, heredocs,
+ * comments and parentheses are respected, so a keyword inside a literal is not mistaken for a
+ * clause, and a construct the engine would read differently (an unterminated literal) is refused.
  */
 public final class QueryText {
     /** What kind of statement a request holds, as far as the server needs to know. */
     public enum Kind { SELECT_LIKE, INSERT, SET, USE, DROP, OTHER }
 
+    /** Table and database engines that read or write host files or reach the network. */
+    static final Set<String> HOST_ENGINES = Set.of("file", "url", "s3", "s3queue", "azureblobstorage", "azurequeue",
+            "hdfs", "hive", "mysql", "materializedmysql", "postgresql", "materializedpostgresql", "mongodb", "redis",
+            "sqlite", "odbc", "jdbc", "kafka", "rabbitmq", "nats", "filelog", "executable", "executablepool",
+            "embeddedrocksdb", "deltalake", "deltalakelocal", "deltalakes3", "deltalakeazure", "hudi", "iceberg",
+            "iceberglocal", "icebergs3", "icebergazure", "iceberghdfs", "arrowflight", "ytsaurus", "filesystem",
+            "distributed", "datalakecatalog", "backup", "paimon", "keepermap", "replicated");
+    /** Dictionary sources that read host files, run programs or reach the network. */
+    static final Set<String> HOST_SOURCES = Set.of("file", "http", "executable", "executable_pool", "mysql",
+            "postgresql", "mongodb", "redis", "cassandra", "odbc", "jdbc", "yamlregexptree", "regexp_tree");
+
     private final byte[] text;
     private final int length;
     private Kind kind = Kind.OTHER;
+    private String firstWord = "";
     private int formatStart = -1;   // offset of the FORMAT keyword of an INSERT
     private int settingsStart = -1; // offset of a SETTINGS keyword before FORMAT in an INSERT
     private String formatName;
@@ -25,6 +42,21 @@ public final class QueryText {
     private int extraStatement = -1;
     private int syncStart = -1;     // offset of a final SYNC keyword of a DROP or DETACH
     private boolean temporaryTable; // CREATE/DROP TEMPORARY TABLE
+    private String outputFormat;    // the FORMAT clause of a SELECT-like statement
+    private int unterminated = -1;  // offset of a literal or comment that never ends
+    private int lastTokenEnd;       // end of the statement's last token (before a final ';')
+    private int topSettings = -1;   // offset of the last top-level SETTINGS keyword
+    private int formatAfterSettings = -1; // a top-level FORMAT keyword after it
+    private boolean settingsClause; // a SETTINGS keyword anywhere
+    private boolean assignsReadonly;
+    private boolean valuesOrSelectSeen; // an INSERT's rows are SQL text or a query
+    private String insertTarget;        // the table an INSERT writes to (null for INSERT INTO FUNCTION)
+    /** What the statement does that reaches the host ("INTO OUTFILE", "ENGINE = File", ...). */
+    private final List<String> hostAccess = new ArrayList<>();
+    /** The first argument of every {@code file(...)} call, as written (null if not a literal). */
+    private final List<String> fileArguments = new ArrayList<>();
+    /** Settings named in a SETTINGS clause or SET, lower case. */
+    private final List<String> settingNames = new ArrayList<>();
 
     private QueryText(byte[] text, int length) {
         this.text = text;
@@ -41,6 +73,11 @@ public final class QueryText {
     /** Return the statement kind. */
     public Kind kind() {
         return kind;
+    }
+
+    /** Return the first keyword in upper case ("" when there is none). */
+    public String firstWord() {
+        return firstWord;
     }
 
     /** Return true for an INSERT whose rows follow {@code FORMAT name} in the request. */
@@ -63,26 +100,77 @@ public final class QueryText {
         return temporaryTable;
     }
 
+    /** Return the format a SELECT-like statement names in its own FORMAT clause, which wins over the request's. */
+    public java.util.Optional<String> outputFormat() {
+        return java.util.Optional.ofNullable(outputFormat);
+    }
+
     /** Return true when a second statement follows a top-level semicolon. */
     public boolean hasSeveralStatements() {
         return extraStatement >= 0;
     }
 
+    /** Return true when a quoted literal, heredoc or comment is not closed. */
+    public boolean hasUnterminatedLiteral() {
+        return unterminated >= 0;
+    }
+
+    /** Return true when the text has a SETTINGS clause anywhere. */
+    boolean hasSettingsClause() {
+        return settingsClause;
+    }
+
+    /** Return the table an INSERT writes to as written, or null. */
+    String insertTarget() {
+        return insertTarget;
+    }
+
+    /** Return true when the text assigns the {@code readonly} setting. */
+    boolean assignsReadonly() {
+        return assignsReadonly;
+    }
+
+    /** Return the host-reaching constructs found, in order. */
+    List<String> hostAccess() {
+        return hostAccess;
+    }
+
+    /** Return the first argument of each {@code file(...)} call (null when not a string literal). */
+    List<String> fileArguments() {
+        return fileArguments;
+    }
+
+    /** Return the setting names that SETTINGS clauses and SET assign, lower case. */
+    List<String> settingNames() {
+        return settingNames;
+    }
+
     /**
      * Return the INSERT rewritten to read its data from {@code file}: {@code INSERT INTO t (...)
      * FROM INFILE 'file' [SETTINGS ...] FORMAT name}. The engine splits inline data at "\n\n" and
-     * silently drops the rest; reading it from a file cannot truncate.
+     * silently drops the rest; reading it from a file cannot truncate. {@code extraSettings} is
+     * added to the statement's SETTINGS.
      */
-    public byte[] insertFromFile(String file) {
+    public byte[] insertFromFile(String file, String extraSettings) {
         int headEnd = settingsStart >= 0 ? settingsStart : formatStart;
         StringBuilder sql = new StringBuilder()
                 .append(new String(text, 0, headEnd, StandardCharsets.UTF_8).stripTrailing())
                 .append(" FROM INFILE '").append(file.replace("\\", "\\\\").replace("'", "\\'"))
                 .append("' COMPRESSION 'none' ");
-        if (settingsStart >= 0) {
-            sql.append(new String(text, settingsStart, formatStart - settingsStart, StandardCharsets.UTF_8).strip()).append(' ');
+        String settings = settingsStart >= 0
+                ? new String(text, settingsStart, formatStart - settingsStart, StandardCharsets.UTF_8).strip() : "";
+        if (!extraSettings.isEmpty()) {
+            settings = settings.isEmpty() ? "SETTINGS " + extraSettings : settings + ", " + extraSettings;
+        }
+        if (!settings.isEmpty()) {
+            sql.append(settings).append(' ');
         }
         return sql.append("FORMAT ").append(formatName).toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** As {@link #insertFromFile(String, String)} with no extra settings. */
+    public byte[] insertFromFile(String file) {
+        return insertFromFile(file, "");
     }
 
     /**
@@ -97,29 +185,77 @@ public final class QueryText {
         return java.util.Arrays.copyOf(text, syncStart);
     }
 
+    /**
+     * Return the statement with {@code setting = value} added to its top-level SETTINGS clause
+     * (or a new one at its end), for settings the engine must receive for this statement only.
+     */
+    byte[] withQuerySetting(String setting, String value) {
+        int at = topSettings < 0 ? lastTokenEnd : formatAfterSettings >= 0 ? formatAfterSettings : lastTokenEnd;
+        String insert = (topSettings < 0 ? "\nSETTINGS " : ", ") + setting + " = " + value + (at < lastTokenEnd ? " " : "");
+        byte[] add = insert.getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[at + add.length + (lastTokenEnd - at)];
+        System.arraycopy(text, 0, out, 0, at);
+        System.arraycopy(add, 0, out, at, add.length);
+        System.arraycopy(text, at, out, at + add.length, lastTokenEnd - at);
+        return out;
+    }
+
+    /** Return the database a {@code USE db} statement names, or null. */
+    public String usedDatabase() {
+        if (kind != Kind.USE) {
+            return null;
+        }
+        Token last = null;
+        for (Token t = next(skipWord(firstWordStart())); t != null && !t.isPunct(';'); t = next(t.end)) {
+            last = t;
+        }
+        return last == null || last.type == TokenType.PUNCT ? null : last.text();
+    }
+
     /** Return the names assigned by a {@code SET a = 1, b = 2} statement. */
     public List<String> setNames() {
-        List<String> names = new ArrayList<>();
+        return new ArrayList<>(setAssignments().keySet());
+    }
+
+    /**
+     * Return what a {@code SET a = 1, b = 'x', c} statement assigns: each name (lower case) with
+     * its value as written ({@code 1} for a bare name), in order; a later one wins.
+     */
+    public Map<String, String> setAssignments() {
+        Map<String, String> assignments = new LinkedHashMap<>();
         if (kind != Kind.SET) {
-            return names;
+            return assignments;
         }
-        boolean expectName = true;
+        String name = null;
+        int valueStart = -1;
         int depth = 0;
-        for (Token t = next(skipWord(firstWordStart())); t != null; t = next(t.end)) {
-            if (t.isPunct('(')) {
+        Token t = next(skipWord(firstWordStart()));
+        for (; t != null && !(depth == 0 && t.isPunct(';')); t = next(t.end)) {
+            if (t.isPunct('(') || t.isPunct('[') || t.isPunct('{')) {
                 depth++;
-            } else if (t.isPunct(')')) {
+            } else if (t.isPunct(')') || t.isPunct(']') || t.isPunct('}')) {
                 depth--;
             } else if (depth == 0 && t.isPunct(',')) {
-                expectName = true;
-            } else if (expectName && t.type == TokenType.WORD) {
-                names.add(t.text().toLowerCase(Locale.ROOT));
-                expectName = false;
-            } else if (depth == 0 && t.isPunct(';')) {
-                break;
+                put(assignments, name, valueStart, t.start);
+                name = null;
+                valueStart = -1;
+                continue;
+            }
+            if (name == null && t.type != TokenType.PUNCT) {
+                name = t.text().toLowerCase(Locale.ROOT);
+            } else if (name != null && valueStart < 0 && depth == 0 && t.isPunct('=')) {
+                valueStart = t.end;
             }
         }
-        return names;
+        put(assignments, name, valueStart, t == null ? length : t.start);
+        return assignments;
+    }
+
+    private void put(Map<String, String> assignments, String name, int valueStart, int end) {
+        if (name != null) {
+            assignments.remove(name);
+            assignments.put(name, valueStart < 0 ? "1" : new String(text, valueStart, end - valueStart, StandardCharsets.UTF_8).strip());
+        }
     }
 
     private void scan() {
@@ -127,46 +263,150 @@ public final class QueryText {
         if (first == null) {
             return;
         }
-        String word = first.type == TokenType.WORD ? first.text().toUpperCase(Locale.ROOT) : "";
-        kind = switch (word) {
+        firstWord = first.type == TokenType.WORD ? first.text().toUpperCase(Locale.ROOT) : "";
+        Token second = next(first.end);
+        kind = switch (firstWord) {
             case "SELECT", "WITH", "SHOW", "DESCRIBE", "DESC", "EXPLAIN", "EXISTS" -> Kind.SELECT_LIKE;
             case "INSERT" -> Kind.INSERT;
-            case "SET" -> Kind.SET;
+            // SET ROLE, SET DEFAULT ROLE and SET TRANSACTION SNAPSHOT assign no setting.
+            case "SET" -> second != null && (second.isWord("ROLE") || second.isWord("DEFAULT") || second.isWord("TRANSACTION"))
+                    ? Kind.OTHER : Kind.SET;
             case "USE" -> Kind.USE;
             case "DROP", "DETACH" -> Kind.DROP;
             default -> Kind.OTHER;
         };
-        Token second = next(first.end);
-        temporaryTable = (word.equals("CREATE") || kind == Kind.DROP) && second != null && second.isWord("TEMPORARY");
-        int depth = 0;
-        Token previous = first;
-        for (Token t = next(first.end); t != null; previous = t, t = next(t.end)) {
-            if (kind == Kind.DROP && !t.isPunct(';')) {
-                syncStart = depth == 0 && t.isWord("SYNC") ? t.start : -1;
+        if (kind == Kind.INSERT) {
+            Token t = second;
+            while (t != null && (t.isWord("INTO") || t.isWord("TABLE"))) {
+                t = next(t.end);
             }
-            if (t.isPunct('(')) {
-                depth++;
-            } else if (t.isPunct(')')) {
-                depth--;
-            } else if (depth == 0 && t.isPunct(';')) {
+            insertTarget = t == null || t.type == TokenType.PUNCT || t.isWord("FUNCTION") ? null : t.text();
+        }
+        temporaryTable = (firstWord.equals("CREATE") || firstWord.equals("TRUNCATE") || kind == Kind.DROP) && second != null
+                && (second.isWord("TEMPORARY") || second.isWord("OR") && isWordAt(next(second.end), "REPLACE")
+                        && isWordAt(next(next(second.end).end), "TEMPORARY"));
+        if (firstWord.equals("BACKUP") || firstWord.equals("RESTORE")) {
+            hostAccess.add(firstWord); // backups are written to and read from host paths
+        }
+        int depth = 0;
+        Token previous = null;
+        Token beforePrevious = null;
+        boolean inSettings = false;
+        boolean fileArgumentNext = false;
+        lastTokenEnd = first.end;
+        for (Token t = first; t != null; beforePrevious = previous, previous = t, t = next(t.end)) {
+            if (fileArgumentNext) {
+                fileArguments.add(t.type == TokenType.QUOTED && text[t.start] == '\'' ? t.stringValue() : null);
+                fileArgumentNext = false;
+            }
+            if (depth == 0 && t.isPunct(';')) {
                 if (next(t.end) != null) {
                     extraStatement = t.start;
                 }
                 return;
-            } else if (kind == Kind.INSERT && depth == 0 && t.isWord("VALUES") || kind == Kind.INSERT && t.isWord("SELECT")) {
-                return; // rows as SQL text or a query: nothing binary follows
-            } else if (kind == Kind.INSERT && depth == 0 && t.isWord("SETTINGS") && !previous.isWord("INFILE")) {
+            }
+            lastTokenEnd = t.end;
+            if (kind == Kind.SELECT_LIKE && depth == 0 && t.isWord("FORMAT") && isFormatClause(previous)) {
+                Token name = next(t.end);
+                if (name != null && (name.type == TokenType.WORD || name.type == TokenType.QUOTED && text[name.start] != '\'')
+                        && !CLAUSE_WORDS.contains(name.text().toUpperCase(Locale.ROOT))) {
+                    outputFormat = name.text();
+                }
+            }
+            if (kind == Kind.DROP) {
+                syncStart = depth == 0 && t.isWord("SYNC") ? t.start : -1;
+            }
+            if (t.isPunct('(')) {
+                depth++;
+                if (previous != null && previous.isWord("FILE")) {
+                    hostAccess.add("file()");
+                    fileArgumentNext = true;
+                }
+            } else if (t.isPunct(')')) {
+                depth--;
+                inSettings = inSettings && depth >= 0;
+            }
+            noteHostAccess(t, previous, beforePrevious);
+            if (t.isWord("SETTINGS")) {
+                settingsClause = true;
+                inSettings = true;
+                if (depth == 0) {
+                    topSettings = t.start;
+                    formatAfterSettings = -1;
+                }
+            } else if (inSettings && t.isPunct('=') && previous != null && previous.type != TokenType.PUNCT) {
+                noteSettingName(previous.text());
+            } else if (t.isWord("FORMAT") && depth == 0) {
+                inSettings = false;
+                if (topSettings >= 0) {
+                    formatAfterSettings = t.start;
+                }
+            }
+            if (kind == Kind.INSERT && depth == 0 && t.isWord("SETTINGS") && !(previous != null && previous.isWord("INFILE"))) {
                 settingsStart = t.start;
-            } else if (kind == Kind.INSERT && depth == 0 && t.isWord("FORMAT")) {
+            } else if (kind == Kind.INSERT && depth == 0 && t.isWord("FORMAT") && formatStart < 0 && !valuesOrSelectSeen) {
                 Token name = next(t.end);
                 if (name != null && name.type == TokenType.WORD) {
                     formatStart = t.start;
                     formatName = name.text();
                     dataStart = inlineDataStart(name.end);
+                    lastTokenEnd = name.end;
+                    return; // inline data follows: never read it as SQL
                 }
-                return;
+            } else if (kind == Kind.INSERT && (depth == 0 && t.isWord("VALUES") || t.isWord("SELECT"))) {
+                valuesOrSelectSeen = true; // rows as SQL text or a query: no inline data
             }
         }
+        if (kind == Kind.SET) {
+            setAssignments().keySet().forEach(this::noteSettingName);
+        }
+    }
+
+    private void noteSettingName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        settingNames.add(lower);
+        if (lower.equals("readonly")) {
+            assignsReadonly = true;
+        }
+    }
+
+    /** Record INTO OUTFILE, FROM INFILE, ENGINE = File(...), SOURCE(HTTP(...)) and the like. */
+    private void noteHostAccess(Token t, Token previous, Token beforePrevious) {
+        if (previous == null) {
+            return;
+        }
+        if (t.isWord("OUTFILE") && previous.isWord("INTO")) {
+            hostAccess.add("INTO OUTFILE");
+        } else if (t.isWord("INFILE") && previous.isWord("FROM")) {
+            hostAccess.add("FROM INFILE");
+        } else if (t.type == TokenType.WORD && (previous.isWord("ENGINE")
+                || previous.isPunct('=') && beforePrevious != null && beforePrevious.isWord("ENGINE"))) {
+            if (HOST_ENGINES.contains(t.text().toLowerCase(Locale.ROOT))) {
+                hostAccess.add("ENGINE = " + t.text());
+            }
+        } else if (t.type == TokenType.WORD && previous.isPunct('(') && beforePrevious != null && beforePrevious.isWord("SOURCE")) {
+            if (HOST_SOURCES.contains(t.text().toLowerCase(Locale.ROOT))) {
+                hostAccess.add("SOURCE(" + t.text() + ")");
+            }
+        } else if (t.isPunct('(') && previous.isWord("DISK")) {
+            hostAccess.add("disk()");
+        }
+    }
+
+    private static boolean isWordAt(Token t, String upper) {
+        return t != null && t.isWord(upper);
+    }
+
+    /** Words that follow a column named {@code format}, never a format name. */
+    private static final java.util.Set<String> CLAUSE_WORDS = java.util.Set.of("FROM", "WHERE", "PREWHERE", "GROUP",
+            "ORDER", "LIMIT", "OFFSET", "HAVING", "UNION", "EXCEPT", "INTERSECT", "SETTINGS", "AS", "AND", "OR", "INTO",
+            "JOIN", "WINDOW", "QUALIFY", "ARRAY", "LEFT", "RIGHT", "INNER", "FULL", "CROSS", "GLOBAL", "ANY", "ALL", "IS",
+            "NOT", "IN", "LIKE", "BETWEEN", "DESC", "ASC");
+
+    /** A FORMAT keyword after these tokens is a column name ({@code SELECT format}, {@code AS format}). */
+    private boolean isFormatClause(Token previous) {
+        return previous != null && !(previous.isWord("SELECT") || previous.isWord("AS") || previous.isWord("DISTINCT") || previous.isPunct(',')
+                || previous.isPunct('.') || previous.isWord("BY"));
     }
 
     /** Inline data begins after the format name, spaces and tabs, one optional CR and one LF. */
@@ -215,6 +455,12 @@ public final class QueryText {
             return new String(text, start, end - start, StandardCharsets.UTF_8);
         }
 
+        /** The value of a single-quoted literal, escapes undone. */
+        String stringValue() {
+            return Sql.unescapeTsv(new String(text, start + 1, Math.max(0, end - start - 2), StandardCharsets.UTF_8)
+                    .replace("''", "'"));
+        }
+
         boolean isPunct(char c) {
             return type == TokenType.PUNCT && text[start] == c;
         }
@@ -260,7 +506,14 @@ public final class QueryText {
                 i++;
             }
         }
+        markUnterminated(pos);
         return length;
+    }
+
+    private void markUnterminated(int pos) {
+        if (unterminated < 0) {
+            unterminated = pos;
+        }
     }
 
     private int skipSpaceAndComments(int pos) {
@@ -298,28 +551,34 @@ public final class QueryText {
                 i++;
             }
         }
+        markUnterminated(pos);
         return length;
     }
 
-    /** Return the end of a heredoc string {@code $tag$ ... $tag$} starting at {@code pos}, or -1. */
+    /**
+     * Return the end of a heredoc {@code $tag$ ... $tag$} starting at {@code pos}, or -1. As in
+     * the engine's lexer, the tag runs to the next {@code $}, and a heredoc that is never closed
+     * is no heredoc at all: its text (and any {@code ;} in it) is read as ordinary tokens.
+     */
     private int skipHeredoc(int pos) {
         int tagEnd = pos + 1;
-        while (tagEnd < length && text[tagEnd] != '$' && isWordByte(text[tagEnd]) && text[tagEnd] != '.') {
+        while (tagEnd < length && text[tagEnd] != '$') {
             tagEnd++;
         }
-        if (tagEnd >= length || text[tagEnd] != '$') {
+        if (tagEnd >= length) {
             return -1;
         }
-        String tag = new String(text, pos, tagEnd - pos + 1, StandardCharsets.UTF_8);
-        int close = indexOf(tag, tagEnd + 1);
-        return close < 0 ? length : close + tag.length();
+        int tagLength = tagEnd - pos + 1;
+        int close = indexOf(pos, tagLength, tagEnd + 1);
+        return close < 0 ? -1 : close + tagLength;
     }
 
-    private int indexOf(String s, int from) {
+    /** Return the next offset at or after {@code from} where the {@code n} bytes at {@code at} recur. */
+    private int indexOf(int at, int n, int from) {
         outer:
-        for (int i = from; i + s.length() <= length; i++) {
-            for (int j = 0; j < s.length(); j++) {
-                if (text[i + j] != s.charAt(j)) {
+        for (int i = from; i + n <= length; i++) {
+            for (int j = 0; j < n; j++) {
+                if (text[i + j] != text[at + j]) {
                     continue outer;
                 }
             }

@@ -26,6 +26,18 @@ final class Sql {
         return sb.append('\'').toString();
     }
 
+    /** Return the value of a SQL literal as written ({@code 'a\'b'} gives {@code a'b}); null stays null. */
+    static String literalValue(String literal) {
+        if (literal == null) {
+            return null;
+        }
+        String s = literal.strip();
+        if (s.length() >= 2 && s.charAt(0) == '\'' && s.charAt(s.length() - 1) == '\'') {
+            return unescapeTsv(s.substring(1, s.length() - 1).replace("''", "'"));
+        }
+        return s;
+    }
+
     /** Undo TSV escaping of one field. */
     static String unescapeTsv(String field) {
         if (field.indexOf('\\') < 0) {

@@ -27,6 +27,19 @@ class QueryTextTest {
     }
 
     @Test
+    void findsTheOutputFormatOfASelectButNotAColumnNamedFormat() {
+        assertThat(analyze("SELECT 1 FORMAT JSONEachRow").outputFormat()).contains("JSONEachRow");
+        assertThat(analyze("SELECT 1\nFORMAT `Parquet` SETTINGS max_threads = 1").outputFormat()).contains("Parquet");
+        assertThat(analyze("SELECT (SELECT 1 FORMAT TSV) FORMAT CSV").outputFormat()).contains("CSV");
+        assertThat(analyze("SELECT format FROM t").outputFormat()).isEmpty();
+        assertThat(analyze("SELECT a AS format FROM t").outputFormat()).isEmpty();
+        assertThat(analyze("SELECT a, format FROM t ORDER BY format").outputFormat()).isEmpty();
+        assertThat(analyze("SELECT format('{}', 1) FROM t").outputFormat()).isEmpty();
+        assertThat(analyze("SELECT 'FORMAT CSV' -- FORMAT XML").outputFormat()).isEmpty();
+        assertThat(analyze("INSERT INTO t FORMAT CSV\n1").outputFormat()).isEmpty();
+    }
+
+    @Test
     void onlyATopLevelSemicolonStartsASecondStatement() {
         assertThat(analyze("SELECT 1; SELECT 2").hasSeveralStatements()).isTrue();
         assertThat(analyze("SELECT 1;  -- done\n").hasSeveralStatements()).isFalse();

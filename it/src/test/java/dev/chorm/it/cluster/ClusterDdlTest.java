@@ -42,7 +42,8 @@ class ClusterDdlTest {
     @Test
     void onClusterDdlReplicatesAndDistributes() throws SQLException {
         ComposeCluster.assumeRunning();
-        try (Database db = Database.open("cluster", ComposeCluster.jdbcUrl(8123), new Properties(), Map.of())) {
+        try (Database db = Database.open("cluster", ComposeCluster.jdbcUrl(8123), new Properties(), Map.of(),
+                ComposeCluster.PROFILE)) {
             db.schemaEditor().dropTable(ModelMeta.of(DistributedStudent.class).table(), true, true);
             db.schemaEditor().dropTable(ModelMeta.of(Student.class).table(), true, true);
             db.createTables(Student.class, DistributedStudent.class);

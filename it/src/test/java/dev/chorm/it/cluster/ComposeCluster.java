@@ -1,5 +1,7 @@
 package dev.chorm.it.cluster;
 
+import dev.chorm.schema.StorageProfile;
+import dev.chorm.schema.StorageProfiles;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +17,8 @@ import org.junit.jupiter.api.Assumptions;
 final class ComposeCluster {
     static final String CLUSTER = "cluster";
     static final int[] PORTS = {8123, 8124, 8125, 8126};
+    /** Models render as declared here: Replicated engines, ON CLUSTER, Distributed tables. */
+    static final StorageProfiles PROFILE = StorageProfiles.of(StorageProfile.CLUSTER, "compose.yaml cluster");
 
     private ComposeCluster() {
     }

@@ -3,6 +3,7 @@ package dev.chorm.junit.internal;
 import dev.chorm.db.Database;
 import dev.chorm.db.DatabaseConfig;
 import dev.chorm.junit.ClickhouseTestException;
+import dev.chorm.schema.StorageProfiles;
 import java.util.List;
 import java.util.Map;
 
@@ -44,15 +45,17 @@ final class Provisioner {
         Database admin = servers.admin(server);
         String cluster = c.testCluster();
         Map<String, String> settings = SyncSettings.merge(c.settings(), !cluster.isEmpty(), replicas(admin, c));
+        StorageProfiles profiles = setup.config().profiles(step.alias());
         Template template = cluster.isEmpty() ? template(setup, step, server, admin, settings) : null;
         String name;
         if (template != null && template.copyable()) {
             name = template.take(() -> servers.uniqueName(baseName(setup, c)));
-            return new ClassDatabases.Entry(step.alias(), server, admin, name, server.open(step.alias(), name, settings), true, "");
+            return new ClassDatabases.Entry(step.alias(), server, admin, name, server.open(step.alias(), name, settings, profiles),
+                    true, "");
         }
         name = servers.uniqueName(baseName(setup, c));
         admin.schemaEditor().createDatabase(name, cluster);
-        Database db = server.open(step.alias(), name, settings);
+        Database db = server.open(step.alias(), name, settings, profiles);
         try {
             fill(setup, step.alias(), db, name, cluster);
             return new ClassDatabases.Entry(step.alias(), server, admin, name, db, true, cluster);
@@ -64,12 +67,14 @@ final class Provisioner {
     }
 
     private Template template(TestSetup setup, AliasPlan.Step step, Server server, Database admin, Map<String, String> settings) {
-        String key = String.join("|", step.alias(), server.identity(), SchemaFiller.identity(setup), settings.toString());
+        StorageProfiles profiles = setup.config().profiles(step.alias());
+        String key = String.join("|", step.alias(), server.identity(), SchemaFiller.identity(setup), settings.toString(),
+                profiles.describe());
         return servers.template(key, () -> {
             String name = servers.uniqueName(baseName(setup, step.config()) + "_template");
             admin.schemaEditor().createDatabase(name, "");
             Template template = new Template(admin, name, List.of());
-            try (Database db = server.open(step.alias(), name, settings)) {
+            try (Database db = server.open(step.alias(), name, settings, profiles)) {
                 fill(setup, step.alias(), db, name, "");
             } catch (RuntimeException e) {
                 template.drop();
@@ -95,7 +100,7 @@ final class Provisioner {
         String cluster = c.testCluster().isEmpty() ? managed.cluster() : c.testCluster();
         Map<String, String> settings = SyncSettings.merge(c.settings(), !cluster.isEmpty(),
                 cluster.isEmpty() ? 0 : replicas(servers.admin(server), c));
-        Database db = server.open(step.alias(), managed.database(), settings);
+        Database db = server.open(step.alias(), managed.database(), settings, setup.config().profiles(step.alias()));
         return new ClassDatabases.Entry(step.alias(), server, servers.admin(server), managed.database(), db, false, cluster);
     }
 

@@ -4,13 +4,12 @@ import dev.chorm.db.Database;
 import dev.chorm.junit.Schema;
 import dev.chorm.migrations.MigrateOptions;
 import dev.chorm.migrations.Migrations;
-import dev.chorm.schema.SchemaEditor;
 import java.nio.file.Path;
 
 /**
  * Create the tables of a fresh test database: apply the project's migrations (the classpath's
  * {@code db/clickhouse} plus the folder {@code chorm.test.migrations} names, if any), or create the
- * models' tables straight away.
+ * models' tables straight away; either way rendered for the database's storage profile.
  */
 final class SchemaFiller {
     /** The key naming an extra folder of migrations, read besides the classpath. */
@@ -22,15 +21,13 @@ final class SchemaFiller {
     /** Fill {@code db} (opened on the new database) for {@code setup}; DDL runs ON CLUSTER {@code cluster} when not empty. */
     static void fill(TestSetup setup, Database db, String cluster) {
         if (setup.schema() == Schema.MODELS) {
-            SchemaEditor editor = db.schemaEditor();
-            for (Class<?> model : setup.models()) {
-                editor.createTable(dev.chorm.model.ModelMeta.of(model).table(), true);
-            }
+            db.createTables(setup.models().toArray(Class<?>[]::new));
             return;
         }
         ClassLoader loader = loader(setup.testClass());
         Path extra = setup.config().get(MIGRATIONS_KEY).map(Path::of).orElse(null);
-        Migrations.builder().classLoader(loader).directory(extra).sql(db.executor()).cluster(cluster).build()
+        Migrations.builder().classLoader(loader).directory(extra).sql(db.executor()).profiles(db.profiles()).cluster(cluster)
+                .build()
                 .migrate(MigrateOptions.latest());
     }
 

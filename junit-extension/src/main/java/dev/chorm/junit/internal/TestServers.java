@@ -53,7 +53,8 @@ final class TestServers implements ExtensionContext.Store.CloseableResource, Aut
     /** Return a connection to {@code server}'s {@code default} database, for creating and dropping test databases. */
     Database admin(Server server) {
         return admins.computeIfAbsent(server.identity(),
-                k -> new Memo<>(() -> server.open("chorm-test-admin", "default", Map.of()))).get();
+                k -> new Memo<>(() -> Database.open("chorm-test-admin", server.jdbcUrl("default"), server.credentials(),
+                        Map.of()))).get();
     }
 
     /** Return the template for {@code key}, created by {@code create} for the first class that needs it. */

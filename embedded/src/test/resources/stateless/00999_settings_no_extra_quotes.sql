@@ -1,0 +1,1 @@
+SELECT DISTINCT description LIKE '"%"' FROM system.settings;
