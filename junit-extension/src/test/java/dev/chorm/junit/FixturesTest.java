@@ -31,6 +31,7 @@ class FixturesTest {
         assertThat(events.count()).isEqualTo(2);
     }
 
+    @Scenario
     @ClickhouseTest
     static class BadPort {
         @Test
@@ -45,6 +46,7 @@ class FixturesTest {
                 + " (int, column port UInt16): expected a number, found \"eighty\".");
     }
 
+    @Scenario
     @ClickhouseTest
     @Fixtures("fixtures/unknown_field.json")
     static class UnknownField {
@@ -59,6 +61,7 @@ class FixturesTest {
                 + " no field 'grade'. Its fields: id, name, address, score.");
     }
 
+    @Scenario
     @ClickhouseTest
     @Fixtures("fixtures/unknown_model.json")
     static class UnknownModel {
@@ -74,6 +77,7 @@ class FixturesTest {
                 + " (@ClickhouseTest(models) or chorm.models.packages).");
     }
 
+    @Scenario
     @ClickhouseTest
     @Fixtures("fixtures/missing.json")
     static class MissingFile {

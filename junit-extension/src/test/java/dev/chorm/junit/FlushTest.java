@@ -20,6 +20,7 @@ class FlushTest {
         return s;
     }
 
+    @Scenario
     @ClickhouseTest
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     static class PerMethod {
@@ -37,6 +38,7 @@ class FlushTest {
         }
     }
 
+    @Scenario
     @ClickhouseTest(flush = Flush.NEVER)
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     static class Never {
@@ -53,6 +55,7 @@ class FlushTest {
         }
     }
 
+    @Scenario
     @ClickhouseTest(flush = Flush.CLASS)
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     static class PerClass {

@@ -56,6 +56,7 @@ class InjectionTest {
         }
     }
 
+    @Scenario
     @ClickhouseTest
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     static class PerClass {
@@ -86,10 +87,12 @@ class InjectionTest {
     /** A team's own annotation. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.TYPE)
+    @Scenario
     @ClickhouseTest(schema = Schema.MODELS, models = Student.class)
     @interface StudentsTest {
     }
 
+    @Scenario
     @StudentsTest
     static class MetaAnnotated {
         static long tables;
@@ -107,6 +110,7 @@ class InjectionTest {
         assertThat(MetaAnnotated.tables).isEqualTo(1);
     }
 
+    @Scenario
     @ClickhouseTest
     abstract static class Base {
     }

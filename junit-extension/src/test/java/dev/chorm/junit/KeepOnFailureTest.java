@@ -17,6 +17,7 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 @ClickhouseTest
 class KeepOnFailureTest {
 
+    @Scenario
     @ClickhouseTest(keepOnFailure = true)
     static class FailsAndKeeps {
         static String name;
@@ -29,6 +30,7 @@ class KeepOnFailureTest {
         }
     }
 
+    @Scenario
     @ClickhouseTest
     static class FailsAndDrops {
         static String name;
@@ -40,6 +42,7 @@ class KeepOnFailureTest {
         }
     }
 
+    @Scenario
     @ClickhouseTest(keepOnFailure = true)
     static class Passes {
         static String name;

@@ -15,7 +15,8 @@ final class Kit {
 
     /** Run {@code classes} with the Jupiter engine and {@code parameters} as configuration parameters. */
     static EngineExecutionResults run(Map<String, String> parameters, Class<?>... classes) {
-        var request = EngineTestKit.engine("junit-jupiter").configurationParameters(parameters);
+        var request = EngineTestKit.engine("junit-jupiter").configurationParameters(parameters)
+                .configurationParameter(Scenario.KIT, "true");
         for (Class<?> c : classes) {
             request = request.selectors(selectClass(c));
         }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 @ClickhouseTest
 class MisuseTest {
 
+    @Scenario
     @ClickhouseTest(databases = {"default", "reports"})
     static class UnknownAliasInDatabases {
         @Test
@@ -28,6 +29,7 @@ class MisuseTest {
                 + " with chorm.databases.reports.url (or any chorm.databases.reports.* key) in clickhouse.properties.");
     }
 
+    @Scenario
     @ClickhouseTest
     static class UnknownAliasInParameter {
         @Test
@@ -42,6 +44,7 @@ class MisuseTest {
                 + " with chorm.databases.s9r9.url (or any chorm.databases.s9r9.* key) in clickhouse.properties.");
     }
 
+    @Scenario
     @ClickhouseTest
     static class AliasOnUnsupportedType {
         @Test
@@ -56,6 +59,7 @@ class MisuseTest {
                 + " Connection, not String.");
     }
 
+    @Scenario
     @ClickhouseTest
     static class QuerySetOfNoModel {
         @Test
@@ -70,6 +74,7 @@ class MisuseTest {
                 + " @Table or an engine annotation).");
     }
 
+    @Scenario
     @ClickhouseTest
     static class RawQuerySet {
         @SuppressWarnings("rawtypes")
@@ -84,6 +89,7 @@ class MisuseTest {
                 + " model as type argument, for example QuerySet<Event> events.");
     }
 
+    @Scenario
     @ClickhouseTest(databases = {"default", "replica"}, properties = "chorm.databases.replica.test.managed=false")
     static class UnmanagedWithoutManaged {
         @Test
@@ -99,6 +105,7 @@ class MisuseTest {
                 + " of the same cluster (for example default).");
     }
 
+    @Scenario
     @ClickhouseTest(databases = "a", properties = {"chorm.databases.a.test.dependencies=b",
             "chorm.databases.b.test.dependencies=c", "chorm.databases.c.test.dependencies=a"})
     static class DependencyCycle {
@@ -113,6 +120,7 @@ class MisuseTest {
                 + " cycle: a -> b -> c -> a. Remove one of them from chorm.databases.<alias>.test.dependencies.");
     }
 
+    @Scenario
     @ClickhouseTest(databases = "s1r2", properties = "chorm.databases.s1r2.test.dependencies=s1r1")
     static class MissingDependency {
         @Test
@@ -126,6 +134,7 @@ class MisuseTest {
                 + " (chorm.databases.s1r2.test.dependencies), which is not configured. Configured aliases: [default, s1r2].");
     }
 
+    @Scenario
     @ClickhouseTest(properties = "chorm.test.container=clickhouse/clickhouse-server:25.8")
     static class DockerRequested {
         @Test
@@ -140,6 +149,7 @@ class MisuseTest {
                 + " environment). Start Docker, or remove chorm.test.container to use the embedded engine.");
     }
 
+    @Scenario
     @ClickhouseTest(properties = "chorm.test.migrations=src/test/resources/scenarios/broken_migration")
     static class BrokenMigration {
         @Test

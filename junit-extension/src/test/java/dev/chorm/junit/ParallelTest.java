@@ -23,6 +23,7 @@ class ParallelTest {
     static final Map<String, String> DATABASES = new ConcurrentHashMap<>();
     static final CountDownLatch ALL_RUNNING = new CountDownLatch(8);
 
+    @Scenario
     abstract static class Writer {
         @Test
         void seesOnlyItsOwnRows(Database db, QuerySet<Event> events) throws InterruptedException {

@@ -43,6 +43,7 @@ class ProvisioningTest {
         assertThat(strings(db, "SELECT toString(getSetting('mutations_sync')) AS v")).containsExactly("1");
     }
 
+    @Scenario
     @ClickhouseTest(properties = "chorm.databases.default.settings.mutations_sync=0")
     static class OwnSettings {
         static String mutationsSync;
@@ -59,6 +60,7 @@ class ProvisioningTest {
         assertThat(OwnSettings.mutationsSync).isEqualTo("0");
     }
 
+    @Scenario
     @ClickhouseTest
     static class Recording {
         static String name;
@@ -76,6 +78,7 @@ class ProvisioningTest {
         assertThat(strings(db, "SELECT name AS v FROM system.databases WHERE name = '" + Recording.name + "'")).isEmpty();
     }
 
+    @Scenario
     @ClickhouseTest(schema = Schema.MODELS, models = Student.class)
     static class FromModels {
         static List<String> tables;
@@ -92,6 +95,7 @@ class ProvisioningTest {
         assertThat(FromModels.tables).containsExactly("student");
     }
 
+    @Scenario
     @ClickhouseTest(properties = "chorm.databases.default.test.name=test_billing")
     static class Named {
         static String name;
@@ -108,6 +112,7 @@ class ProvisioningTest {
         assertThat(Named.name).matches("test_billing_[a-z0-9]{6}_\\d+");
     }
 
+    @Scenario
     @ClickhouseTest(properties = "chorm.test.migrations=src/test/resources/scenarios/with_view")
     static class WithView {
         static String seen;
@@ -136,6 +141,7 @@ class ProvisioningTest {
         public String name = "";
     }
 
+    @Scenario
     @ClickhouseTest(schema = Schema.MODELS, models = ReplicatedStudent.class)
     static class SingleNode {
         static String engine;
