@@ -29,6 +29,8 @@ public final class DdlRenderer {
     private static final String EXCHANGE_TABLES = "EXCHANGE TABLES %s AND %s%s";
     private static final String CREATE_DATABASE = "CREATE DATABASE IF NOT EXISTS %s%s";
     private static final String DROP_DATABASE = "DROP DATABASE IF EXISTS %s%s%s";
+    private static final String CREATE_TABLE_AS = "CREATE TABLE %s%s AS %s";
+    private static final String TRUNCATE_TABLE = "TRUNCATE TABLE IF EXISTS %s%s";
     private static final String INDENT = "    ";
 
     /** Return {@code CREATE TABLE [IF NOT EXISTS] db.table [ON CLUSTER c] (...) ENGINE = ... [clauses]}. */
@@ -135,6 +137,20 @@ public final class DdlRenderer {
     /** Return {@code DROP DATABASE IF EXISTS db [ON CLUSTER c] [SYNC]}. */
     public String dropDatabase(String database, String cluster, boolean sync) {
         return DROP_DATABASE.formatted(quoteIdentifier(database), SqlLiterals.onCluster(cluster), sync ? " SYNC" : "");
+    }
+
+    /**
+     * Return {@code CREATE TABLE db.table [ON CLUSTER c] AS source.table}: a new, empty table with the
+     * source's columns, engine and settings (test databases are copied from a migrated template so).
+     */
+    public String createTableAs(String database, String table, String sourceDatabase, String sourceTable, String cluster) {
+        return CREATE_TABLE_AS.formatted(SqlLiterals.qualifiedName(database, table), SqlLiterals.onCluster(cluster),
+                SqlLiterals.qualifiedName(sourceDatabase, sourceTable));
+    }
+
+    /** Return {@code TRUNCATE TABLE IF EXISTS db.table [ON CLUSTER c]}. */
+    public String truncateTable(String database, String table, String cluster) {
+        return TRUNCATE_TABLE.formatted(SqlLiterals.qualifiedName(database, table), SqlLiterals.onCluster(cluster));
     }
 
     /** Return {@code ALTER TABLE db.table [ON CLUSTER c] action}; {@code action} must already be rendered. */

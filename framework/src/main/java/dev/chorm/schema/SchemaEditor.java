@@ -153,6 +153,16 @@ public final class SchemaEditor {
         execute(ddl.createDatabase(database, cluster));
     }
 
+    /** Create the empty table {@code database.table} with the structure of {@code sourceDatabase.sourceTable}. */
+    public void createTableAs(String database, String table, String sourceDatabase, String sourceTable, String cluster) {
+        execute(ddl.createTableAs(database, table, sourceDatabase, sourceTable, cluster));
+    }
+
+    /** Remove every row of {@code database.table} if it exists, on {@code cluster} when it is not empty. */
+    public void truncateTable(String database, String table, String cluster) {
+        execute(ddl.truncateTable(database, table, cluster));
+    }
+
     /** Drop {@code database} if it exists, on {@code cluster} when it is not empty. */
     public void dropDatabase(String database, String cluster) {
         execute(ddl.dropDatabase(database, cluster, true));

@@ -155,6 +155,9 @@ class DdlRendererTest {
         assertThat(ddl.exchangeTables(t, "student_new"))
                 .isEqualTo("EXCHANGE TABLES `student` AND `student_new` ON CLUSTER `cluster`");
         assertThat(ddl.createDatabase("app", "{cluster}")).isEqualTo("CREATE DATABASE IF NOT EXISTS `app` ON CLUSTER '{cluster}'");
+        assertThat(ddl.createTableAs("test_1", "student", "tpl", "student", "cluster"))
+                .isEqualTo("CREATE TABLE `test_1`.`student` ON CLUSTER `cluster` AS `tpl`.`student`");
+        assertThat(ddl.truncateTable("test_1", "student", "")).isEqualTo("TRUNCATE TABLE IF EXISTS `test_1`.`student`");
     }
 
     @Test

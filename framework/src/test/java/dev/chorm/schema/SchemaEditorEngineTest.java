@@ -82,6 +82,24 @@ class SchemaEditorEngineTest {
     }
 
     @Test
+    void copiesStructureWithoutRowsAndTruncates() {
+        SchemaEditor editor = db.schemaEditor();
+        TableSpec t = TableSpec.builder("copy_me").column(ColumnSpec.builder("id", ChType.int64()).build())
+                .orderBy("id").build();
+        editor.dropTable(t);
+        editor.createTable(t);
+        db.execute("INSERT INTO copy_me VALUES (1), (2)");
+        String current = db.query("SELECT currentDatabase() AS d").get(0).get("d").toString();
+        editor.dropTable(t.toBuilder().name("copy_me_2").build());
+        editor.createTableAs(current, "copy_me_2", current, "copy_me", "");
+        assertThat(db.query("SELECT count() AS n FROM copy_me_2").get(0).get("n").toString()).isEqualTo("0");
+        assertThat(db.query("SELECT engine_full FROM system.tables WHERE database = currentDatabase() AND name = 'copy_me_2'")
+                .get(0).get("engine_full").toString()).startsWith("MergeTree ORDER BY id");
+        editor.truncateTable(current, "copy_me", "");
+        assertThat(db.query("SELECT count() AS n FROM copy_me").get(0).get("n").toString()).isEqualTo("0");
+    }
+
+    @Test
     void altersReachTheLiveTable() {
         SchemaEditor editor = db.schemaEditor();
         TableSpec t = TableSpec.builder("alter_me").column(ColumnSpec.builder("id", ChType.int64()).build())

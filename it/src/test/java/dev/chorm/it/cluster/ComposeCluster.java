@@ -34,7 +34,8 @@ final class ComposeCluster {
         return "jdbc:clickhouse://127.0.0.1:" + port + "/default";
     }
 
-    private static String unreachableReason() {
+    /** Return why the cluster cannot be used, or null when every node answers and knows it. */
+    static String unreachableReason() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         for (int port : PORTS) {
             try {
