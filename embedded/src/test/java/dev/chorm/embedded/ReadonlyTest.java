@@ -16,6 +16,7 @@ class ReadonlyTest {
                 .startsWith("Code: 164. DB::Exception: Cannot modify 'readonly' setting in readonly mode.");
         assertThat(http.post("readonly=1", "SELECT 1 SETTINGS max_threads = 1").body())
                 .startsWith("Code: 164. DB::Exception: Cannot modify 'max_threads' setting in readonly mode.");
+        assertThat(http.post("readonly=1", "SHOW SETTINGS LIKE 'max_threads'").body()).startsWith("max_threads\t");
         assertThat(http.post("readonly=1", "CREATE TABLE ro_probe (x UInt8) ENGINE = Memory").code()).isEqualTo("164");
         assertThat(http.post("readonly=1", "SELECT 1 INTO OUTFILE '/tmp/ro_probe'").code()).isEqualTo("497");
         assertThat(http.post("readonly=2", "SELECT getSetting('readonly'), getSetting('max_threads') SETTINGS max_threads = 1").body())

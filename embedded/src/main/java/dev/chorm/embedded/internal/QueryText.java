@@ -115,7 +115,7 @@ public final class QueryText {
         return unterminated >= 0;
     }
 
-    /** Return true when the text has a SETTINGS clause anywhere. */
+    /** Return true when the text assigns a setting in a SETTINGS clause anywhere. */
     boolean hasSettingsClause() {
         return settingsClause;
     }
@@ -292,6 +292,7 @@ public final class QueryText {
         Token previous = null;
         Token beforePrevious = null;
         boolean inSettings = false;
+        int settingsKeyword = -1; // a top-level SETTINGS keyword not yet followed by an assignment
         boolean fileArgumentNext = false;
         lastTokenEnd = first.end;
         for (Token t = first; t != null; beforePrevious = previous, previous = t, t = next(t.end)) {
@@ -328,14 +329,17 @@ public final class QueryText {
             }
             noteHostAccess(t, previous, beforePrevious);
             if (t.isWord("SETTINGS")) {
-                settingsClause = true;
                 inSettings = true;
-                if (depth == 0) {
-                    topSettings = t.start;
-                    formatAfterSettings = -1;
-                }
+                settingsKeyword = depth == 0 ? t.start : -1;
             } else if (inSettings && t.isPunct('=') && previous != null && previous.type != TokenType.PUNCT) {
+                // An assignment makes it a SETTINGS clause (SHOW SETTINGS LIKE ... is none).
+                settingsClause = true;
                 noteSettingName(previous.text());
+                if (settingsKeyword >= 0) {
+                    topSettings = settingsKeyword;
+                    formatAfterSettings = -1;
+                    settingsKeyword = -1;
+                }
             } else if (t.isWord("FORMAT") && depth == 0) {
                 inSettings = false;
                 if (topSettings >= 0) {
