@@ -168,10 +168,6 @@ public final class QueryText {
         return sql.append("FORMAT ").append(formatName).toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** As {@link #insertFromFile(String, String)} with no extra settings. */
-    public byte[] insertFromFile(String file) {
-        return insertFromFile(file, "");
-    }
 
     /**
      * Return the statement without a final {@code SYNC} of a DROP or DETACH: the engine blocks
@@ -212,10 +208,6 @@ public final class QueryText {
         return last == null || last.type == TokenType.PUNCT ? null : last.text();
     }
 
-    /** Return the names assigned by a {@code SET a = 1, b = 2} statement. */
-    public List<String> setNames() {
-        return new ArrayList<>(setAssignments().keySet());
-    }
 
     /**
      * Return what a {@code SET a = 1, b = 'x', c} statement assigns: each name (lower case) with

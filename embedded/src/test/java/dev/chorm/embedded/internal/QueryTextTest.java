@@ -20,7 +20,7 @@ class QueryTextTest {
         assertThat(q.hasInlineData()).isTrue();
         assertThat(q.formatName()).isEqualTo("RowBinary");
         assertThat(q.dataStart()).isEqualTo("INSERT INTO t (a, `b;c`) SETTINGS x = 1 FORMAT RowBinary\n".length());
-        assertThat(new String(q.insertFromFile("/tmp/it's.bin"), StandardCharsets.UTF_8)).isEqualTo(
+        assertThat(new String(q.insertFromFile("/tmp/it's.bin", ""), StandardCharsets.UTF_8)).isEqualTo(
                 "INSERT INTO t (a, `b;c`) FROM INFILE '/tmp/it\\'s.bin' COMPRESSION 'none' SETTINGS x = 1 FORMAT RowBinary");
         assertThat(analyze("INSERT INTO t VALUES ('FORMAT x')").hasInlineData()).isFalse();
         assertThat(analyze("INSERT INTO t SELECT 1 FORMAT TSV").hasInlineData()).isFalse();
@@ -55,6 +55,7 @@ class QueryTextTest {
         assertThat(analyze("CREATE TEMPORARY TABLE t (x UInt8)").touchesTemporaryTable()).isTrue();
         assertThat(analyze("drop temporary table t").touchesTemporaryTable()).isTrue();
         assertThat(analyze("CREATE TABLE temporary (x UInt8) ENGINE = Memory").touchesTemporaryTable()).isFalse();
-        assertThat(analyze("SET max_threads = 2, Max_Block_Size = (1 + 2)").setNames()).containsExactly("max_threads", "max_block_size");
+        assertThat(analyze("SET max_threads = 2, Max_Block_Size = (1 + 2)").setAssignments()).containsExactly(
+                java.util.Map.entry("max_threads", "2"), java.util.Map.entry("max_block_size", "(1 + 2)"));
     }
 }
