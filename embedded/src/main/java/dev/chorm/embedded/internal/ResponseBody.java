@@ -81,7 +81,8 @@ final class ResponseBody {
     /** Cuts what is written into ClickHouse compressed blocks of {@link CompressedBlocks#BLOCK_SIZE}. */
     private static final class Framing extends OutputStream {
         private final OutputStream out;
-        private final byte[] block = new byte[CompressedBlocks.OVERHEAD + CompressedBlocks.BLOCK_SIZE];
+        /** Grows up to a full block as data comes: a small answer (most are) needs no 1 MiB buffer. */
+        private byte[] block = new byte[CompressedBlocks.OVERHEAD + 4096];
         private int filled;
 
         Framing(OutputStream out) {
@@ -97,6 +98,11 @@ final class ResponseBody {
         public void write(byte[] b, int off, int len) throws IOException {
             while (len > 0) {
                 int n = Math.min(len, CompressedBlocks.BLOCK_SIZE - filled);
+                int needed = CompressedBlocks.OVERHEAD + filled + n;
+                if (needed > block.length) {
+                    block = java.util.Arrays.copyOf(block, Math.min(CompressedBlocks.OVERHEAD + CompressedBlocks.BLOCK_SIZE,
+                            Math.max(needed, 2 * block.length)));
+                }
                 System.arraycopy(b, off, block, CompressedBlocks.OVERHEAD + filled, n);
                 filled += n;
                 off += n;
