@@ -285,6 +285,7 @@ public final class QueryText {
         Token beforePrevious = null;
         boolean inSettings = false;
         int settingsKeyword = -1; // a top-level SETTINGS keyword not yet followed by an assignment
+        int settingsDepth = 0;    // the parenthesis depth of the SETTINGS clause being read
         boolean fileArgumentNext = false;
         lastTokenEnd = first.end;
         for (Token t = first; t != null; beforePrevious = previous, previous = t, t = next(t.end)) {
@@ -317,11 +318,12 @@ public final class QueryText {
                 }
             } else if (t.isPunct(')')) {
                 depth--;
-                inSettings = inSettings && depth >= 0;
+                inSettings = inSettings && depth >= settingsDepth; // a subquery's SETTINGS ends with it
             }
             noteHostAccess(t, previous, beforePrevious);
             if (t.isWord("SETTINGS")) {
                 inSettings = true;
+                settingsDepth = depth;
                 settingsKeyword = depth == 0 ? t.start : -1;
             } else if (inSettings && t.isPunct('=') && previous != null && previous.type != TokenType.PUNCT) {
                 // An assignment makes it a SETTINGS clause (SHOW SETTINGS LIKE ... is none).
