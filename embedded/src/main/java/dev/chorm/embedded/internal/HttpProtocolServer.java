@@ -285,6 +285,11 @@ public final class HttpProtocolServer implements AutoCloseable {
             throw new EngineException(373, "Code: 373. DB::Exception: Session " + id
                     + " is locked by a concurrent client. (SESSION_IS_LOCKED)");
         }
+        if (sessions.get(id) != session) {
+            // It expired between the lookup and the lock: start again with a live one.
+            session.inUse.unlock();
+            return session(request);
+        }
         session.timeoutNanos = timeout * 1_000_000_000L;
         return session;
     }
@@ -293,11 +298,16 @@ public final class HttpProtocolServer implements AutoCloseable {
     private void expireSessions(Engine.Lease lease) {
         long now = System.nanoTime();
         sessions.values().removeIf(s -> {
-            if (s.expired(now)) {
+            // The lock keeps a request that has just taken the session from running on a discarded one.
+            if (!s.expired(now) || !s.inUse.tryLock()) {
+                return false;
+            }
+            try {
                 context.discard(lease, s);
                 return true;
+            } finally {
+                s.inUse.unlock();
             }
-            return false;
         });
     }
 
