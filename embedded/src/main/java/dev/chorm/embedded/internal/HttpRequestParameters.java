@@ -13,15 +13,17 @@ import java.util.Set;
  * (settings, {@code param_*} query parameters, session and protocol switches) and headers.
  */
 final class HttpRequestParameters {
-    /**
-     * URL parameters that steer the HTTP interface itself; every other one is a setting.
-     * {@code readonly} and {@code allow_ddl} are applied by the server, never set in the engine's
-     * shared context: neither could be turned back there.
-     */
-    private static final Set<String> PROTOCOL = Set.of("query", "query_id", "database", "default_format",
+    /** URL parameters that steer the HTTP interface itself. */
+    private static final Set<String> PROTOCOL_ONLY = Set.of("query", "query_id", "database", "default_format",
             "compress", "decompress", "session_id", "session_timeout", "session_check", "user", "password",
             "quota_key", "role", "buffer_size", "wait_end_of_query", "client_protocol_version",
-            "http_response_buffer_size", "readonly", "allow_ddl");
+            "http_response_buffer_size");
+    /**
+     * Those plus the settings the server applies itself ({@link EngineContext#SERVER_HELD}), which
+     * never go into the engine's shared context; every other URL parameter is a setting.
+     */
+    private static final Set<String> PROTOCOL = java.util.stream.Stream.concat(PROTOCOL_ONLY.stream(),
+            EngineContext.SERVER_HELD.stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     final Map<String, String> url = new LinkedHashMap<>();
     final Map<String, String> settings = new LinkedHashMap<>();
