@@ -17,6 +17,8 @@ class ReadonlyTest {
         assertThat(http.post("readonly=1", "SELECT 1 SETTINGS max_threads = 1").body())
                 .startsWith("Code: 164. DB::Exception: Cannot modify 'max_threads' setting in readonly mode.");
         assertThat(http.post("readonly=1", "SHOW SETTINGS LIKE 'max_threads'").body()).startsWith("max_threads\t");
+        assertThat(http.post("readonly=2", "SELECT * FROM (SELECT 1 AS readonly SETTINGS max_threads = 1) WHERE readonly = 1").body())
+                .as("a subquery's SETTINGS ends with the subquery").isEqualTo("1\n");
         assertThat(http.post("readonly=1", "CREATE TABLE ro_probe (x UInt8) ENGINE = Memory").code()).isEqualTo("164");
         assertThat(http.post("readonly=1", "SELECT 1 INTO OUTFILE '/tmp/ro_probe'").code()).isEqualTo("497");
         assertThat(http.post("readonly=2", "SELECT getSetting('readonly'), getSetting('max_threads') SETTINGS max_threads = 1").body())
@@ -44,7 +46,7 @@ class ReadonlyTest {
             assertThat(http.post("", sql).code()).as(sql).isEqualTo("62");
             assertThat(http.post("readonly=1", sql).code()).as(sql).isEqualTo("62");
         }
-        assertThat(http.post("", "SELECT 'unterminated").code()).isEqualTo("62");
+        assertThat(http.post("", "SELECT 'unterminated").body()).startsWith("Code: 62.").contains("is not closed");
         assertThat(http.post("", "SELECT $x$ a ; b $x$").body()).as("a closed heredoc is one literal").isEqualTo(" a ; b \n");
         assertThat(http.post("", "EXISTS TABLE " + table).body()).isEqualTo("1\n");
     }
