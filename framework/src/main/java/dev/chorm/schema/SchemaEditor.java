@@ -193,12 +193,12 @@ public final class SchemaEditor {
      * is queued: wait for it through {@code system.mutations}, which shows its progress and failure.
      */
     public void modifyColumnInBackground(TableSpec table, ColumnSpec column) {
-        execute(ddl.inBackground(ddl.alter(table, ddl.modifyColumn(column))));
+        execute(ddl.inBackground(alterSql(table, ddl.modifyColumn(column))));
     }
 
     /** Remove one property (DEFAULT, MATERIALIZED, ALIAS, CODEC, COMMENT or TTL) from a column. */
     public void removeColumnProperty(TableSpec table, String column, String property) {
-        String sql = ddl.alter(table, ddl.removeColumnProperty(column, property));
+        String sql = alterSql(table, ddl.removeColumnProperty(column, property));
         if (mayHaveRun() && introspect(table).flatMap(t -> t.column(column)).filter(c -> !hasProperty(c, property)).isPresent()) {
             skip(sql);
             return;
@@ -287,12 +287,12 @@ public final class SchemaEditor {
 
     /** Replace the table TTL rules as {@link #modifyTtl} does, returning once the mutation that applies them is queued. */
     public void modifyTtlInBackground(TableSpec table, List<String> rules) {
-        execute(ddl.inBackground(ddl.alter(table, ddl.modifyTtl(rules))));
+        execute(ddl.inBackground(alterSql(table, ddl.modifyTtl(rules))));
     }
 
     /** Remove the table TTL. */
     public void removeTtl(TableSpec table) {
-        String sql = ddl.alter(table, ddl.removeTtl());
+        String sql = alterSql(table, ddl.removeTtl());
         if (mayHaveRun() && introspect(table).filter(t -> t.ttl().isEmpty()).isPresent()) {
             skip(sql);
             return;
@@ -333,7 +333,12 @@ public final class SchemaEditor {
     }
 
     private void alter(TableSpec table, String action) {
-        execute(ddl.alter(mapping.mapReference(table), action));
+        execute(alterSql(table, action));
+    }
+
+    /** Every ALTER goes through the mapping: under single-node, no ON CLUSTER and the local table. */
+    private String alterSql(TableSpec table, String action) {
+        return ddl.alter(mapping.mapReference(table), action);
     }
 
     /** Return whether the next statement may have run already (a resumed migrate; see {@link ResumableSqlExecutor}). */

@@ -257,6 +257,21 @@ class ProfileRenderingTest {
                 "ALTER TABLE `replacing` ADD COLUMN `note` String AFTER `version`");
     }
 
+    @Test
+    void mutatingAltersLoseOnClusterUnderSingleNodeToo() {
+        TableSpec replacing = ModelMeta.of(Replacing.class).table();
+        Migration first = Migration.of(new MigrationKey("cluster", "0001_initial"), List.of(),
+                List.of(new CreateModel("Replacing", replacing)), true);
+        Migration second = Migration.of(new MigrationKey("cluster", "0002_wider"), List.of(first.key()),
+                List.of(new dev.chorm.migrations.operations.AlterField("Replacing",
+                        ColumnSpec.builder("version", ChType.parse("UInt64")).build())), false);
+        MigrationGraph graph = new MigrationGraph(List.of(first, second));
+        assertThat(String.join("\n", collect(graph, StorageProfile.CLUSTER, second.key())))
+                .contains("ALTER TABLE `replacing` ON CLUSTER `cluster` MODIFY COLUMN `version` UInt64");
+        assertThat(String.join("\n", collect(graph, StorageProfile.SINGLE_NODE, second.key())))
+                .contains("ALTER TABLE `replacing` MODIFY COLUMN `version` UInt64").doesNotContain("ON CLUSTER");
+    }
+
     private static List<String> collect(MigrationGraph graph, StorageProfile profile, MigrationKey key) {
         return MigrationExecutor.builder(NO_DATABASE, graph).profiles(StorageProfiles.of(profile, "test")).build()
                 .collectSql(key, false);
