@@ -17,14 +17,14 @@ public final class CheckMojo extends AbstractClickhouseMojo {
     @Override
     protected void run(GoalContext goal) throws MojoFailureException {
         goal.requireModels();
-        List<String> problems = goal.migrationsWithoutDatabase().check();
+        dev.chorm.migrations.AppModels models = goal.models(); // one classpath scan for the check and the notes
+        List<String> problems = goal.migrationsWithoutDatabase(models).check();
         if (!problems.isEmpty()) {
             throw new MojoFailureException("System check identified %d issue(s):\n%s"
                     .formatted(problems.size(), String.join("\n", problems)));
         }
         goal.info("System check identified no issues.");
         // Defaults chorm chose where a model states nothing (the sorting key above all), as notes, not issues.
-        dev.chorm.migrations.AppModels models = goal.models();
         for (String app : models.labels()) {
             ModelChecks.notes(models.models(app).toArray(Class<?>[]::new)).forEach(n -> goal.info("Note: " + n));
         }

@@ -83,7 +83,12 @@ public final class GoalContext {
      * for and check verifies the models against).
      */
     public Migrations migrationsWithoutDatabase() {
-        return Migrations.builder().models(models()).classLoader(loader)
+        return migrationsWithoutDatabase(models());
+    }
+
+    /** As {@link #migrationsWithoutDatabase()}, over models already scanned. */
+    public Migrations migrationsWithoutDatabase(AppModels models) {
+        return Migrations.builder().models(models).classLoader(loader)
                 .directory(configuration.migrationsDirectory()).profiles(config().profiles(configuration.alias())).build();
     }
 
