@@ -14,6 +14,8 @@ import java.util.Map;
  * so these polls never wait behind it, also on the embedded engine, which runs one query at a time.
  * Rows mutated are the rows of the parts no longer to do plus the rows the running mutation merges
  * have read ({@code system.merges.rows_read}), so that a table of one big part shows progress too.
+ * The failing mutation and its reason are chosen the same way (the oldest), so that the KILL MUTATION
+ * hint names the mutation whose reason it prints.
  * Reports go through the context's throttle: at most about one line a second, never a repeated one.
  */
 final class MutationWatcher {
@@ -21,10 +23,10 @@ final class MutationWatcher {
             WITH (SELECT groupUniqArrayArray(parts_to_do_names) FROM system.mutations
                     WHERE database = %1$s AND table = %2$s AND NOT is_done) AS to_do
             SELECT (SELECT count() FROM system.mutations WHERE database = %1$s AND table = %2$s AND NOT is_done) AS mutations,
-                (SELECT anyIf(mutation_id, latest_fail_reason != '') FROM system.mutations
+                (SELECT argMinIf(mutation_id, (create_time, mutation_id), latest_fail_reason != '') FROM system.mutations
                     WHERE database = %1$s AND table = %2$s AND NOT is_done) AS failed,
                 %1$s AS db,
-                (SELECT anyIf(latest_fail_reason, latest_fail_reason != '') FROM system.mutations
+                (SELECT argMinIf(latest_fail_reason, (create_time, mutation_id), latest_fail_reason != '') FROM system.mutations
                     WHERE database = %1$s AND table = %2$s AND NOT is_done) AS failure,
                 (SELECT sum(rows) FROM system.parts WHERE database = %1$s AND table = %2$s AND active AND has(to_do, name)) AS rows_to_do,
                 (SELECT sum(rows_read) FROM system.merges WHERE database = %1$s AND table = %2$s AND is_mutation) AS rows_in_progress""";
