@@ -1,5 +1,6 @@
 package dev.chorm.query.internal;
 
+import com.clickhouse.client.api.Client;
 import dev.chorm.query.QueryException;
 import dev.chorm.schema.JdbcSqlExecutor;
 import java.sql.Connection;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
@@ -25,10 +27,20 @@ public final class QueryRunner {
     private static final Logger LOG = LoggerFactory.getLogger(QueryRunner.class);
 
     private final DataSource dataSource;
+    private final Supplier<Client> client;
 
     /** Create a runner over {@code dataSource}. */
     public QueryRunner(DataSource dataSource) {
+        this(dataSource, null);
+    }
+
+    /**
+     * Create a runner over {@code dataSource} that reads model objects through {@code client} in
+     * Native where it can ({@link NativeModelReads}), bypassing the JDBC result set.
+     */
+    public QueryRunner(DataSource dataSource, Supplier<Client> client) {
         this.dataSource = dataSource;
+        this.client = client;
     }
 
     /**
@@ -36,6 +48,12 @@ public final class QueryRunner {
      * closes the result set, the statement and the connection.
      */
     public <R> Stream<R> stream(String sql, Query query, SqlCompiler.Compiled compiled, RowShape<R> shape) {
+        if (client != null && RowShapes.isModel(shape) && NativeModelReads.applies(query.meta(), compiled)) {
+            Stream<R> rows = NativeModelReads.stream(client.get(), sql, query.meta(), compiled);
+            if (rows != null) {
+                return rows;
+            }
+        }
         LOG.debug("query: {}", sql);
         Connection c = null;
         Statement s = null;

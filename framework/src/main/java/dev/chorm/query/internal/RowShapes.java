@@ -19,10 +19,17 @@ public final class RowShapes {
     private RowShapes() {
     }
 
+    private static final RowShape<Object> MODEL = (q, c, md) -> new ModelRowMapper(q.meta(), c.items(), md);
+
     /** Return model objects of the query's model. */
     @SuppressWarnings("unchecked")
     public static <T> RowShape<T> model() {
-        return (q, c, md) -> (RowMapper<T>) new ModelRowMapper(q.meta(), c.items(), md);
+        return (RowShape<T>) MODEL;
+    }
+
+    /** Return whether {@code shape} is {@link #model()}, which the Native read path can build too. */
+    static boolean isModel(RowShape<?> shape) {
+        return shape == MODEL;
     }
 
     /** Return rows as maps from item key to value, in SELECT order. */
