@@ -66,8 +66,9 @@ final class NativeModelReads {
             return false;
         }
         for (SelectItem item : compiled.items()) {
+            // A Model's synthetic id is the private field Model.id: a Field like any other.
             if (item.field() == null || item.relation() != null || !(item.expression() instanceof ColumnRef)
-                    || !(item.field().element() instanceof Field field) || item.field().isSyntheticId()
+                    || !(item.field().element() instanceof Field field)
                     || filler(item.field().column().type(), field) == null) {
                 return false;
             }
