@@ -51,10 +51,28 @@ final class NativeModelReads {
     private static final long[] POWERS = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
         100_000_000L, 1_000_000_000L};
 
-    /** Set one field of an object from one row of its column. */
+    /**
+     * Set one field of the objects of a block from its column, column by column: each filler has its
+     * own loop, so the JIT compiles a tight monomorphic loop per column instead of one megamorphic
+     * call per value.
+     */
     @FunctionalInterface
     private interface Filler {
-        void fill(Object target, NativeValues column, int row) throws IllegalAccessException;
+        void fill(Object[] targets, NativeValues column, int rows) throws IllegalAccessException;
+    }
+
+    /** The value of one row of a column, boxed, for the reference-typed fields. */
+    @FunctionalInterface
+    private interface Boxed {
+        Object get(NativeValues column, int row);
+    }
+
+    private static Filler boxed(Field field, Boxed value) {
+        return (os, c, n) -> {
+            for (int r = 0; r < n; r++) {
+                field.set(os[r], c.isNull(r) ? null : value.get(c, r));
+            }
+        };
     }
 
     private NativeModelReads() {
@@ -126,45 +144,77 @@ final class NativeModelReads {
             if (nullable) {
                 return null;
             } else if (j == long.class && width > 0 && width <= 8) {
-                return (o, c, r) -> field.setLong(o, c.getLong(r));
+                return (os, c, n) -> {
+                    for (int r = 0; r < n; r++) {
+                        field.setLong(os[r], c.getLong(r));
+                    }
+                };
             } else if (j == int.class && width > 0 && width <= 4) {
-                return (o, c, r) -> field.setInt(o, (int) c.getLong(r));
+                return (os, c, n) -> {
+                    for (int r = 0; r < n; r++) {
+                        field.setInt(os[r], (int) c.getLong(r));
+                    }
+                };
             } else if (j == short.class && width > 0 && width <= 2) {
-                return (o, c, r) -> field.setShort(o, (short) c.getLong(r));
+                return (os, c, n) -> {
+                    for (int r = 0; r < n; r++) {
+                        field.setShort(os[r], (short) c.getLong(r));
+                    }
+                };
             } else if (j == byte.class && k == TypeKind.INT8) {
-                return (o, c, r) -> field.setByte(o, (byte) c.getLong(r));
+                return (os, c, n) -> {
+                    for (int r = 0; r < n; r++) {
+                        field.setByte(os[r], (byte) c.getLong(r));
+                    }
+                };
             } else if (j == double.class && k == TypeKind.FLOAT64) {
-                return (o, c, r) -> field.setDouble(o, c.getDouble(r));
+                return (os, c, n) -> {
+                    for (int r = 0; r < n; r++) {
+                        field.setDouble(os[r], c.getDouble(r));
+                    }
+                };
             } else if (j == float.class && k == TypeKind.FLOAT32) {
-                return (o, c, r) -> field.setFloat(o, (float) c.getDouble(r));
+                return (os, c, n) -> {
+                    for (int r = 0; r < n; r++) {
+                        field.setFloat(os[r], (float) c.getDouble(r));
+                    }
+                };
             } else if (j == boolean.class && k == TypeKind.BOOL) {
-                return (o, c, r) -> field.setBoolean(o, c.getLong(r) != 0);
+                return (os, c, n) -> {
+                    for (int r = 0; r < n; r++) {
+                        field.setBoolean(os[r], c.getLong(r) != 0);
+                    }
+                };
             }
             return null;
         }
         if (j == Long.class && width > 0 && width <= 8) {
-            return (o, c, r) -> field.set(o, c.isNull(r) ? null : c.getLong(r));
+            return boxed(field, (c, r) -> c.getLong(r));
         } else if (j == Integer.class && width > 0 && width <= 4) {
-            return (o, c, r) -> field.set(o, c.isNull(r) ? null : (int) c.getLong(r));
+            return boxed(field, (c, r) -> (int) c.getLong(r));
         } else if (j == Short.class && width > 0 && width <= 2) {
-            return (o, c, r) -> field.set(o, c.isNull(r) ? null : (short) c.getLong(r));
+            return boxed(field, (c, r) -> (short) c.getLong(r));
         } else if (j == Double.class && k == TypeKind.FLOAT64) {
-            return (o, c, r) -> field.set(o, c.isNull(r) ? null : c.getDouble(r));
+            return boxed(field, (c, r) -> c.getDouble(r));
         } else if (j == Float.class && k == TypeKind.FLOAT32) {
-            return (o, c, r) -> field.set(o, c.isNull(r) ? null : (float) c.getDouble(r));
+            return boxed(field, (c, r) -> (float) c.getDouble(r));
         } else if (j == Boolean.class && k == TypeKind.BOOL) {
-            return (o, c, r) -> field.set(o, c.isNull(r) ? null : c.getLong(r) != 0);
+            return boxed(field, (c, r) -> c.getLong(r) != 0);
         } else if (j == String.class && k == TypeKind.STRING || j == UUID.class && k == TypeKind.UUID) {
-            return (o, c, r) -> field.set(o, c.getObject(r));
+            return (os, c, n) -> {
+                for (int r = 0; r < n; r++) {
+                    field.set(os[r], c.getObject(r));
+                }
+            };
         } else if (j == LocalDate.class && (k == TypeKind.DATE || k == TypeKind.DATE32)) {
-            return (o, c, r) -> field.set(o, c.isNull(r) ? null : LocalDate.ofEpochDay(c.getLong(r)));
+            return boxed(field, (c, r) -> LocalDate.ofEpochDay(c.getLong(r)));
         } else if (j == Instant.class && k == TypeKind.DATETIME) {
-            return (o, c, r) -> field.set(o, c.isNull(r) ? null : Instant.ofEpochSecond(c.getLong(r)));
+            return boxed(field, (c, r) -> Instant.ofEpochSecond(c.getLong(r)));
         } else if (j == Instant.class && k == TypeKind.DATETIME64) {
             long scale = POWERS[base.precision()];
             long nanos = POWERS[9 - base.precision()];
-            return (o, c, r) -> field.set(o, c.isNull(r) ? null : Instant.ofEpochSecond(
-                    Math.floorDiv(c.getLong(r), scale), Math.floorMod(c.getLong(r), scale) * nanos));
+            return boxed(field, (c, r) -> Instant.ofEpochSecond(Math.floorDiv(c.getLong(r), scale),
+                    Math.floorMod(c.getLong(r), scale) * nanos));
         }
         return null;
     }
@@ -178,6 +228,7 @@ final class NativeModelReads {
         private final Filler[] fillers;
         private final NativeBlockReader reader;
         private final Constructor<?> constructor;
+        private Object[] built = new Object[0];
         private int row;
         private boolean done;
         private boolean closed;
@@ -247,23 +298,33 @@ final class NativeModelReads {
                     throw new QueryException("The columns of a later Native block of: " + sql + " changed type.");
                 }
             }
-            action.accept(build(row++));
+            if (row == 0) {
+                build();
+            }
+            @SuppressWarnings("unchecked")
+            R next = (R) built[row];
+            built[row++] = null;
+            action.accept(next);
             return true;
         }
 
-        @SuppressWarnings("unchecked")
-        private R build(int r) {
-            Object o;
+        /** Create the objects of the current block and fill them column by column. */
+        private void build() {
+            int n = reader.rows();
+            if (built.length < n) {
+                built = new Object[n];
+            }
             try {
-                o = constructor.newInstance();
+                for (int r = 0; r < n; r++) {
+                    built[r] = constructor.newInstance();
+                }
                 for (int i = 0; i < fillers.length; i++) {
-                    fillers[i].fill(o, reader.column(i), r);
+                    fillers[i].fill(built, reader.column(i), n);
                 }
             } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
                 close();
                 throw new ChormException("Cannot create " + meta.modelClass().getSimpleName() + ": " + e, e);
             }
-            return (R) o;
         }
 
         synchronized void close() {
