@@ -1,5 +1,6 @@
 /**
- * ClickHouse's {@code Native} wire format: column-wise blocks built from Java values, for inserts.
+ * ClickHouse's {@code Native} wire format: column-wise blocks built from Java values (inserts), and
+ * read back into column arrays by {@link dev.chorm.wire.NativeBlockReader} (reads).
  *
  * <p>A {@link dev.chorm.wire.NativeBlock} collects the values of up to a block's rows in one
  * {@link dev.chorm.wire.NativeColumn} per column and writes them as one Native block: the number of
