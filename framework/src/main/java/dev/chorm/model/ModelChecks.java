@@ -1,7 +1,7 @@
 package dev.chorm.model;
 
 import dev.chorm.ModelDefinitionException;
-import dev.chorm.schema.internal.SqlScanner;
+import dev.chorm.sql.SqlLexer;
 import dev.chorm.types.ChType;
 import dev.chorm.types.TypeKind;
 import java.util.ArrayList;
@@ -137,7 +137,7 @@ public final class ModelChecks {
 
     /** Record a problem for each name in {@code expression} that is not a column of {@code table}. */
     static void checkReferences(TableSpec table, String owner, Problems problems, String clause, String expression) {
-        for (String name : SqlScanner.columnReferences(expression)) {
+        for (String name : SqlLexer.columnReferences(expression)) {
             String head = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
             if (table.column(name).isEmpty() && table.column(head).isEmpty()) {
                 problems.add("%s: %s names unknown column '%s' in '%s'; declare a field for it or fix the"

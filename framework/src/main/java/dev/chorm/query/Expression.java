@@ -4,6 +4,8 @@ import dev.chorm.query.internal.Arithmetic;
 import dev.chorm.query.internal.FunctionCall;
 import dev.chorm.query.internal.LookupCondition;
 import dev.chorm.query.internal.Over;
+import dev.chorm.sql.QueryPart;
+import dev.chorm.sql.RenderContext;
 import dev.chorm.types.ChType;
 import java.util.List;
 

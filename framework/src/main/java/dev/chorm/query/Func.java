@@ -2,6 +2,7 @@ package dev.chorm.query;
 
 import dev.chorm.query.internal.FunctionCall;
 import dev.chorm.query.internal.Literal;
+import dev.chorm.sql.RenderContext;
 import dev.chorm.types.ChType;
 import java.util.ArrayList;
 import java.util.List;

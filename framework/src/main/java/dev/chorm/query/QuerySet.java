@@ -10,6 +10,8 @@ import dev.chorm.query.internal.Scope;
 import dev.chorm.query.internal.SqlCompiler;
 import dev.chorm.query.write.MutationMode;
 import dev.chorm.query.write.QuerySetWrites;
+import dev.chorm.sql.QueryPart;
+import dev.chorm.sql.RenderContext;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +39,7 @@ import java.util.stream.Stream;
  * @param <T> the type of a result row: the model, or a Map, List or value after {@link #values},
  *            {@link #valuesList} or {@link #into}
  */
-public final class QuerySet<T> {
+public final class QuerySet<T> implements QueryPart {
     private final Database db;
     private final Query query;
     private final RowShape<T> shape;
@@ -522,9 +524,10 @@ public final class QuerySet<T> {
         return new QueryRunner(database().dataSource());
     }
 
-    /** Write this QuerySet as a subquery selecting one column (for {@code in} lookups and CTEs). */
-    void renderSubquery(RenderContext ctx) {
-        ctx.sql(SqlCompiler.compileSubquery(query).sql());
+    /** Write this QuerySet as a parenthesized subquery (for {@code in} lookups and CTEs). */
+    @Override
+    public void accept(RenderContext ctx) {
+        ctx.sql('(').sql(SqlCompiler.compileSubquery(query).sql()).sql(')');
     }
 
     /** Render a sorting-key expression of the model's table, trusted DDL text from the model. */

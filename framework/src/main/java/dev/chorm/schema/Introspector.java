@@ -1,6 +1,6 @@
 package dev.chorm.schema;
 
-import static dev.chorm.schema.SqlLiterals.quoteString;
+import static dev.chorm.sql.SqlLiterals.quoteString;
 
 import dev.chorm.model.ColumnSpec;
 import dev.chorm.model.ConstraintSpec;
@@ -10,7 +10,7 @@ import dev.chorm.model.IndexSpec;
 import dev.chorm.model.ProjectionSpec;
 import dev.chorm.model.TableSpec;
 import dev.chorm.schema.internal.CreateQueryParser;
-import dev.chorm.schema.internal.SqlScanner;
+import dev.chorm.sql.SqlLexer;
 import dev.chorm.types.ChType;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -100,7 +100,7 @@ final class Introspector {
         // A name that is also a keyword comes back quoted, as in `Null`.
         String engineFull = text;
         if (text.startsWith("`")) {
-            int nameEnd = SqlScanner.skipQuoted(text, 0) + 1;
+            int nameEnd = SqlLexer.skipQuoted(text, 0);
             engineFull = CreateQueryParser.unquote(text.substring(0, nameEnd)) + text.substring(nameEnd);
         }
         int i = 0;
@@ -109,14 +109,14 @@ final class Introspector {
         }
         String name = engineFull.substring(0, i);
         if (i < engineFull.length() && engineFull.charAt(i) == '(') {
-            int close = SqlScanner.matchingBracket(engineFull, i);
-            return new EngineSpec(name, SqlScanner.splitTopLevel(engineFull.substring(i + 1, close), ','));
+            int close = SqlLexer.matchingBracket(engineFull, i);
+            return new EngineSpec(name, SqlLexer.splitTopLevel(engineFull.substring(i + 1, close), ','));
         }
         return new EngineSpec(name, List.of());
     }
 
     private static List<String> keys(String key) {
-        return key.isBlank() ? List.of() : SqlScanner.splitTopLevel(key, ',');
+        return key.isBlank() ? List.of() : SqlLexer.splitTopLevel(key, ',');
     }
 
     private static String text(Map<String, Object> row, String column) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.chorm.query.Expression;
-import dev.chorm.query.RenderContext;
+import dev.chorm.sql.RenderContext;
 import dev.chorm.types.ChType;
 
 /** Combine two operands with an arithmetic operator, always parenthesized: {@code (`a` + 1)}. */

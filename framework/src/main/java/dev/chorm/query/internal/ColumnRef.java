@@ -2,7 +2,7 @@ package dev.chorm.query.internal;
 
 import dev.chorm.model.ModelField;
 import dev.chorm.query.Expression;
-import dev.chorm.query.RenderContext;
+import dev.chorm.sql.RenderContext;
 import dev.chorm.types.ChType;
 
 /**
@@ -19,7 +19,7 @@ public record ColumnRef(String tableAlias, String column, ChType type, ModelFiel
         implements Expression {
     @Override
     public void accept(RenderContext ctx) {
-        if (ctx.scope().qualify()) {
+        if (Scope.of(ctx).qualify()) {
             ctx.identifier(tableAlias).sql('.');
         }
         ctx.identifier(column);

@@ -2,7 +2,7 @@ package dev.chorm.query.internal;
 
 import dev.chorm.query.Expression;
 import dev.chorm.query.QueryException;
-import dev.chorm.query.RenderContext;
+import dev.chorm.sql.RenderContext;
 import dev.chorm.types.ChType;
 import java.util.ArrayList;
 import java.util.Collections;

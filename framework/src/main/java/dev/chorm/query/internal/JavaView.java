@@ -3,7 +3,7 @@ package dev.chorm.query.internal;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.types.GenericIP;
 import dev.chorm.query.Expression;
-import dev.chorm.query.RenderContext;
+import dev.chorm.sql.RenderContext;
 import dev.chorm.types.ChType;
 import dev.chorm.types.TypeKind;
 import java.lang.reflect.AnnotatedArrayType;

@@ -1,7 +1,7 @@
 package dev.chorm.query.internal;
 
 import dev.chorm.query.Expression;
-import dev.chorm.query.RenderContext;
+import dev.chorm.sql.RenderContext;
 import dev.chorm.types.ChType;
 
 /**

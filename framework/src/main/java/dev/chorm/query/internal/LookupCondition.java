@@ -2,7 +2,7 @@ package dev.chorm.query.internal;
 
 import dev.chorm.query.Condition;
 import dev.chorm.query.Expression;
-import dev.chorm.query.RenderContext;
+import dev.chorm.sql.RenderContext;
 
 /**
  * Apply a Django lookup to an operand: either a path such as {@code port__gte} (resolved when
@@ -33,7 +33,7 @@ public final class LookupCondition implements Condition {
     @Override
     public void accept(RenderContext ctx) {
         if (path != null) {
-            Scope.Resolved r = ctx.scope().resolve(path, true);
+            Scope.Resolved r = Scope.of(ctx).resolve(path, true);
             Lookups.render(ctx, r.expression(), r.lookup(), value);
         } else {
             Lookups.render(ctx, lhs, Lookups.check(lookup), value);

@@ -2,8 +2,8 @@ package dev.chorm.query.internal;
 
 import dev.chorm.query.Expression;
 import dev.chorm.query.Keyword;
-import dev.chorm.query.RenderContext;
 import dev.chorm.query.Window;
+import dev.chorm.sql.RenderContext;
 import dev.chorm.types.ChType;
 
 /** Evaluate a function over a window: {@code expr OVER (PARTITION BY ... ORDER BY ...)}. */

@@ -1,6 +1,8 @@
 package dev.chorm.query.internal;
 
 import dev.chorm.query.QueryException;
+import dev.chorm.sql.SqlLexer;
+import dev.chorm.sql.SqlLiterals;
 import dev.chorm.types.ChType;
 import java.util.HashSet;
 import java.util.Map;
@@ -11,8 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Fill the {@code {name:Type}} placeholders of raw SQL with typed, escaped literals
  * ({@code CAST(<literal> AS Type)}), never by pasting text: the type is parsed and re-rendered by
- * {@link ChType}, the value rendered by {@link ValueLiterals}. Placeholders inside string literals,
- * quoted identifiers and comments are left alone.
+ * {@link ChType}, the value rendered by {@link SqlLiterals}. Placeholders inside string literals,
+ * quoted identifiers, heredocs and comments ({@link SqlLexer#skipNonCode}) are left alone.
  */
 public final class RawSql {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*):([^{}]+)}");
@@ -26,16 +28,8 @@ public final class RawSql {
         Set<String> used = new HashSet<>();
         int i = 0;
         while (i < sql.length()) {
-            char c = sql.charAt(i);
-            int end;
-            if (c == '\'' || c == '`' || c == '"') {
-                end = skipQuoted(sql, i, c);
-            } else if (c == '-' && sql.startsWith("--", i)) {
-                end = lineEnd(sql, i);
-            } else if (c == '/' && sql.startsWith("/*", i)) {
-                int close = sql.indexOf("*/", i + 2);
-                end = close < 0 ? sql.length() : close + 2;
-            } else if (c == '{') {
+            int end = SqlLexer.skipNonCode(sql, i);
+            if (end == i && sql.charAt(i) == '{') {
                 Matcher m = PLACEHOLDER.matcher(sql).region(i, sql.length());
                 if (m.lookingAt()) {
                     placeholder(m.group(1), m.group(2), params, out);
@@ -43,10 +37,8 @@ public final class RawSql {
                     i = m.end();
                     continue;
                 }
-                end = i + 1;
-            } else {
-                end = i + 1;
             }
+            end = Math.max(end, i + 1);
             out.append(sql, i, end);
             i = end;
         }
@@ -72,31 +64,7 @@ public final class RawSql {
                     + e.getMessage());
         }
         out.append("CAST(");
-        ValueLiterals.render(params.get(name), type, out);
+        SqlLiterals.literal(params.get(name), type, out);
         out.append(" AS ").append(type.sql()).append(')');
-    }
-
-    private static int skipQuoted(String sql, int start, char quote) {
-        int i = start + 1;
-        while (i < sql.length()) {
-            char c = sql.charAt(i);
-            if (c == '\\') {
-                i += 2;
-            } else if (c == quote) {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-                    i += 2;
-                } else {
-                    return i + 1;
-                }
-            } else {
-                i++;
-            }
-        }
-        return sql.length();
-    }
-
-    private static int lineEnd(String sql, int start) {
-        int nl = sql.indexOf('\n', start);
-        return nl < 0 ? sql.length() : nl + 1;
     }
 }

@@ -4,6 +4,7 @@ import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.query.Expression;
 import dev.chorm.query.QueryException;
+import dev.chorm.sql.RenderContext;
 import dev.chorm.types.ChType;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -53,6 +54,11 @@ public final class Scope {
         this.annotations = annotations;
         this.arrayJoins = arrayJoins;
         this.qualify = qualify;
+    }
+
+    /** Return the scope {@code ctx} resolves field paths in (queries render with one). */
+    public static Scope of(RenderContext ctx) {
+        return ctx.scope(Scope.class);
     }
 
     /** Return the model this scope resolves against. */
@@ -119,7 +125,7 @@ public final class Scope {
                 ? JavaView.of(c.field()) : null;
         for (int i = start.next(); i < parts.length; i++) {
             String part = parts[i];
-            ChType type = current.type(dev.chorm.query.RenderContext.of(this));
+            ChType type = current.type(RenderContext.of(this));
             if (i == parts.length - 1 && allowLookup && Lookups.applies(part, type)) {
                 return new Resolved(operand(current, view), part);
             }
@@ -143,7 +149,7 @@ public final class Scope {
 
     /** Return the operand of a lookup: marked when the user reads it as a generic IP (see {@link JavaView}). */
     private Expression operand(Expression e, JavaView view) {
-        ChType t = e.type(dev.chorm.query.RenderContext.of(this));
+        ChType t = e.type(RenderContext.of(this));
         boolean ipv6 = t != null && t.base().kind() == dev.chorm.types.TypeKind.IPV6;
         return ipv6 && view != null && view.isGenericIp() ? new JavaView.GenericIpOperand(e) : e;
     }

@@ -2,7 +2,7 @@ package dev.chorm.query.internal;
 
 import dev.chorm.model.ModelField;
 import dev.chorm.query.Expression;
-import dev.chorm.query.RenderContext;
+import dev.chorm.sql.RenderContext;
 import dev.chorm.types.ChType;
 import dev.chorm.types.ValueReader;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.chorm.query.write;
 
 import dev.chorm.db.Database;
-import dev.chorm.query.QueryPart;
 import dev.chorm.query.Settings;
+import dev.chorm.sql.QueryPart;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,8 @@ package dev.chorm.query.write;
 
 import dev.chorm.db.Database;
 import dev.chorm.model.ModelMeta;
-import dev.chorm.query.QueryPart;
 import dev.chorm.query.Settings;
+import dev.chorm.sql.QueryPart;
 import java.util.Map;
 
 /**

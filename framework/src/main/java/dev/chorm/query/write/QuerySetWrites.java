@@ -1,9 +1,9 @@
 package dev.chorm.query.write;
 
 import dev.chorm.query.QueryException;
-import dev.chorm.query.QueryPart;
 import dev.chorm.query.QuerySet;
 import dev.chorm.query.internal.Query;
+import dev.chorm.sql.QueryPart;
 import java.util.Map;
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.chorm.query.internal;
+package dev.chorm.sql;
 
 import java.time.LocalDateTime;
 

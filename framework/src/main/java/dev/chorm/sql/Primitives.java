@@ -1,4 +1,4 @@
-package dev.chorm.query.internal;
+package dev.chorm.sql;
 
 import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Unpack Java arrays of primitives and records into lists, for literal rendering. */
-final class Primitives {
+public final class Primitives {
     private Primitives() {
     }
 
     /** Return the elements of a Java array (primitive or not) as a list. */
-    static List<Object> boxed(Object array) {
+    public static List<Object> boxed(Object array) {
         int n = Array.getLength(array);
         List<Object> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

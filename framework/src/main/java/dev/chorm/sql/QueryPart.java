@@ -1,4 +1,4 @@
-package dev.chorm.query;
+package dev.chorm.sql;
 
 /**
  * Render one part of a query (a condition, an expression, a clause) into a {@link RenderContext}.

@@ -1,43 +1,48 @@
-package dev.chorm.query;
+package dev.chorm.sql;
 
-import dev.chorm.query.internal.Scope;
-import dev.chorm.query.internal.ValueLiterals;
-import dev.chorm.schema.SqlLiterals;
 import dev.chorm.types.ChType;
 import java.util.List;
 
 /**
  * Collect the SQL text of one query: the one place where identifiers are quoted and values escaped.
  *
- * <p>Query parts write themselves into it ({@link QueryPart#accept}); keywords come from
- * {@link Keyword}, identifiers go through {@link #identifier(String)} (backticks) and values
- * through {@link #value(Object, ChType)} (typed, escaped literals, see {@link ValueLiterals}).
- * The context also carries the {@link Scope} that resolves field paths such as
- * {@code timestamp__date} against the model.
+ * <p>Query parts write themselves into it ({@link QueryPart#accept}); identifiers go through
+ * {@link #identifier(String)} (backticks) and values through {@link #value(Object, ChType)} (typed,
+ * escaped literals, see {@link SqlLiterals}). The context also carries the scope of the layer that
+ * renders (for queries, the one that resolves field paths such as {@code timestamp__date} against
+ * the model); this floor only hands it back, through {@link #scope(Class)}.
  */
 public final class RenderContext {
     private final StringBuilder sql;
-    private final Scope scope;
+    private final Object scope;
     private boolean sawNullable;
 
-    private RenderContext(StringBuilder sql, Scope scope) {
+    private RenderContext(StringBuilder sql, Object scope) {
         this.sql = sql;
         this.scope = scope;
     }
 
-    /** Return a context that resolves paths in {@code scope}. */
-    public static RenderContext of(Scope scope) {
+    /** Return a context that carries {@code scope} (null: none) for the parts it renders. */
+    public static RenderContext of(Object scope) {
         return new RenderContext(new StringBuilder(128), scope);
     }
 
     /** Return a context writing into the same text as this one but resolving paths in {@code inner}. */
-    public RenderContext nested(Scope inner) {
+    public RenderContext nested(Object inner) {
         return new RenderContext(sql, inner);
     }
 
-    /** Return the scope that resolves field paths. */
-    public Scope scope() {
-        return scope;
+    /**
+     * Return the scope this context carries, as {@code kind}.
+     *
+     * @throws IllegalStateException when it carries none of that kind (a part rendered outside its layer)
+     */
+    public <S> S scope(Class<S> kind) {
+        if (!kind.isInstance(scope)) {
+            throw new IllegalStateException("This SQL is rendered without a " + kind.getSimpleName()
+                    + " (it has " + (scope == null ? "none" : scope.getClass().getSimpleName()) + ").");
+        }
+        return kind.cast(scope);
     }
 
     /** Append trusted SQL text (keywords, operators, function names chorm chose); never user values. */
@@ -82,19 +87,14 @@ public final class RenderContext {
     }
 
     /**
-     * Append an operand: a {@link QueryPart} writes itself, a {@link QuerySet} becomes a
-     * parenthesized subquery, anything else becomes a literal of {@code type} (null: inferred from
-     * the Java value).
+     * Append an operand: a {@link QueryPart} (an expression, a subquery) writes itself, anything else
+     * becomes a literal of {@code type} (null: inferred from the Java value).
      */
     public RenderContext value(Object value, ChType type) {
         if (value instanceof QueryPart part) {
             part.accept(this);
-        } else if (value instanceof QuerySet<?> qs) {
-            sql.append('(');
-            qs.renderSubquery(this);
-            sql.append(')');
         } else {
-            ValueLiterals.render(value, type, sql);
+            SqlLiterals.literal(value, type, sql);
         }
         return this;
     }

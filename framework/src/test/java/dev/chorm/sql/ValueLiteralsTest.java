@@ -1,4 +1,4 @@
-package dev.chorm.query.internal;
+package dev.chorm.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,12 +47,12 @@ class ValueLiteralsTest {
         try (Database db = Database.open("lit", TestEngine.shared().jdbcUrl(), TestEngine.shared().jdbcProperties(),
                 Map.of())) {
             for (Map.Entry<String, Object[]> c : cases.entrySet()) {
-                String sql = ValueLiterals.render(c.getValue()[0], (ChType) c.getValue()[1]);
+                String sql = SqlLiterals.literal(c.getValue()[0], (ChType) c.getValue()[1]);
                 assertThat(sql).isEqualTo(c.getKey());
                 assertThat(db.query("SELECT " + sql + " AS v")).hasSize(1);
             }
             String text = "a'b\\c\n\0\t\u0001 é 😀 {x} ? % _";
-            assertThat(db.query("SELECT " + ValueLiterals.render(text, null) + " AS v").get(0).get("v")).isEqualTo(text);
+            assertThat(db.query("SELECT " + SqlLiterals.literal(text, null) + " AS v").get(0).get("v")).isEqualTo(text);
         }
     }
 }

@@ -1,6 +1,5 @@
-package dev.chorm.query.internal;
+package dev.chorm.sql;
 
-import dev.chorm.schema.SqlLiterals;
 import dev.chorm.types.ChType;
 import dev.chorm.types.JavaEnums;
 import dev.chorm.types.JsonText;
@@ -24,35 +23,113 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Render Java values as ClickHouse literals: the only code that turns user values into SQL text.
+ * Quote ClickHouse SQL: identifiers, string literals and Java values as typed literals. This is the
+ * one quoter; every part of chorm that writes SQL text (queries, mutations, DDL, raw-SQL parameters)
+ * goes through it.
+ *
+ * <pre>{@code
+ * SqlLiterals.quoteIdentifier("order")                     // `order`
+ * SqlLiterals.quoteString("it's")                          // 'it\'s'
+ * SqlLiterals.literal("it's", ChType.string())             // 'it\'s'
+ * SqlLiterals.literal(LocalDate.of(2024, 1, 2), ChType.date32())   // CAST('2024-01-02' AS Date32)
+ * SqlLiterals.literal(instant, ChType.dateTime64(6, "UTC"))        // toDateTime64('2024-01-02 03:04:05.000000', 6, 'UTC')
+ * SqlLiterals.literal(List.of(1, 2), null)                         // [1, 2]
+ * }</pre>
  *
  * <p>chorm inlines escaped literals instead of binding server-side {@code {p:Type}} parameters, so that
  * the rendered SQL is the whole truth (tests assert it, {@code EXPLAIN} and logs show it) and the same
  * text works wherever a value may appear: IN lists, subqueries, CTEs, LIMIT BY, and the mutations
  * ({@code ALTER TABLE ... UPDATE}) of the write side. When the column type is known, values whose
- * literal is a string (dates, times, UUIDs, IPs, Decimals, big integers) are cast to it:
- * <pre>{@code
- * render("it's", ChType.string())                        // 'it\'s'
- * render(LocalDate.of(2024, 1, 2), ChType.date32())      // CAST('2024-01-02' AS Date32)
- * render(instant, ChType.dateTime64(6, "UTC"))           // toDateTime64('2024-01-02 03:04:05.000000', 6, 'UTC')
- * render(List.of(1, 2), null)                            // [1, 2]
- * }</pre>
+ * literal is a string (dates, times, UUIDs, IPs, Decimals, big integers) are cast to it.
  * Strings escape backslash, quote and every control character; non-finite floats become
  * {@code nan}, {@code inf}, {@code -inf}.
  */
-public final class ValueLiterals {
-    private ValueLiterals() {
+public final class SqlLiterals {
+    private SqlLiterals() {
+    }
+
+    /** Return {@code name} in backticks, escaping backslashes and backticks inside it. */
+    public static String quoteIdentifier(String name) {
+        return '`' + escape(name, '`') + '`';
+    }
+
+    /** Return {@code database.table}, each part quoted; without database when it is empty. */
+    public static String qualifiedName(String database, String table) {
+        return database == null || database.isEmpty()
+                ? quoteIdentifier(table) : quoteIdentifier(database) + '.' + quoteIdentifier(table);
+    }
+
+    /** Return {@code " ON CLUSTER c"} (a macro such as {@code '{cluster}'} as a string), or "" for no cluster. */
+    public static String onCluster(String cluster) {
+        if (cluster == null || cluster.isEmpty()) {
+            return "";
+        }
+        return " ON CLUSTER " + (cluster.contains("{") ? quoteString(cluster) : quoteIdentifier(cluster));
+    }
+
+    /** Return {@code value} as a single-quoted string literal with backslash escapes. */
+    public static String quoteString(String value) {
+        return '\'' + escape(value, '\'') + '\'';
+    }
+
+    private static String escape(String text, char quote) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\0' -> out.append("\\0");
+                default -> {
+                    if (c == quote) {
+                        out.append('\\');
+                    }
+                    out.append(c);
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** Return the text of a single-quoted literal {@code literal} with its escapes resolved. */
+    public static String unquoteString(String literal) {
+        String body = literal.strip();
+        if (body.length() < 2 || body.charAt(0) != '\'' || body.charAt(body.length() - 1) != '\'') {
+            throw new IllegalArgumentException("not a string literal: " + literal);
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 1; i < body.length() - 1; i++) {
+            char c = body.charAt(i);
+            if (c == '\\' && i + 1 < body.length() - 1) {
+                char n = body.charAt(++i);
+                out.append(switch (n) {
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    case 't' -> '\t';
+                    case '0' -> '\0';
+                    default -> n;
+                });
+            } else if (c == '\'' && i + 1 < body.length() - 1 && body.charAt(i + 1) == '\'') {
+                out.append('\'');
+                i++;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** Return {@code value} as a literal of {@code type} (null: inferred from the Java value). */
-    public static String render(Object value, ChType type) {
+    public static String literal(Object value, ChType type) {
         StringBuilder out = new StringBuilder();
-        render(value, type, out);
+        literal(value, type, out);
         return out.toString();
     }
 
     /** Append {@code value} as a literal of {@code type} (null: inferred from the Java value). */
-    public static void render(Object value, ChType type, StringBuilder out) {
+    public static void literal(Object value, ChType type, StringBuilder out) {
         ChType base = type == null ? null : type.base();
         TypeKind kind = base == null ? null : base.kind();
         if (value == null) {
@@ -79,12 +156,12 @@ public final class ValueLiterals {
     }
 
     /**
-     * Append {@code text} as a single-quoted string literal: {@link SqlLiterals#quoteString} escapes it,
+     * Append {@code text} as a single-quoted string literal: {@link #quoteString} escapes it,
      * then the control characters it leaves as they are become {@code \xNN}, so that no raw control
      * character reaches the SQL text.
      */
     public static void quote(String text, StringBuilder out) {
-        String quoted = SqlLiterals.quoteString(text);
+        String quoted = quoteString(text);
         for (int i = 0; i < quoted.length(); i++) {
             char c = quoted.charAt(i);
             if (c < 0x20 || c == 0x7f) {
@@ -258,7 +335,7 @@ public final class ValueLiterals {
                 out.append(", ");
             }
             first = false;
-            render(items.next(), element, out);
+            literal(items.next(), element, out);
         }
         out.append(']');
     }
@@ -275,9 +352,9 @@ public final class ValueLiterals {
                 out.append(", ");
             }
             first = false;
-            render(e.getKey(), type == null ? null : type.keyType(), out);
+            literal(e.getKey(), type == null ? null : type.keyType(), out);
             out.append(", ");
-            render(e.getValue(), type == null ? null : type.valueType(), out);
+            literal(e.getValue(), type == null ? null : type.valueType(), out);
         }
         out.append(')');
     }
@@ -288,7 +365,7 @@ public final class ValueLiterals {
             if (i > 0) {
                 out.append(", ");
             }
-            render(items.get(i), types == null || i >= types.size() ? null : types.get(i), out);
+            literal(items.get(i), types == null || i >= types.size() ? null : types.get(i), out);
         }
         out.append(')');
     }

@@ -1,4 +1,4 @@
-package dev.chorm.schema.internal;
+package dev.chorm.sql;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -7,11 +7,13 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Scan ClickHouse SQL text without parsing it: split at top-level separators, find top-level
- * keywords and list the column names an expression refers to. Quotes, backticks and brackets are
- * respected everywhere.
+ * Scan ClickHouse SQL text without parsing it: the one lexer for every part of chorm that must
+ * understand SQL text (DDL read back from the server, model expressions, raw SQL with placeholders).
+ * It splits at top-level separators, finds top-level keywords and lists the column names an
+ * expression refers to. String literals ({@code 'it''s'}, {@code 'it\\'s'}), quoted identifiers,
+ * heredocs ({@code $$text$$}, {@code $tag$text$tag$}), comments and brackets are respected everywhere.
  */
-public final class SqlScanner {
+public final class SqlLexer {
     private static final Set<String> KEYWORDS = Set.of("AND", "OR", "NOT", "IN", "IS", "NULL", "LIKE", "ILIKE",
             "BETWEEN", "CASE", "WHEN", "THEN", "ELSE", "END", "INTERVAL", "TO", "DELETE", "RECOMPRESS", "CODEC", "GROUP", "BY", "SET",
             "WHERE", "TRUE", "FALSE", "DESC", "ASC", "AS", "SELECT", "ORDER", "VOLUME", "DISK", "GLOBAL",
@@ -20,7 +22,7 @@ public final class SqlScanner {
     private static final java.util.regex.Pattern INTERVAL_UNIT =
             java.util.regex.Pattern.compile("(?is).*\\bINTERVAL\\s+\\S+\\s+$");
 
-    private SqlScanner() {
+    private SqlLexer() {
     }
 
     /** Return the parts of {@code text} between top-level occurrences of {@code separator}, trimmed. */
@@ -30,8 +32,9 @@ public final class SqlScanner {
         int start = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\'' || c == '`' || c == '"') {
-                i = skipQuoted(text, i);
+            int skipped = skipNonCode(text, i);
+            if (skipped > i) {
+                i = skipped - 1;
             } else if (c == '(' || c == '[' || c == '{') {
                 depth++;
             } else if (c == ')' || c == ']' || c == '}') {
@@ -48,18 +51,71 @@ public final class SqlScanner {
         return parts;
     }
 
-    /** Return the index of the quote that closes the quoted run starting at {@code open}. */
+    /**
+     * Return the index just after the quoted run (string, quoted identifier or heredoc) that opens at
+     * {@code open}: a doubled quote ({@code 'it''s'}) and a backslash escape ({@code 'it\\'s'}) stay
+     * inside it; an unterminated run ends with the text.
+     */
     public static int skipQuoted(String text, int open) {
         char quote = text.charAt(open);
-        for (int i = open + 1; i < text.length(); i++) {
+        if (quote == '$') {
+            return skipHeredoc(text, open);
+        }
+        int i = open + 1;
+        while (i < text.length()) {
             char c = text.charAt(i);
             if (c == '\\') {
-                i++;
+                i += 2;
             } else if (c == quote) {
-                return i;
+                if (i + 1 < text.length() && text.charAt(i + 1) == quote) {
+                    i += 2;
+                } else {
+                    return i + 1;
+                }
+            } else {
+                i++;
             }
         }
-        return text.length() - 1;
+        return text.length();
+    }
+
+    /**
+     * Return the index just after what is not SQL code at {@code i}: a quoted run, a heredoc or a
+     * comment ({@code -- ...} to the end of the line, {@code /* ... *}{@code /}); {@code i} itself
+     * when code starts there.
+     */
+    public static int skipNonCode(String text, int i) {
+        char c = text.charAt(i);
+        if (c == '\'' || c == '`' || c == '"' || c == '$' && heredocTagEnd(text, i) > 0) {
+            return skipQuoted(text, i);
+        }
+        if (text.startsWith("--", i)) {
+            int nl = text.indexOf('\n', i);
+            return nl < 0 ? text.length() : nl + 1;
+        }
+        if (text.startsWith("/*", i)) {
+            int close = text.indexOf("*/", i + 2);
+            return close < 0 ? text.length() : close + 2;
+        }
+        return i;
+    }
+
+    /** Return the index after the tag {@code $name$} opening at {@code open}, or -1 when none opens there. */
+    private static int heredocTagEnd(String text, int open) {
+        int i = open + 1;
+        while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+            i++;
+        }
+        return i < text.length() && text.charAt(i) == '$' ? i + 1 : -1;
+    }
+
+    private static int skipHeredoc(String text, int open) {
+        int tagEnd = heredocTagEnd(text, open);
+        if (tagEnd < 0) {
+            return open + 1;
+        }
+        int close = text.indexOf(text.substring(open, tagEnd), tagEnd);
+        return close < 0 ? text.length() : close + tagEnd - open;
     }
 
     /** Return the index of the bracket closing the one at {@code open}, or -1 when unbalanced. */
@@ -67,8 +123,9 @@ public final class SqlScanner {
         int depth = 0;
         for (int i = open; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\'' || c == '`' || c == '"') {
-                i = skipQuoted(text, i);
+            int skipped = skipNonCode(text, i);
+            if (skipped > i) {
+                i = skipped - 1;
             } else if (c == '(' || c == '[') {
                 depth++;
             } else if ((c == ')' || c == ']') && --depth == 0) {
@@ -87,8 +144,9 @@ public final class SqlScanner {
         String upperKeyword = keyword.toUpperCase(Locale.ROOT);
         for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\'' || c == '`' || c == '"') {
-                i = skipQuoted(text, i);
+            int skipped = skipNonCode(text, i);
+            if (skipped > i) {
+                i = skipped - 1;
             } else if (c == '(' || c == '[') {
                 depth++;
             } else if (c == ')' || c == ']') {
@@ -124,12 +182,13 @@ public final class SqlScanner {
         int i = 0;
         while (i < expression.length()) {
             char c = expression.charAt(i);
-            if (c == '\'' || c == '"') {
-                i = skipQuoted(expression, i) + 1;
+            int skipped = c == '`' ? i : skipNonCode(expression, i);
+            if (skipped > i) {
+                i = skipped;
             } else if (Character.isDigit(c)) {
                 i = skipWord(expression, i);
             } else if (c == '`' || Character.isLetter(c) || c == '_') {
-                int end = c == '`' ? skipQuoted(expression, i) + 1 : skipWord(expression, i);
+                int end = c == '`' ? skipQuoted(expression, i) : skipWord(expression, i);
                 String word = c == '`' ? expression.substring(i + 1, end - 1) : expression.substring(i, end);
                 classify(expression, i, end, word, c == '`', names, lambdaParameters);
                 i = end;
