@@ -9,7 +9,6 @@ import dev.chorm.query.internal.RowShapes;
 import dev.chorm.query.internal.Scope;
 import dev.chorm.query.internal.SqlCompiler;
 import dev.chorm.query.write.MutationMode;
-import dev.chorm.query.write.QuerySetWrites;
 import dev.chorm.sql.QueryPart;
 import dev.chorm.sql.RenderContext;
 import java.math.BigDecimal;
@@ -489,8 +488,8 @@ public final class QuerySet<T> implements QueryPart {
         return toSql();
     }
 
-    /** Return the state of this QuerySet, for the write side (update, delete) and other internals. */
-    public Query query() {
+    /** Return the state of this QuerySet, for the write side (update, delete) and the SQL tests of this package. */
+    Query query() {
         return query;
     }
 
@@ -514,13 +513,8 @@ public final class QuerySet<T> implements QueryPart {
         return query.settings();
     }
 
-    /** Return the WHERE condition (PREWHERE included) as SQL for a mutation; {@code 1} when unfiltered. */
-    public String compileWhere() {
-        return SqlCompiler.compileWhere(query);
-    }
-
     /** Return the runner that executes this QuerySet's statements. */
-    public QueryRunner runner() {
+    private QueryRunner runner() {
         return new QueryRunner(database().dataSource());
     }
 

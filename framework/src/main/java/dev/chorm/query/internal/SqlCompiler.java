@@ -91,28 +91,6 @@ public final class SqlCompiler {
                 : new Rendered(new SqlCompiler(q, mode, reading, true).render(), true);
     }
 
-    /**
-     * Return the WHERE condition of {@code q} (PREWHERE included) for a mutation such as
-     * {@code ALTER TABLE ... DELETE WHERE <condition>}; {@code 1} when it has none.
-     *
-     * @throws QueryException when a condition crosses a relation, which mutations cannot join
-     */
-    public static String compileWhere(Query q) {
-        Scope scope = new Scope(q.meta, q.annotations, Map.of(), false);
-        RenderContext ctx = RenderContext.of(scope);
-        List<Condition> all = new ArrayList<>(q.prewhere);
-        all.addAll(q.where);
-        if (all.isEmpty()) {
-            return "1";
-        }
-        ctx.visit(Q.and(all.toArray(Condition[]::new)));
-        if (!scope.joins().isEmpty()) {
-            throw new QueryException("A mutation cannot filter across relations (" + scope.joins()
-                    + "); filter with an 'in' lookup on a subquery instead.");
-        }
-        return ctx.toString();
-    }
-
     private static Compiled wrapped(Query q, Mode mode) {
         Rendered inner = renderJoined(q.withoutSettings(), Mode.SELECT, false);
         RenderContext ctx = RenderContext.of(new Scope(q.meta, Map.of(), Map.of(), false));

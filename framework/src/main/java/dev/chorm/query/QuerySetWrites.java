@@ -1,9 +1,10 @@
-package dev.chorm.query.write;
+package dev.chorm.query;
 
-import dev.chorm.query.QueryException;
-import dev.chorm.query.QuerySet;
 import dev.chorm.query.internal.Query;
-import dev.chorm.sql.QueryPart;
+import dev.chorm.query.write.ModelWriter;
+import dev.chorm.query.write.MutationMode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -16,30 +17,34 @@ import java.util.Objects;
  * db.objects(Event.class).settings(Map.of("mutations_sync", 2)).filter("port", 0).delete();
  * }</pre>
  */
-public final class QuerySetWrites {
+final class QuerySetWrites {
     private QuerySetWrites() {
     }
 
     /** Return the writer for {@code qs}'s model and database, sending {@code qs}'s settings. */
-    public static <T> ModelWriter<T> writer(QuerySet<T> qs) {
+    static <T> ModelWriter<T> writer(QuerySet<T> qs) {
         @SuppressWarnings("unchecked")
         Class<T> model = (Class<T>) qs.meta().modelClass();
         return ModelWriter.of(qs.database(), model).withSettings(qs.querySettings());
     }
 
     /** Set {@code values} on the rows {@code qs} matches, as {@code mode} says. */
-    public static void update(QuerySet<?> qs, Map<String, ?> values, MutationMode mode) {
+    static void update(QuerySet<?> qs, Map<String, ?> values, MutationMode mode) {
         Objects.requireNonNull(values, "values == null");
         writer(qs).update(where(qs, "update"), values, Objects.requireNonNull(mode, "mode == null"));
     }
 
     /** Delete the rows {@code qs} matches, as {@code mode} says. */
-    public static void delete(QuerySet<?> qs, MutationMode mode) {
+    static void delete(QuerySet<?> qs, MutationMode mode) {
         writer(qs).delete(where(qs, "delete"), Objects.requireNonNull(mode, "mode == null"));
     }
 
-    /** Return the filter of {@code qs} as a mutation condition, refusing what a mutation cannot honour. */
-    static QueryPart where(QuerySet<?> qs, String operation) {
+    /**
+     * Return the filters of {@code qs} (PREWHERE and WHERE) as one mutation condition, or null for
+     * every row, refusing what a mutation cannot honour. It is rendered once, by the mutation itself,
+     * which also refuses a condition that crosses a relation.
+     */
+    static Condition where(QuerySet<?> qs, String operation) {
         Query q = qs.query();
         String model = qs.meta().modelClass().getSimpleName();
         if (q.limit() != null || q.offset() > 0) {
@@ -50,7 +55,8 @@ public final class QuerySetWrites {
             throw new QueryException("Cannot " + operation + " a QuerySet of " + model + " that groups, annotates or"
                     + " takes distinct rows; start from db.objects(" + model + ".class).filter(...).");
         }
-        String where = qs.compileWhere();
-        return "1".equals(where) ? null : ctx -> ctx.sql(where);
+        List<Condition> all = new ArrayList<>(q.prewhere());
+        all.addAll(q.where());
+        return all.isEmpty() ? null : Q.and(all.toArray(Condition[]::new));
     }
 }
