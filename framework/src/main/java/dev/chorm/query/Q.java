@@ -95,18 +95,11 @@ public final class Q implements Condition {
     }
 
     private void renderNot(RenderContext ctx) {
-        boolean outer = ctx.resetNullable();
-        ctx.visit(Keyword.NOT).sql(' ');
-        int mark = ctx.mark();
-        ctx.visit(children.get(0));
-        if (ctx.sawNullable()) {
-            ctx.insert(mark, "ifNull(");
-            ctx.sql(", 0)");
-        } else {
-            ctx.insert(mark, "(");
-            ctx.sql(')');
-        }
-        if (outer) {
+        RenderContext operand = ctx.fork();
+        operand.visit(children.get(0));
+        boolean nullable = operand.sawNullable();
+        ctx.visit(Keyword.NOT).sql(' ').sql(nullable ? "ifNull(" : "(").sql(operand.toString()).sql(nullable ? ", 0)" : ")");
+        if (nullable) {
             ctx.markNullable();
         }
     }

@@ -27,9 +27,13 @@ public final class RenderContext {
         return new RenderContext(new StringBuilder(128), scope);
     }
 
-    /** Return a context writing into the same text as this one but resolving paths in {@code inner}. */
-    public RenderContext nested(Object inner) {
-        return new RenderContext(sql, inner);
+    /**
+     * Return a context with the same scope writing into a text of its own, for a part whose
+     * surroundings depend on what it renders (a negation wraps a Nullable operand in {@code ifNull});
+     * the caller appends its {@link #toString()} where it belongs.
+     */
+    public RenderContext fork() {
+        return new RenderContext(new StringBuilder(64), scope);
     }
 
     /**
@@ -109,26 +113,9 @@ public final class RenderContext {
         sawNullable = true;
     }
 
-    /** Return whether a Nullable column was rendered since the last {@link #resetNullable()}. */
+    /** Return whether a Nullable column was rendered into this context. */
     public boolean sawNullable() {
         return sawNullable;
-    }
-
-    /** Forget Nullable columns seen so far and return whether one had been seen. */
-    public boolean resetNullable() {
-        boolean was = sawNullable;
-        sawNullable = false;
-        return was;
-    }
-
-    /** Return the current length of the text, to rewrite what follows a mark. */
-    public int mark() {
-        return sql.length();
-    }
-
-    /** Insert trusted text at a position returned by {@link #mark()}. */
-    public void insert(int mark, String text) {
-        sql.insert(mark, text);
     }
 
     /** Return the SQL written so far. */

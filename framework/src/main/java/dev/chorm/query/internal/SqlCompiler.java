@@ -49,7 +49,7 @@ public final class SqlCompiler {
     private final Mode mode;
     private final boolean reading;
     private final Scope scope;
-    private final RenderContext ctx;
+    private RenderContext ctx;
 
     private SqlCompiler(Query q, Mode mode, boolean reading, boolean qualify) {
         this.q = q;
@@ -136,7 +136,10 @@ public final class SqlCompiler {
         selectList(items);
         ctx.sql(' ').visit(Keyword.FROM).sql(' ');
         table();
-        int joinMark = ctx.mark();
+        // The clauses after FROM are written into their own text first: the joins they need are
+        // known once they are rendered, and come before them.
+        RenderContext from = ctx;
+        ctx = from.fork();
         conditions(Keyword.PREWHERE, q.prewhere);
         conditions(Keyword.WHERE, q.where);
         if (mode == Mode.SELECT) {
@@ -146,7 +149,10 @@ public final class SqlCompiler {
         } else if (mode == Mode.EXISTS) {
             ctx.sql(' ').visit(Keyword.LIMIT).sql(" 1");
         }
-        joins(joinMark);
+        RenderContext clauses = ctx;
+        ctx = from;
+        joins();
+        ctx.sql(clauses.toString());
         Settings s = scope.joins().isEmpty() ? q.settings : q.settings.withDefault("join_use_nulls", 1);
         if (!s.isEmpty()) {
             ctx.sql(' ').visit(s);
@@ -206,16 +212,11 @@ public final class SqlCompiler {
         }
     }
 
-    private void joins(int mark) {
-        if (scope.joins().isEmpty()) {
-            return;
-        }
-        RenderContext joins = RenderContext.of(scope);
+    private void joins() {
         for (Join j : scope.joins()) {
-            joins.sql(' ');
-            j.render(joins);
+            ctx.sql(' ');
+            j.render(ctx);
         }
-        ctx.insert(mark, joins.toString());
     }
 
     private void conditions(Keyword keyword, List<Condition> conditions) {
