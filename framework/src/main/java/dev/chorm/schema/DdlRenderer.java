@@ -291,6 +291,31 @@ public final class DdlRenderer {
         return "SYSTEM " + (run ? "START" : "STOP") + " MERGES " + table(t);
     }
 
+    /**
+     * Return the copy of a table rebuild: {@code INSERT INTO target (cols) SELECT cols FROM source
+     * [WHERE chunk]}, {@code chunk} one of {@link #partRange} or {@link #partsIn} (null: every row).
+     */
+    public String copyRows(TableSpec target, List<String> columns, TableSpec source, String chunk) {
+        String list = columns.stream().map(SqlLiterals::quoteIdentifier).collect(Collectors.joining(", "));
+        return "INSERT INTO " + table(target) + " (" + list + ") SELECT " + list + " FROM " + table(source)
+                + (chunk == null ? "" : " WHERE " + chunk);
+    }
+
+    /** Return the condition of the rows {@code from} (inclusive) to {@code to} (exclusive) of the part {@code part}. */
+    public String partRange(String part, long from, long to) {
+        return "_part = " + quoteString(part) + " AND _part_offset >= " + from + " AND _part_offset < " + to;
+    }
+
+    /** Return the condition of the rows of the parts {@code parts}. */
+    public String partsIn(List<String> parts) {
+        return "_part IN (" + parts.stream().map(SqlLiterals::quoteString).collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** Return {@code SELECT count() AS n FROM table}, to check a copy. */
+    public String countRows(TableSpec t) {
+        return "SELECT count() AS n FROM " + table(t);
+    }
+
     /** Return the action {@code MODIFY SETTING a = 1, b = 2}. */
     public String modifySettings(Map<String, String> settings) {
         return "MODIFY SETTING " + settingList(settings);

@@ -1,7 +1,5 @@
 package dev.chorm.schema;
 
-import static dev.chorm.sql.SqlLiterals.quoteString;
-
 import dev.chorm.model.ColumnSpec;
 import dev.chorm.model.ConstraintSpec;
 import dev.chorm.model.DefaultKind;
@@ -31,13 +29,6 @@ import java.util.Optional;
  * Keeper path of a Replicated engine declared without one.
  */
 final class Introspector {
-    private static final String TABLE_QUERY = "SELECT engine, engine_full, sorting_key, partition_key, primary_key,"
-            + " sampling_key, comment, create_table_query, database FROM system.tables WHERE database = %s AND name = %s";
-    private static final String COLUMNS_QUERY = "SELECT name, type, default_kind, default_expression, comment,"
-            + " compression_codec FROM system.columns WHERE database = %s AND table = %s ORDER BY position";
-    private static final String INDEXES_QUERY = "SELECT name, type_full, expr, granularity"
-            + " FROM system.data_skipping_indices WHERE database = %s AND table = %s";
-
     private final SqlExecutor executor;
 
     Introspector(SqlExecutor executor) {
@@ -46,9 +37,9 @@ final class Introspector {
 
     /** Return the live table with {@code like}'s database and name, or empty when it does not exist. */
     Optional<TableSpec> introspect(TableSpec like) {
-        String db = like.database().isEmpty() ? "currentDatabase()" : quoteString(like.database());
-        String name = quoteString(like.name());
-        List<Map<String, Object>> tables = executor.query(TABLE_QUERY.formatted(db, name));
+        String db = like.database();
+        String name = like.name();
+        List<Map<String, Object>> tables = executor.query(SystemQueries.table(db, name));
         if (tables.isEmpty()) {
             return Optional.empty();
         }
@@ -72,7 +63,7 @@ final class Introspector {
 
     private List<ColumnSpec> columns(String db, String table, Map<String, String> ttls) {
         List<ColumnSpec> out = new ArrayList<>();
-        for (Map<String, Object> row : executor.query(COLUMNS_QUERY.formatted(db, table))) {
+        for (Map<String, Object> row : executor.query(SystemQueries.columns(db, table))) {
             String codec = text(row, "compression_codec");
             if (codec.startsWith("CODEC(")) {
                 codec = codec.substring(6, codec.length() - 1);
@@ -87,7 +78,7 @@ final class Introspector {
 
     private List<IndexSpec> indexes(String db, String table, List<String> order) {
         List<IndexSpec> out = new ArrayList<>();
-        for (Map<String, Object> row : executor.query(INDEXES_QUERY.formatted(db, table))) {
+        for (Map<String, Object> row : executor.query(SystemQueries.indexes(db, table))) {
             out.add(IndexSpec.of(text(row, "name"), text(row, "expr"), text(row, "type_full"),
                     Integer.parseInt(text(row, "granularity"))));
         }
