@@ -3,6 +3,7 @@ package dev.chorm.query.internal;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.query.Expression;
+import dev.chorm.query.Lookups;
 import dev.chorm.query.QueryException;
 import dev.chorm.sql.RenderContext;
 import dev.chorm.types.ChType;
