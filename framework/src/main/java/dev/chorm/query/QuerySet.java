@@ -264,12 +264,13 @@ public final class QuerySet<T> implements QueryPart {
     }
 
     /**
-     * Return this QuerySet unchanged: it marks, as Django-style chains read, that the totals will be
-     * asked for. The totals come from {@link #fetchWithTotals()}, which works with or without this call
-     * and computes them with a second query, not with ClickHouse's {@code WITH TOTALS}.
+     * Return a new QuerySet of the same rows: it marks, as Django-style chains read, that the totals will
+     * be asked for. The totals come from {@link #fetchWithTotals()}, which works with or without this
+     * call and computes them with a second query, not with ClickHouse's {@code WITH TOTALS}. Like every
+     * other step it returns a new QuerySet, never this one.
      */
     public QuerySet<T> withTotals() {
-        return this;
+        return with(query);
     }
 
     /** Return one row per element of the array {@code field}, the field then standing for its element (ARRAY JOIN). */

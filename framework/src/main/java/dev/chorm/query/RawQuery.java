@@ -5,7 +5,6 @@ import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.query.internal.Query;
 import dev.chorm.query.internal.QueryRunner;
-import dev.chorm.query.internal.RawSql;
 import dev.chorm.query.internal.RowShape;
 import dev.chorm.query.internal.RowShapes;
 import dev.chorm.query.internal.Scope;

@@ -10,7 +10,7 @@ import dev.chorm.types.ChType;
  * @param name the alias
  * @param target the aliased expression, to tell its type
  */
-public record AliasRef(String name, Expression target) implements Expression {
+record AliasRef(String name, Expression target) implements Expression {
     @Override
     public void accept(RenderContext ctx) {
         ctx.identifier(name);

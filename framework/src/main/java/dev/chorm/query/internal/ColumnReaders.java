@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * field, else as a plain Java value (arrays and tuples as Lists, UInt64 that fits as Long, date-times
  * as Instants, dates as LocalDates).
  */
-public final class ColumnReaders {
+final class ColumnReaders {
     private static final Map<ModelField, ValueReader> READERS = new ConcurrentHashMap<>();
 
     /** Read one column of the current row. */

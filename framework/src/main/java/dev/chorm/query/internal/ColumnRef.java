@@ -15,7 +15,7 @@ import dev.chorm.types.ChType;
  * @param field the model field bound to the column, or null for a synthetic column
  * @param joined whether the column belongs to a joined table
  */
-public record ColumnRef(String tableAlias, String column, ChType type, ModelField field, boolean joined)
+record ColumnRef(String tableAlias, String column, ChType type, ModelField field, boolean joined)
         implements Expression {
     @Override
     public void accept(RenderContext ctx) {

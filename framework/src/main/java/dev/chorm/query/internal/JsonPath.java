@@ -11,7 +11,7 @@ import dev.chorm.types.ChType;
  * @param parent the JSON column or path
  * @param key the key under it
  */
-public record JsonPath(Expression parent, String key) implements Expression {
+record JsonPath(Expression parent, String key) implements Expression {
     @Override
     public void accept(RenderContext ctx) {
         if (parent instanceof JsonPath || parent instanceof ColumnRef) {

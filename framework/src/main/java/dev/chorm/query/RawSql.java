@@ -1,6 +1,5 @@
-package dev.chorm.query.internal;
+package dev.chorm.query;
 
-import dev.chorm.query.QueryException;
 import dev.chorm.sql.SqlLexer;
 import dev.chorm.sql.SqlLiterals;
 import dev.chorm.types.ChType;
@@ -16,14 +15,14 @@ import java.util.regex.Pattern;
  * {@link ChType}, the value rendered by {@link SqlLiterals}. Placeholders inside string literals,
  * quoted identifiers, heredocs and comments ({@link SqlLexer#skipNonCode}) are left alone.
  */
-public final class RawSql {
+final class RawSql {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*):([^{}]+)}");
 
     private RawSql() {
     }
 
     /** Return {@code sql} with every placeholder replaced by its value from {@code params}. */
-    public static String bind(String sql, Map<String, ?> params) {
+    static String bind(String sql, Map<String, ?> params) {
         StringBuilder out = new StringBuilder(sql.length() + 32);
         Set<String> used = new HashSet<>();
         int i = 0;
