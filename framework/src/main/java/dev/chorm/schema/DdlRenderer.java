@@ -50,6 +50,17 @@ public final class DdlRenderer {
         return sql.toString();
     }
 
+    /**
+     * Return {@code CREATE TABLE [IF NOT EXISTS] db.table [ON CLUSTER c] (name Type, ...) ENGINE = ...
+     * ORDER BY ...} on one line: the form of chorm's own bookkeeping tables (the migration history and
+     * lock), whose columns are plain names with a type and nothing more.
+     */
+    public String createBookkeepingTable(TableSpec t, boolean ifNotExists) {
+        String columns = t.columns().stream().map(c -> c.name() + ' ' + c.type().sql()).collect(Collectors.joining(", "));
+        return "CREATE TABLE " + (ifNotExists ? "IF NOT EXISTS " : "") + table(t) + SqlLiterals.onCluster(t.cluster())
+                + " (" + columns + ") ENGINE = " + t.engine().sql() + " ORDER BY " + keyTuple(t.orderBy());
+    }
+
     private void appendClauses(TableSpec t, StringBuilder sql) {
         if (t.engine().isMergeTreeFamily()) {
             sql.append("\nORDER BY ").append(keyTuple(t.orderBy()));
