@@ -1,16 +1,11 @@
 package dev.chorm.query;
 
 import dev.chorm.db.Database;
-import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.query.internal.Query;
 import dev.chorm.query.internal.QueryRunner;
 import dev.chorm.query.internal.RowShape;
 import dev.chorm.query.internal.RowShapes;
-import dev.chorm.query.internal.Scope;
-import dev.chorm.query.internal.SelectItem;
-import dev.chorm.query.internal.SqlCompiler;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +64,7 @@ public final class RawQuery {
 
     /** Return the rows as maps from column label to value. */
     public List<Map<String, Object>> fetchMaps() {
-        try (Stream<Map<String, Object>> rows = runner().stream(sql, null, null, byLabel(RowShapes.map(), null))) {
+        try (Stream<Map<String, Object>> rows = runner().stream(sql, null, null, RowShapes.byLabel(RowShapes.map(), null, sql))) {
             return rows.toList();
         }
     }
@@ -78,22 +73,9 @@ public final class RawQuery {
     public <R> Stream<R> stream(Class<R> type) {
         ModelMeta meta = modelOrNull(type);
         if (meta == null) {
-            return runner().stream(sql, null, null, byLabel(RowShapes.into(type), null));
+            return runner().stream(sql, null, null, RowShapes.byLabel(RowShapes.into(type), null, sql));
         }
-        return runner().stream(sql, Query.of(meta), null, byLabel(RowShapes.model(), meta));
-    }
-
-    /** Return {@code shape} reading each column by its label, as the field of {@code meta} it names (if any). */
-    private <R> RowShape<R> byLabel(RowShape<R> shape, ModelMeta meta) {
-        return (q, c, md) -> {
-            List<SelectItem> items = new ArrayList<>();
-            for (int i = 1; i <= md.getColumnCount(); i++) {
-                String label = md.getColumnLabel(i);
-                ModelField f = meta == null ? null : Scope.field(meta, label).orElse(null);
-                items.add(new SelectItem(label, null, null, f, null));
-            }
-            return shape.mapper(q, new SqlCompiler.Compiled(sql, items), md);
-        };
+        return runner().stream(sql, Query.of(meta), null, RowShapes.byLabel(RowShapes.model(), meta, sql));
     }
 
     private static ModelMeta modelOrNull(Class<?> type) {
