@@ -98,7 +98,7 @@ public final class Q implements Condition {
         RenderContext operand = ctx.fork();
         operand.visit(children.get(0));
         boolean nullable = operand.sawNullable();
-        ctx.visit(Keyword.NOT).sql(' ').sql(nullable ? "ifNull(" : "(").sql(operand.toString()).sql(nullable ? ", 0)" : ")");
+        ctx.visit(Keyword.NOT).sql(' ').sql(nullable ? "ifNull(" : "(").append(operand).sql(nullable ? ", 0)" : ")");
         if (nullable) {
             ctx.markNullable();
         }

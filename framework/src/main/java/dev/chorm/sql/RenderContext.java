@@ -1,7 +1,9 @@
 package dev.chorm.sql;
 
 import dev.chorm.types.ChType;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Collect the SQL text of one query: the one place where identifiers are quoted and values escaped.
@@ -15,7 +17,12 @@ import java.util.List;
 public final class RenderContext {
     private final StringBuilder sql;
     private final Object scope;
+    private final List<Late> late = new ArrayList<>();
     private boolean sawNullable;
+
+    /** Text decided when the statement is complete, at position {@code at} of the text written. */
+    private record Late(int at, Supplier<String> text) {
+    }
 
     private RenderContext(StringBuilder sql, Object scope) {
         this.sql = sql;
@@ -30,7 +37,7 @@ public final class RenderContext {
     /**
      * Return a context with the same scope writing into a text of its own, for a part whose
      * surroundings depend on what it renders (a negation wraps a Nullable operand in {@code ifNull});
-     * the caller appends its {@link #toString()} where it belongs.
+     * the caller {@link #append appends} it where it belongs.
      */
     public RenderContext fork() {
         return new RenderContext(new StringBuilder(64), scope);
@@ -52,6 +59,24 @@ public final class RenderContext {
     /** Append trusted SQL text (keywords, operators, function names chorm chose); never user values. */
     public RenderContext sql(String text) {
         sql.append(text);
+        return this;
+    }
+
+    /**
+     * Append trusted text that is decided only when the statement is complete: a column's table
+     * qualifier, needed only if a part rendered after it joins another table. Each part still renders
+     * once; {@code text} is asked for by {@link #toString()}.
+     */
+    public RenderContext later(Supplier<String> text) {
+        late.add(new Late(sql.length(), text));
+        return this;
+    }
+
+    /** Append what {@code fork} wrote (see {@link #fork()}), its late text still to be decided. */
+    public RenderContext append(RenderContext fork) {
+        int base = sql.length();
+        sql.append(fork.sql);
+        fork.late.forEach(l -> late.add(new Late(base + l.at(), l.text())));
         return this;
     }
 
@@ -118,9 +143,18 @@ public final class RenderContext {
         return sawNullable;
     }
 
-    /** Return the SQL written so far. */
+    /** Return the SQL written so far, with its late text decided now. */
     @Override
     public String toString() {
-        return sql.toString();
+        if (late.isEmpty()) {
+            return sql.toString();
+        }
+        StringBuilder out = new StringBuilder(sql.length() + 16 * late.size());
+        int from = 0;
+        for (Late l : late) {
+            out.append(sql, from, l.at()).append(l.text().get());
+            from = l.at();
+        }
+        return out.append(sql, from, sql.length()).toString();
     }
 }

@@ -3,6 +3,7 @@ package dev.chorm.query.internal;
 import dev.chorm.model.ModelField;
 import dev.chorm.query.Expression;
 import dev.chorm.sql.RenderContext;
+import dev.chorm.sql.SqlLiterals;
 import dev.chorm.types.ChType;
 
 /**
@@ -19,10 +20,8 @@ record ColumnRef(String tableAlias, String column, ChType type, ModelField field
         implements Expression {
     @Override
     public void accept(RenderContext ctx) {
-        if (Scope.of(ctx).qualify()) {
-            ctx.identifier(tableAlias).sql('.');
-        }
-        ctx.identifier(column);
+        Scope scope = Scope.of(ctx);
+        ctx.later(() -> scope.qualify() ? SqlLiterals.quoteIdentifier(tableAlias) + "." : "").identifier(column);
         if (joined || type.isNullable()) {
             ctx.markNullable();
         }

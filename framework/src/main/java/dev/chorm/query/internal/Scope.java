@@ -47,7 +47,8 @@ public final class Scope {
      *
      * @param annotations the annotations by name
      * @param arrayJoins the names ARRAY JOIN introduces, each with the element it stands for
-     * @param qualify whether columns are written with their table alias (the query joins)
+     * @param qualify whether columns are written with their table alias once a path joins a related
+     *                table (a query); false where joins are refused (a mutation) or only resolved
      */
     public Scope(ModelMeta meta, Map<String, Expression> annotations, Map<String, Expression> arrayJoins,
                  boolean qualify) {
@@ -72,9 +73,12 @@ public final class Scope {
         return meta.table().name();
     }
 
-    /** Return whether columns are qualified with their table alias. */
+    /**
+     * Return whether columns are qualified with their table alias: when the query joins. It is asked
+     * when the statement is complete ({@link RenderContext#later}), so the query is rendered once.
+     */
     public boolean qualify() {
-        return qualify;
+        return qualify && !joins.isEmpty();
     }
 
     /** Return the joins that resolved paths needed, in order of first use. */

@@ -20,8 +20,10 @@ import java.util.Map;
  * WITH .. SELECT [DISTINCT] .. FROM t [FINAL] [SAMPLE ..] [ARRAY JOIN ..] [LEFT OUTER JOIN ..]
  * [PREWHERE ..] [WHERE ..] [GROUP BY ..] [HAVING ..] [ORDER BY ..] [LIMIT n [OFFSET m] BY ..] [LIMIT .. OFFSET ..] [SETTINGS ..]
  * </pre>
- * Columns are qualified with their table only when the query joins (then it is rendered twice:
- * the first pass discovers the joins). Joins run with {@code join_use_nulls = 1}.
+ * Columns are qualified with their table only when the query joins, which is known once every
+ * clause is rendered: the qualifier is late text ({@link RenderContext#later}), and the joins are
+ * written after FROM once the clauses after it (rendered into a fork) have named them. So a query is
+ * rendered once. Joins run with {@code join_use_nulls = 1}.
  */
 public final class SqlCompiler {
     /** Say which statement to build from a query. */
@@ -51,11 +53,11 @@ public final class SqlCompiler {
     private final Scope scope;
     private RenderContext ctx;
 
-    private SqlCompiler(Query q, Mode mode, boolean reading, boolean qualify) {
+    private SqlCompiler(Query q, Mode mode, boolean reading) {
         this.q = q;
         this.mode = mode;
         this.reading = reading;
-        this.scope = new Scope(q.meta, q.annotations, arrayJoinNames(q), qualify);
+        this.scope = new Scope(q.meta, q.annotations, arrayJoinNames(q), true);
         this.ctx = RenderContext.of(scope);
     }
 
@@ -85,10 +87,9 @@ public final class SqlCompiler {
     }
 
     private static Rendered renderJoined(Query q, Mode mode, boolean reading) {
-        SqlCompiler first = new SqlCompiler(q, mode, reading, false);
-        Compiled c = first.render();
-        return first.scope.joins().isEmpty() ? new Rendered(c, false)
-                : new Rendered(new SqlCompiler(q, mode, reading, true).render(), true);
+        SqlCompiler compiler = new SqlCompiler(q, mode, reading);
+        Compiled c = compiler.render();
+        return new Rendered(c, !compiler.scope.joins().isEmpty());
     }
 
     private static Compiled wrapped(Query q, Mode mode) {
@@ -152,7 +153,7 @@ public final class SqlCompiler {
         RenderContext clauses = ctx;
         ctx = from;
         joins();
-        ctx.sql(clauses.toString());
+        ctx.append(clauses);
         Settings s = scope.joins().isEmpty() ? q.settings : q.settings.withDefault("join_use_nulls", 1);
         if (!s.isEmpty()) {
             ctx.sql(' ').visit(s);
@@ -205,7 +206,7 @@ public final class SqlCompiler {
         }
         for (Query.ArrayJoin a : q.arrayJoins) {
             ctx.sql(' ').visit(Keyword.ARRAY_JOIN).sql(' ');
-            new Scope(q.meta, q.annotations, Map.of(), scope.qualify()).resolveExpression(a.path()).accept(ctx);
+            new Scope(q.meta, q.annotations, Map.of(), false).resolveExpression(a.path()).accept(ctx);
             if (a.alias() != null) {
                 ctx.sql(' ').visit(Keyword.AS).sql(' ').identifier(a.alias());
             }
