@@ -50,8 +50,8 @@ public final class RenderContext {
      */
     public <S> S scope(Class<S> kind) {
         if (!kind.isInstance(scope)) {
-            throw new IllegalStateException("This SQL is rendered without a " + kind.getSimpleName()
-                    + " (it has " + (scope == null ? "none" : scope.getClass().getSimpleName()) + ").");
+            throw new IllegalStateException("This part renders only inside a scope of type " + kind.getSimpleName()
+                    + "; its context carries " + (scope == null ? "none" : "a " + scope.getClass().getSimpleName()) + ".");
         }
         return kind.cast(scope);
     }
