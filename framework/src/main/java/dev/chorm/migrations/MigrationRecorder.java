@@ -1,8 +1,8 @@
 package dev.chorm.migrations;
 
-import static dev.chorm.schema.SqlLiterals.onCluster;
-import static dev.chorm.schema.SqlLiterals.qualifiedName;
-import static dev.chorm.schema.SqlLiterals.quoteString;
+import static dev.chorm.sql.SqlLiterals.onCluster;
+import static dev.chorm.sql.SqlLiterals.qualifiedName;
+import static dev.chorm.sql.SqlLiterals.quoteString;
 
 import dev.chorm.schema.SqlExecutor;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.chorm.migrations;
 
-import static dev.chorm.schema.SqlLiterals.quoteString;
+import static dev.chorm.sql.SqlLiterals.quoteString;
 
 import dev.chorm.model.TableSpec;
 import dev.chorm.schema.SqlExecutor;

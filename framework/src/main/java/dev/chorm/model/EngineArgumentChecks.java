@@ -1,6 +1,6 @@
 package dev.chorm.model;
 
-import dev.chorm.schema.internal.SqlScanner;
+import dev.chorm.sql.internal.SqlScanner;
 import dev.chorm.types.ChType;
 import dev.chorm.types.TypeKind;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.chorm.model;
 
-import dev.chorm.schema.internal.SqlScanner;
+import dev.chorm.sql.internal.SqlScanner;
 import java.util.List;
 
 /** Check the sorting, primary, partition and sampling keys and the TTLs of a MergeTree-family table. */

@@ -1,7 +1,7 @@
 package dev.chorm.model;
 
 import dev.chorm.ModelDefinitionException;
-import dev.chorm.schema.internal.SqlScanner;
+import dev.chorm.sql.internal.SqlScanner;
 import dev.chorm.types.ChType;
 import dev.chorm.types.TypeKind;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.chorm.query;
 
 import dev.chorm.query.internal.Scope;
 import dev.chorm.query.internal.ValueLiterals;
-import dev.chorm.schema.SqlLiterals;
+import dev.chorm.sql.SqlLiterals;
 import dev.chorm.types.ChType;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.chorm.schema;
 
-import static dev.chorm.schema.SqlLiterals.quoteIdentifier;
-import static dev.chorm.schema.SqlLiterals.quoteString;
+import static dev.chorm.sql.SqlLiterals.quoteIdentifier;
+import static dev.chorm.sql.SqlLiterals.quoteString;
 
 import dev.chorm.model.ColumnSpec;
 import dev.chorm.model.ConstraintSpec;
@@ -9,6 +9,7 @@ import dev.chorm.model.DefaultKind;
 import dev.chorm.model.IndexSpec;
 import dev.chorm.model.ProjectionSpec;
 import dev.chorm.model.TableSpec;
+import dev.chorm.sql.SqlLiterals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

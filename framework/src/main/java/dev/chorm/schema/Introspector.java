@@ -1,6 +1,6 @@
 package dev.chorm.schema;
 
-import static dev.chorm.schema.SqlLiterals.quoteString;
+import static dev.chorm.sql.SqlLiterals.quoteString;
 
 import dev.chorm.model.ColumnSpec;
 import dev.chorm.model.ConstraintSpec;
@@ -10,7 +10,7 @@ import dev.chorm.model.IndexSpec;
 import dev.chorm.model.ProjectionSpec;
 import dev.chorm.model.TableSpec;
 import dev.chorm.schema.internal.CreateQueryParser;
-import dev.chorm.schema.internal.SqlScanner;
+import dev.chorm.sql.internal.SqlScanner;
 import dev.chorm.types.ChType;
 import java.util.ArrayList;
 import java.util.Comparator;

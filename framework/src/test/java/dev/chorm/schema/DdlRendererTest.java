@@ -12,6 +12,7 @@ import dev.chorm.model.TableSpec;
 import dev.chorm.model.fixtures.DistributedStudent;
 import dev.chorm.model.fixtures.Event;
 import dev.chorm.model.fixtures.Student;
+import dev.chorm.sql.SqlLiterals;
 import dev.chorm.types.ChType;
 import java.util.List;
 import java.util.Map;

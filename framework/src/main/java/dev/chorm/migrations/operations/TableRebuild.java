@@ -1,8 +1,8 @@
 package dev.chorm.migrations.operations;
 
-import static dev.chorm.schema.SqlLiterals.qualifiedName;
-import static dev.chorm.schema.SqlLiterals.quoteIdentifier;
-import static dev.chorm.schema.SqlLiterals.quoteString;
+import static dev.chorm.sql.SqlLiterals.qualifiedName;
+import static dev.chorm.sql.SqlLiterals.quoteIdentifier;
+import static dev.chorm.sql.SqlLiterals.quoteString;
 
 import dev.chorm.migrations.MigrationException;
 import dev.chorm.migrations.OperationContext;

@@ -4,7 +4,7 @@ import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.query.Keyword;
 import dev.chorm.query.RenderContext;
-import dev.chorm.schema.SqlLiterals;
+import dev.chorm.sql.SqlLiterals;
 
 /**
  * Join the table of a related model along a {@link dev.chorm.model.ForeignKey}:

@@ -1,6 +1,6 @@
 package dev.chorm.query.internal;
 
-import dev.chorm.schema.SqlLiterals;
+import dev.chorm.sql.SqlLiterals;
 import dev.chorm.types.ChType;
 import dev.chorm.types.JavaEnums;
 import dev.chorm.types.JsonText;

@@ -5,7 +5,7 @@ import dev.chorm.ChormException;
 import dev.chorm.model.DefaultKind;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
-import dev.chorm.schema.SqlLiterals;
+import dev.chorm.sql.SqlLiterals;
 import dev.chorm.types.ChType;
 import dev.chorm.types.RowBinaryWriter;
 import dev.chorm.types.TypeKind;

@@ -3,7 +3,7 @@ package dev.chorm.query.write;
 import dev.chorm.model.EngineSpec;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.model.TableSpec;
-import dev.chorm.schema.SqlLiterals;
+import dev.chorm.sql.SqlLiterals;
 import dev.chorm.schema.StorageProfile;
 
 /**

@@ -1,5 +1,6 @@
 package dev.chorm.schema.internal;
 
+import dev.chorm.sql.internal.SqlScanner;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

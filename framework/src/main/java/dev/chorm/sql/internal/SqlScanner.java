@@ -1,4 +1,4 @@
-package dev.chorm.schema.internal;
+package dev.chorm.sql.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

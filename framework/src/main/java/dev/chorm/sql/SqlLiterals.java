@@ -1,4 +1,4 @@
-package dev.chorm.schema;
+package dev.chorm.sql;
 
 /**
  * Quote identifiers and string literals for ClickHouse SQL: the one place that does it.
