@@ -3,6 +3,7 @@ package dev.chorm.model;
 import dev.chorm.model.engine.Buffer;
 import dev.chorm.model.engine.Distributed;
 import dev.chorm.model.engine.Merge;
+import dev.chorm.model.engine.Setting;
 import dev.chorm.sql.SqlLiterals;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.InvocationTargetException;

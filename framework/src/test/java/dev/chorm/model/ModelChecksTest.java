@@ -12,6 +12,7 @@ import dev.chorm.model.engine.Merge;
 import dev.chorm.model.engine.MergeTree;
 import dev.chorm.model.engine.ReplacingMergeTree;
 import dev.chorm.model.engine.ReplicatedMergeTree;
+import dev.chorm.model.engine.Setting;
 import dev.chorm.model.engine.SummingMergeTree;
 import dev.chorm.model.engine.TinyLog;
 import dev.chorm.model.engine.VersionedCollapsingMergeTree;

@@ -11,7 +11,7 @@ import dev.chorm.model.Ephemeral;
 import dev.chorm.model.Index;
 import dev.chorm.model.Materialized;
 import dev.chorm.model.Projection;
-import dev.chorm.model.Setting;
+import dev.chorm.model.engine.Setting;
 import dev.chorm.model.Table;
 import dev.chorm.model.Ttl;
 import dev.chorm.model.engine.AggregatingMergeTree;

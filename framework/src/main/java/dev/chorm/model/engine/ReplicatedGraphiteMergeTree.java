@@ -1,6 +1,5 @@
 package dev.chorm.model.engine;
 
-import dev.chorm.model.Setting;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

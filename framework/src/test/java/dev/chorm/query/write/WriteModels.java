@@ -6,7 +6,7 @@ import dev.chorm.model.AutoNowAdd;
 import dev.chorm.model.Default;
 import dev.chorm.model.Materialized;
 import dev.chorm.model.Model;
-import dev.chorm.model.Setting;
+import dev.chorm.model.engine.Setting;
 import dev.chorm.model.Table;
 import dev.chorm.model.engine.MergeTree;
 import dev.chorm.model.types.Decimal;

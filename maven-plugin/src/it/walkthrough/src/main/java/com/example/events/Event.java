@@ -4,7 +4,7 @@ import dev.chorm.model.AutoNowAdd;
 import dev.chorm.model.Check;
 import dev.chorm.model.Index;
 import dev.chorm.model.Model;
-import dev.chorm.model.Setting;
+import dev.chorm.model.engine.Setting;
 import dev.chorm.model.Table;
 import dev.chorm.model.engine.MergeTree;
 import dev.chorm.model.types.DateTime64;

@@ -1,4 +1,4 @@
-package dev.chorm.model;
+package dev.chorm.model.engine;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
