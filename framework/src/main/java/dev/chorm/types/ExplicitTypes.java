@@ -1,13 +1,13 @@
 package dev.chorm.types;
 
 import dev.chorm.ModelDefinitionException;
-import dev.chorm.model.types.DateTime;
-import dev.chorm.model.types.DateTime64;
-import dev.chorm.model.types.Decimal;
-import dev.chorm.model.types.Enum16;
-import dev.chorm.model.types.Enum8;
-import dev.chorm.model.types.EnumLabel;
-import dev.chorm.model.types.FixedString;
+import dev.chorm.types.annotation.DateTime;
+import dev.chorm.types.annotation.DateTime64;
+import dev.chorm.types.annotation.Decimal;
+import dev.chorm.types.annotation.Enum16;
+import dev.chorm.types.annotation.Enum8;
+import dev.chorm.types.annotation.EnumLabel;
+import dev.chorm.types.annotation.FixedString;
 import java.lang.annotation.Annotation;
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,7 +1,7 @@
 package dev.chorm.types;
 
 import dev.chorm.ModelDefinitionException;
-import dev.chorm.model.types.EnumValue;
+import dev.chorm.types.annotation.EnumValue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -53,9 +53,9 @@ public final class RowBinaryWriter implements Closeable, Flushable {
     public static ValueEncoder encoder(ChType type, java.lang.reflect.AnnotatedElement field,
                                        java.lang.reflect.AnnotatedType javaType) {
         ValueEncoder e = encoder(type);
-        dev.chorm.model.types.Decimal d = javaType.getAnnotation(dev.chorm.model.types.Decimal.class);
+        dev.chorm.types.annotation.Decimal d = javaType.getAnnotation(dev.chorm.types.annotation.Decimal.class);
         if (d == null && field != null) {
-            d = field.getAnnotation(dev.chorm.model.types.Decimal.class);
+            d = field.getAnnotation(dev.chorm.types.annotation.Decimal.class);
         }
         if (d == null || d.rounding() == java.math.RoundingMode.UNNECESSARY || type.base().kind() != TypeKind.DECIMAL) {
             return e;

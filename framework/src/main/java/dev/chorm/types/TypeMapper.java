@@ -1,7 +1,7 @@
 package dev.chorm.types;
 
 import dev.chorm.ModelDefinitionException;
-import dev.chorm.model.types.Tuple;
+import dev.chorm.types.annotation.Tuple;
 import java.lang.reflect.AnnotatedArrayType;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.AnnotatedParameterizedType;
@@ -66,7 +66,7 @@ public final class TypeMapper {
 
     private static ChType mapLevel(AnnotatedType type, TypeAnnotations an, String owner) {
         Class<?> raw = rawClass(type.getType());
-        if (an.base() instanceof dev.chorm.model.types.ChType text) {
+        if (an.base() instanceof dev.chorm.types.annotation.ChType text) {
             return raw(text.value(), an, owner);
         }
         ChType t = an.base() != null

@@ -1,9 +1,9 @@
 package dev.chorm.types;
 
 import dev.chorm.ChormException;
-import dev.chorm.model.types.Enum16;
-import dev.chorm.model.types.Enum8;
-import dev.chorm.model.types.GenericIP;
+import dev.chorm.types.annotation.Enum16;
+import dev.chorm.types.annotation.Enum8;
+import dev.chorm.types.annotation.GenericIP;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedArrayType;
 import java.lang.reflect.AnnotatedElement;

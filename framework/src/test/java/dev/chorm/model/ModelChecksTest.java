@@ -16,9 +16,9 @@ import dev.chorm.model.engine.Setting;
 import dev.chorm.model.engine.SummingMergeTree;
 import dev.chorm.model.engine.TinyLog;
 import dev.chorm.model.engine.VersionedCollapsingMergeTree;
-import dev.chorm.model.types.Int8;
-import dev.chorm.model.types.Nullable;
-import dev.chorm.model.types.UInt32;
+import dev.chorm.types.annotation.Int8;
+import dev.chorm.types.annotation.Nullable;
+import dev.chorm.types.annotation.UInt32;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -528,7 +528,7 @@ class ModelChecksTest {
     }
 
     @ReplacingMergeTree(orderBy = "x", isDeleted = "deleted")
-    static class DeletedWithoutVersion { public int x; @dev.chorm.model.types.UInt8 public int deleted; }
+    static class DeletedWithoutVersion { public int x; @dev.chorm.types.annotation.UInt8 public int deleted; }
 
     @Test
     void replacingIsDeletedNeedsVersion() {

@@ -27,9 +27,9 @@ import dev.chorm.model.engine.StripeLog;
 import dev.chorm.model.engine.SummingMergeTree;
 import dev.chorm.model.engine.TinyLog;
 import dev.chorm.model.engine.VersionedCollapsingMergeTree;
-import dev.chorm.model.types.Int8;
-import dev.chorm.model.types.UInt32;
-import dev.chorm.model.types.UInt8;
+import dev.chorm.types.annotation.Int8;
+import dev.chorm.types.annotation.UInt32;
+import dev.chorm.types.annotation.UInt8;
 import java.time.Instant;
 import java.time.LocalDate;
 

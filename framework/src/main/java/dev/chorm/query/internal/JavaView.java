@@ -1,7 +1,7 @@
 package dev.chorm.query.internal;
 
 import dev.chorm.model.ModelField;
-import dev.chorm.model.types.GenericIP;
+import dev.chorm.types.annotation.GenericIP;
 import dev.chorm.query.Expression;
 import dev.chorm.query.RenderContext;
 import dev.chorm.types.ChType;
