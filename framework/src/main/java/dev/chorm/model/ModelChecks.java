@@ -2,7 +2,7 @@ package dev.chorm.model;
 
 import dev.chorm.ModelDefinitionException;
 import dev.chorm.sql.internal.SqlScanner;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import dev.chorm.types.TypeKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,8 +127,8 @@ public final class ModelChecks {
     }
 
     /** Return the type under Nullable and LowCardinality wrappers. */
-    static ChType unwrap(ChType type) {
-        ChType t = type;
+    static DataType unwrap(DataType type) {
+        DataType t = type;
         while (t.kind() == TypeKind.NULLABLE || t.kind() == TypeKind.LOW_CARDINALITY) {
             t = t.inner();
         }

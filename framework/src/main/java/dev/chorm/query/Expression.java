@@ -4,7 +4,7 @@ import dev.chorm.query.internal.Arithmetic;
 import dev.chorm.query.internal.FunctionCall;
 import dev.chorm.query.internal.LookupCondition;
 import dev.chorm.query.internal.Over;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import java.util.List;
 
 /**
@@ -17,7 +17,7 @@ import java.util.List;
  */
 public interface Expression extends QueryPart {
     /** Return the ClickHouse type of this expression in {@code ctx}, or null when chorm cannot tell. */
-    default ChType type(RenderContext ctx) {
+    default DataType type(RenderContext ctx) {
         return null;
     }
 

@@ -1,6 +1,6 @@
 package dev.chorm.query;
 
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import java.util.Objects;
 
 /**
@@ -34,7 +34,7 @@ public final class F implements Expression {
     }
 
     @Override
-    public ChType type(RenderContext ctx) {
+    public DataType type(RenderContext ctx) {
         return ctx.scope().resolveExpression(path).type(ctx);
     }
 

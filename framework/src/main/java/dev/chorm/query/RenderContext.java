@@ -3,7 +3,7 @@ package dev.chorm.query;
 import dev.chorm.query.internal.Scope;
 import dev.chorm.query.internal.ValueLiterals;
 import dev.chorm.sql.SqlLiterals;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import java.util.List;
 
 /**
@@ -11,7 +11,7 @@ import java.util.List;
  *
  * <p>Query parts write themselves into it ({@link QueryPart#accept}); keywords come from
  * {@link Keyword}, identifiers go through {@link #identifier(String)} (backticks) and values
- * through {@link #value(Object, ChType)} (typed, escaped literals, see {@link ValueLiterals}).
+ * through {@link #value(Object, DataType)} (typed, escaped literals, see {@link ValueLiterals}).
  * The context also carries the {@link Scope} that resolves field paths such as
  * {@code timestamp__date} against the model.
  */
@@ -86,7 +86,7 @@ public final class RenderContext {
      * parenthesized subquery, anything else becomes a literal of {@code type} (null: inferred from
      * the Java value).
      */
-    public RenderContext value(Object value, ChType type) {
+    public RenderContext value(Object value, DataType type) {
         if (value instanceof QueryPart part) {
             part.accept(this);
         } else if (value instanceof QuerySet<?> qs) {

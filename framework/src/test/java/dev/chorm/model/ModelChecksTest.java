@@ -686,7 +686,7 @@ class ModelChecksTest {
 
     @Test
     void checkTableWorksOnSpecsFromAnywhere() {
-        TableSpec t = TableSpec.builder("t").column(ColumnSpec.builder("x", dev.chorm.types.ChType.int32()).build())
+        TableSpec t = TableSpec.builder("t").column(ColumnSpec.builder("x", dev.chorm.types.DataType.int32()).build())
                 .engine(EngineSpec.of("Memory")).ttl("x + 1").build();
         org.assertj.core.api.Assertions.assertThat(ModelChecks.checkTable(t)).isEqualTo(List.of(
                 "t: table TTL needs a MergeTree-family engine, found Memory; remove the TTL."));

@@ -188,13 +188,13 @@ class TypeMapperTest {
 
     @Test
     void knowsWhichLowCardinalityTypesNeedTheSuspiciousSetting() {
-        assertThat(TypeRules.needsSuspiciousLowCardinality(dev.chorm.types.ChType.parse("LowCardinality(Nullable(String))")))
+        assertThat(TypeRules.needsSuspiciousLowCardinality(dev.chorm.types.DataType.parse("LowCardinality(Nullable(String))")))
                 .isFalse();
-        assertThat(TypeRules.needsSuspiciousLowCardinality(dev.chorm.types.ChType.parse("Map(String, LowCardinality(Int32))")))
+        assertThat(TypeRules.needsSuspiciousLowCardinality(dev.chorm.types.DataType.parse("Map(String, LowCardinality(Int32))")))
                 .isTrue();
     }
 
-    static dev.chorm.types.ChType map(Class<?> type, String field) {
+    static dev.chorm.types.DataType map(Class<?> type, String field) {
         try {
             return TypeMapper.map(type.getDeclaredField(field), "Event." + field);
         } catch (NoSuchFieldException e) {

@@ -113,7 +113,7 @@ class ValueReaderTest {
     static ValueReader reader(String field, String type) {
         try {
             Field f = Target.class.getDeclaredField(field);
-            return ValueReader.of(ChType.parse(type), f.getAnnotatedType(), f, "Event." + field);
+            return ValueReader.of(DataType.parse(type), f.getAnnotatedType(), f, "Event." + field);
         } catch (NoSuchFieldException e) {
             throw new AssertionError(e);
         }

@@ -3,7 +3,7 @@ package dev.chorm.query.internal;
 import dev.chorm.model.ModelField;
 import dev.chorm.query.Expression;
 import dev.chorm.query.RenderContext;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 
 /**
  * Refer to a column of the model's table or of a joined table; qualified with the table alias only
@@ -15,7 +15,7 @@ import dev.chorm.types.ChType;
  * @param field the model field bound to the column, or null for a synthetic column
  * @param joined whether the column belongs to a joined table
  */
-public record ColumnRef(String tableAlias, String column, ChType type, ModelField field, boolean joined)
+public record ColumnRef(String tableAlias, String column, DataType type, ModelField field, boolean joined)
         implements Expression {
     @Override
     public void accept(RenderContext ctx) {
@@ -29,7 +29,7 @@ public record ColumnRef(String tableAlias, String column, ChType type, ModelFiel
     }
 
     @Override
-    public ChType type(RenderContext ctx) {
+    public DataType type(RenderContext ctx) {
         return type;
     }
 }

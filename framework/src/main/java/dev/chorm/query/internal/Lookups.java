@@ -6,7 +6,7 @@ import dev.chorm.query.QueryException;
 import dev.chorm.query.QueryPart;
 import dev.chorm.query.QuerySet;
 import dev.chorm.query.RenderContext;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import dev.chorm.types.TypeKind;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -52,7 +52,7 @@ public final class Lookups {
     }
 
     /** Return the lookups that apply to an operand of {@code type} (null: unknown). */
-    public static List<String> choices(ChType type) {
+    public static List<String> choices(DataType type) {
         List<String> out = new ArrayList<>(COMMON);
         TypeKind k = type == null ? null : type.base().kind();
         if (k == TypeKind.ARRAY) {
@@ -64,13 +64,13 @@ public final class Lookups {
     }
 
     /** Return whether {@code name} is a lookup that applies to an operand of {@code type}. */
-    public static boolean applies(String name, ChType type) {
+    public static boolean applies(String name, DataType type) {
         return choices(type).contains(name);
     }
 
     /** Write {@code lhs <lookup> value} into {@code ctx}. */
     static void render(RenderContext ctx, Expression lhs, String lookup, Object value) {
-        ChType type = lhs.type(ctx);
+        DataType type = lhs.type(ctx);
         TypeKind kind = type == null ? null : type.base().kind();
         switch (lookup) {
             case "exact" -> compare(ctx, lhs, value == null ? null : "=", value, type);
@@ -87,7 +87,7 @@ public final class Lookups {
             case "lt" -> compare(ctx, lhs, "<", value, type);
             case "lte" -> compare(ctx, lhs, "<=", value, type);
             case "iexact" -> ctx.sql("lowerUTF8(").visit(text(lhs, kind)).sql(") = lowerUTF8(")
-                    .value(value, ChType.string()).sql(')');
+                    .value(value, DataType.string()).sql(')');
             case "in" -> in(ctx, lhs, Keyword.IN, value, type);
             case "not_in" -> in(ctx, lhs, Keyword.NOT_IN, value, type);
             case "range", "between" -> range(ctx, lhs, value, type);
@@ -97,7 +97,7 @@ public final class Lookups {
             case "any" -> call(ctx, "has", lhs, value, kind == TypeKind.ARRAY ? type.base().inner() : null);
             case "has_key" -> call(ctx, "mapContains", lhs, value, kind == TypeKind.MAP ? type.base().keyType() : null);
             case "regex", "iregex" -> regex(ctx, lhs, kind, value, lookup.equals("iregex"));
-            case "like" -> ctx.visit(text(lhs, kind)).sql(' ').visit(Keyword.LIKE).sql(' ').value(value, ChType.string());
+            case "like" -> ctx.visit(text(lhs, kind)).sql(' ').visit(Keyword.LIKE).sql(' ').value(value, DataType.string());
             case "contains" -> {
                 if (kind == TypeKind.ARRAY) {
                     call(ctx, "hasAll", lhs, value, type);
@@ -114,7 +114,7 @@ public final class Lookups {
         }
     }
 
-    private static void compare(RenderContext ctx, Expression lhs, String op, Object value, ChType type) {
+    private static void compare(RenderContext ctx, Expression lhs, String op, Object value, DataType type) {
         if (op == null) {
             ctx.sql("isNull(").visit(lhs).sql(')');
             return;
@@ -122,7 +122,7 @@ public final class Lookups {
         ctx.visit(lhs).sql(' ').sql(op).sql(' ').value(value, type);
     }
 
-    private static void call(RenderContext ctx, String function, Object first, Object second, ChType type) {
+    private static void call(RenderContext ctx, String function, Object first, Object second, DataType type) {
         ctx.sql(function).sql('(');
         ctx.value(first, first instanceof QueryPart ? null : type);
         ctx.sql(", ");
@@ -130,7 +130,7 @@ public final class Lookups {
         ctx.sql(')');
     }
 
-    private static void in(RenderContext ctx, Expression lhs, Keyword keyword, Object value, ChType type) {
+    private static void in(RenderContext ctx, Expression lhs, Keyword keyword, Object value, DataType type) {
         if (value instanceof QuerySet<?> || value instanceof QueryPart) {
             ctx.visit(lhs).sql(' ').visit(keyword).sql(' ').value(value, null);
             return;
@@ -147,7 +147,7 @@ public final class Lookups {
         ctx.sql(')');
     }
 
-    private static void range(RenderContext ctx, Expression lhs, Object value, ChType type) {
+    private static void range(RenderContext ctx, Expression lhs, Object value, DataType type) {
         List<Object> bounds = items(value, "range");
         if (bounds.size() != 2) {
             throw new QueryException("A range lookup needs two bounds, got " + bounds.size() + ": " + value);
@@ -176,7 +176,7 @@ public final class Lookups {
         if (value instanceof QueryPart part) {
             ctx.sql("concat(").value(before, null).sql(", ").visit(part).sql(", ").value(after, null).sql(')');
         } else {
-            ctx.value(before + escapeLike(String.valueOf(value)) + after, ChType.string());
+            ctx.value(before + escapeLike(String.valueOf(value)) + after, DataType.string());
         }
     }
 
@@ -185,7 +185,7 @@ public final class Lookups {
         if (value instanceof QueryPart part) {
             ctx.visit(part);
         } else {
-            ctx.value((insensitive ? "(?i)" : "") + value, ChType.string());
+            ctx.value((insensitive ? "(?i)" : "") + value, DataType.string());
         }
         ctx.sql(')');
     }
@@ -196,7 +196,7 @@ public final class Lookups {
         }
         boolean isText = kind == null || kind == TypeKind.STRING || kind == TypeKind.FIXED_STRING
                 || kind == TypeKind.JSON;
-        return isText ? lhs : new FunctionCall("toString", List.of(lhs), ChType.string(), false);
+        return isText ? lhs : new FunctionCall("toString", List.of(lhs), DataType.string(), false);
     }
 
     /** Return {@code text} with LIKE's wildcards and escape character escaped. */

@@ -1,7 +1,7 @@
 package dev.chorm.query.internal;
 
 import dev.chorm.query.QueryException;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * Fill the {@code {name:Type}} placeholders of raw SQL with typed, escaped literals
  * ({@code CAST(<literal> AS Type)}), never by pasting text: the type is parsed and re-rendered by
- * {@link ChType}, the value rendered by {@link ValueLiterals}. Placeholders inside string literals,
+ * {@link DataType}, the value rendered by {@link ValueLiterals}. Placeholders inside string literals,
  * quoted identifiers and comments are left alone.
  */
 public final class RawSql {
@@ -64,9 +64,9 @@ public final class RawSql {
             throw new QueryException("The SQL uses {" + name + ":" + typeText + "} but no value named '" + name
                     + "' was given. Given: " + params.keySet() + ".");
         }
-        ChType type;
+        DataType type;
         try {
-            type = ChType.parse(typeText.strip());
+            type = DataType.parse(typeText.strip());
         } catch (RuntimeException e) {
             throw new QueryException("{" + name + ":" + typeText + "}: '" + typeText + "' is not a ClickHouse type. "
                     + e.getMessage());

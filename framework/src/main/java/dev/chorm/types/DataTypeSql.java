@@ -4,16 +4,16 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Render {@link ChType} values in the spelling of ClickHouse's {@code system.columns}. */
-final class ChTypeSql {
+/** Render {@link DataType} values in the spelling of ClickHouse's {@code system.columns}. */
+final class DataTypeSql {
     private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** Keywords ClickHouse back-quotes even though they look like identifiers (observed in 26.5). */
     private static final Set<String> QUOTED_KEYWORDS = Set.of("from", "select", "all", "null", "distinct");
 
-    private ChTypeSql() {
+    private DataTypeSql() {
     }
 
-    static void render(ChType t, StringBuilder out) {
+    static void render(DataType t, StringBuilder out) {
         TypeKind kind = t.kind();
         out.append(kind.chName());
         switch (kind) {
@@ -28,7 +28,7 @@ final class ChTypeSql {
             case ENUM8, ENUM16 -> {
                 out.append('(');
                 for (int i = 0; i < t.enumEntries().size(); i++) {
-                    ChType.EnumEntry e = t.enumEntries().get(i);
+                    DataType.EnumEntry e = t.enumEntries().get(i);
                     quoteString(e.label(), out.append(i == 0 ? "" : ", ")).append(" = ").append(e.value());
                 }
                 out.append(')');
@@ -50,7 +50,7 @@ final class ChTypeSql {
         }
     }
 
-    private static void renderTuple(ChType t, StringBuilder out) {
+    private static void renderTuple(DataType t, StringBuilder out) {
         out.append('(');
         for (int i = 0; i < t.arguments().size(); i++) {
             if (i > 0) {

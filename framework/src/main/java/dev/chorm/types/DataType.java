@@ -10,14 +10,14 @@ import java.util.Optional;
  * <p>{@link #sql()} renders the type exactly as ClickHouse's {@code system.columns} reports it, and
  * {@link #parse(String)} reads any such text back, so that {@code parse(t.sql()).equals(t)}:
  * <pre>{@code
- * ChType t = ChType.lowCardinality(ChType.nullable(ChType.string()));
+ * DataType t = DataType.lowCardinality(DataType.nullable(DataType.string()));
  * t.sql();                                   // LowCardinality(Nullable(String))
- * ChType.parse("Decimal64(4)");              // Decimal(18, 4)
+ * DataType.parse("Decimal64(4)");              // Decimal(18, 4)
  * }</pre>
  * Factories check only the shape (no nulls, counts); whether ClickHouse accepts the combination
  * (a Nullable Array, a Float Map key, ...) is decided by {@link TypeRules}.
  */
-public final class ChType {
+public final class DataType {
     /** Name one label of an Enum8 or Enum16 and its numeric value. */
     public record EnumEntry(String label, int value) {
         /** Check the label. */
@@ -31,12 +31,12 @@ public final class ChType {
     private final int scale;
     private final String timezone;
     private final List<EnumEntry> enumEntries;
-    private final List<ChType> args;
+    private final List<DataType> args;
     private final List<String> names;
     private final String jsonParams;
 
-    private ChType(TypeKind kind, int precision, int scale, String timezone, List<EnumEntry> enumEntries,
-                   List<ChType> args, List<String> names, String jsonParams) {
+    private DataType(TypeKind kind, int precision, int scale, String timezone, List<EnumEntry> enumEntries,
+                   List<DataType> args, List<String> names, String jsonParams) {
         this.kind = kind;
         this.precision = precision;
         this.scale = scale;
@@ -47,19 +47,19 @@ public final class ChType {
         this.jsonParams = jsonParams;
     }
 
-    private static ChType simple(TypeKind kind) {
-        return new ChType(kind, 0, 0, null, List.of(), List.of(), List.of(), "");
+    private static DataType simple(TypeKind kind) {
+        return new DataType(kind, 0, 0, null, List.of(), List.of(), List.of(), "");
     }
 
-    private static ChType wrap(TypeKind kind, ChType... inner) {
-        for (ChType t : inner) {
+    private static DataType wrap(TypeKind kind, DataType... inner) {
+        for (DataType t : inner) {
             Objects.requireNonNull(t, "type == null");
         }
-        return new ChType(kind, 0, 0, null, List.of(), List.of(inner), List.of(), "");
+        return new DataType(kind, 0, 0, null, List.of(), List.of(inner), List.of(), "");
     }
 
     /** Return the parameterless type of {@code kind}, for example {@code of(TypeKind.UUID)}. */
-    public static ChType of(TypeKind kind) {
+    public static DataType of(TypeKind kind) {
         if (!kind.isSimple()) {
             throw new IllegalArgumentException("kind needs parameters: " + kind.chName());
         }
@@ -67,95 +67,95 @@ public final class ChType {
     }
 
     /** Return {@code Int8}. */
-    public static ChType int8() { return simple(TypeKind.INT8); }
+    public static DataType int8() { return simple(TypeKind.INT8); }
     /** Return {@code Int16}. */
-    public static ChType int16() { return simple(TypeKind.INT16); }
+    public static DataType int16() { return simple(TypeKind.INT16); }
     /** Return {@code Int32}. */
-    public static ChType int32() { return simple(TypeKind.INT32); }
+    public static DataType int32() { return simple(TypeKind.INT32); }
     /** Return {@code Int64}. */
-    public static ChType int64() { return simple(TypeKind.INT64); }
+    public static DataType int64() { return simple(TypeKind.INT64); }
     /** Return {@code Int128}. */
-    public static ChType int128() { return simple(TypeKind.INT128); }
+    public static DataType int128() { return simple(TypeKind.INT128); }
     /** Return {@code Int256}. */
-    public static ChType int256() { return simple(TypeKind.INT256); }
+    public static DataType int256() { return simple(TypeKind.INT256); }
     /** Return {@code UInt8}. */
-    public static ChType uint8() { return simple(TypeKind.UINT8); }
+    public static DataType uint8() { return simple(TypeKind.UINT8); }
     /** Return {@code UInt16}. */
-    public static ChType uint16() { return simple(TypeKind.UINT16); }
+    public static DataType uint16() { return simple(TypeKind.UINT16); }
     /** Return {@code UInt32}. */
-    public static ChType uint32() { return simple(TypeKind.UINT32); }
+    public static DataType uint32() { return simple(TypeKind.UINT32); }
     /** Return {@code UInt64}. */
-    public static ChType uint64() { return simple(TypeKind.UINT64); }
+    public static DataType uint64() { return simple(TypeKind.UINT64); }
     /** Return {@code UInt128}. */
-    public static ChType uint128() { return simple(TypeKind.UINT128); }
+    public static DataType uint128() { return simple(TypeKind.UINT128); }
     /** Return {@code UInt256}. */
-    public static ChType uint256() { return simple(TypeKind.UINT256); }
+    public static DataType uint256() { return simple(TypeKind.UINT256); }
     /** Return {@code Float32}. */
-    public static ChType float32() { return simple(TypeKind.FLOAT32); }
+    public static DataType float32() { return simple(TypeKind.FLOAT32); }
     /** Return {@code Float64}. */
-    public static ChType float64() { return simple(TypeKind.FLOAT64); }
+    public static DataType float64() { return simple(TypeKind.FLOAT64); }
     /** Return {@code Bool}. */
-    public static ChType bool() { return simple(TypeKind.BOOL); }
+    public static DataType bool() { return simple(TypeKind.BOOL); }
     /** Return {@code String}. */
-    public static ChType string() { return simple(TypeKind.STRING); }
+    public static DataType string() { return simple(TypeKind.STRING); }
     /** Return {@code UUID}. */
-    public static ChType uuid() { return simple(TypeKind.UUID); }
+    public static DataType uuid() { return simple(TypeKind.UUID); }
     /** Return {@code Date}. */
-    public static ChType date() { return simple(TypeKind.DATE); }
+    public static DataType date() { return simple(TypeKind.DATE); }
     /** Return {@code Date32}. */
-    public static ChType date32() { return simple(TypeKind.DATE32); }
+    public static DataType date32() { return simple(TypeKind.DATE32); }
     /** Return {@code IPv4}. */
-    public static ChType ipv4() { return simple(TypeKind.IPV4); }
+    public static DataType ipv4() { return simple(TypeKind.IPV4); }
     /** Return {@code IPv6}. */
-    public static ChType ipv6() { return simple(TypeKind.IPV6); }
+    public static DataType ipv6() { return simple(TypeKind.IPV6); }
     /** Return {@code JSON} without parameters. */
-    public static ChType json() { return simple(TypeKind.JSON); }
+    public static DataType json() { return simple(TypeKind.JSON); }
 
     /** Return {@code JSON(params)}; {@code params} is kept as written, for example {@code max_dynamic_paths=10}. */
-    public static ChType json(String params) {
+    public static DataType json(String params) {
         Objects.requireNonNull(params, "params == null");
-        return new ChType(TypeKind.JSON, 0, 0, null, List.of(), List.of(), List.of(), params.strip());
+        return new DataType(TypeKind.JSON, 0, 0, null, List.of(), List.of(), List.of(), params.strip());
     }
 
     /** Return {@code Decimal(precision, scale)}. */
-    public static ChType decimal(int precision, int scale) {
-        return new ChType(TypeKind.DECIMAL, precision, scale, null, List.of(), List.of(), List.of(), "");
+    public static DataType decimal(int precision, int scale) {
+        return new DataType(TypeKind.DECIMAL, precision, scale, null, List.of(), List.of(), List.of(), "");
     }
 
     /** Return {@code FixedString(length)}. */
-    public static ChType fixedString(int length) {
-        return new ChType(TypeKind.FIXED_STRING, length, 0, null, List.of(), List.of(), List.of(), "");
+    public static DataType fixedString(int length) {
+        return new DataType(TypeKind.FIXED_STRING, length, 0, null, List.of(), List.of(), List.of(), "");
     }
 
     /** Return {@code DateTime} in the server's time zone. */
-    public static ChType dateTime() {
+    public static DataType dateTime() {
         return simple(TypeKind.DATETIME);
     }
 
     /** Return {@code DateTime('timezone')}; a null timezone means the server's. */
-    public static ChType dateTime(String timezone) {
-        return new ChType(TypeKind.DATETIME, 0, 0, emptyToNull(timezone), List.of(), List.of(), List.of(), "");
+    public static DataType dateTime(String timezone) {
+        return new DataType(TypeKind.DATETIME, 0, 0, emptyToNull(timezone), List.of(), List.of(), List.of(), "");
     }
 
     /** Return {@code DateTime64(precision)} in the server's time zone. */
-    public static ChType dateTime64(int precision) {
+    public static DataType dateTime64(int precision) {
         return dateTime64(precision, null);
     }
 
     /** Return {@code DateTime64(precision, 'timezone')}; a null timezone means the server's. */
-    public static ChType dateTime64(int precision, String timezone) {
-        return new ChType(TypeKind.DATETIME64, precision, 0, emptyToNull(timezone), List.of(), List.of(), List.of(),
+    public static DataType dateTime64(int precision, String timezone) {
+        return new DataType(TypeKind.DATETIME64, precision, 0, emptyToNull(timezone), List.of(), List.of(), List.of(),
                 "");
     }
 
     /** Return {@code Enum8(...)} with these entries, ordered by value as ClickHouse prints them. */
-    public static ChType enum8(List<EnumEntry> entries) {
-        return new ChType(TypeKind.ENUM8, 0, 0, null, byValue(entries), List.of(), List.of(), "");
+    public static DataType enum8(List<EnumEntry> entries) {
+        return new DataType(TypeKind.ENUM8, 0, 0, null, byValue(entries), List.of(), List.of(), "");
     }
 
     /** Return {@code Enum16(...)} with these entries, ordered by value as ClickHouse prints them. */
-    public static ChType enum16(List<EnumEntry> entries) {
-        return new ChType(TypeKind.ENUM16, 0, 0, null, byValue(entries), List.of(), List.of(), "");
+    public static DataType enum16(List<EnumEntry> entries) {
+        return new DataType(TypeKind.ENUM16, 0, 0, null, byValue(entries), List.of(), List.of(), "");
     }
 
     private static List<EnumEntry> byValue(List<EnumEntry> entries) {
@@ -165,38 +165,38 @@ public final class ChType {
     }
 
     /** Return {@code Array(element)}. */
-    public static ChType array(ChType element) { return wrap(TypeKind.ARRAY, element); }
+    public static DataType array(DataType element) { return wrap(TypeKind.ARRAY, element); }
 
     /** Return {@code Map(key, value)}. */
-    public static ChType map(ChType key, ChType value) { return wrap(TypeKind.MAP, key, value); }
+    public static DataType map(DataType key, DataType value) { return wrap(TypeKind.MAP, key, value); }
 
     /** Return {@code Nullable(inner)}. */
-    public static ChType nullable(ChType inner) { return wrap(TypeKind.NULLABLE, inner); }
+    public static DataType nullable(DataType inner) { return wrap(TypeKind.NULLABLE, inner); }
 
     /** Return {@code LowCardinality(inner)}. */
-    public static ChType lowCardinality(ChType inner) { return wrap(TypeKind.LOW_CARDINALITY, inner); }
+    public static DataType lowCardinality(DataType inner) { return wrap(TypeKind.LOW_CARDINALITY, inner); }
 
     /** Return the unnamed {@code Tuple(T1, T2, ...)}. */
-    public static ChType tuple(List<ChType> elements) {
+    public static DataType tuple(List<DataType> elements) {
         return tuple(List.of(), elements);
     }
 
     /** Return the unnamed {@code Tuple(T1, T2, ...)}. */
-    public static ChType tuple(ChType... elements) {
+    public static DataType tuple(DataType... elements) {
         return tuple(List.of(elements));
     }
 
     /** Return the named {@code Tuple(n1 T1, n2 T2, ...)}; an empty {@code names} gives an unnamed tuple. */
-    public static ChType tuple(List<String> names, List<ChType> elements) {
+    public static DataType tuple(List<String> names, List<DataType> elements) {
         if (!names.isEmpty() && names.size() != elements.size()) {
             throw new IllegalArgumentException("names and elements differ in size: " + names + ", " + elements);
         }
-        return new ChType(TypeKind.TUPLE, 0, 0, null, List.of(), elements, names, "");
+        return new DataType(TypeKind.TUPLE, 0, 0, null, List.of(), elements, names, "");
     }
 
     /** Parse a type as ClickHouse writes it, for example {@code Array(Nullable(Decimal(10, 2)))}. */
-    public static ChType parse(String text) {
-        return new ChTypeParser(text).parseAll();
+    public static DataType parse(String text) {
+        return new DataTypeParser(text).parseAll();
     }
 
     /** Return the family of this type. */
@@ -220,7 +220,7 @@ public final class ChType {
     public List<EnumEntry> enumEntries() { return enumEntries; }
 
     /** Return the inner types: one for Array, Nullable, LowCardinality; two for Map; n for Tuple. */
-    public List<ChType> arguments() { return args; }
+    public List<DataType> arguments() { return args; }
 
     /** Return the element names of a named Tuple, empty for an unnamed one and other kinds. */
     public List<String> names() { return names; }
@@ -229,7 +229,7 @@ public final class ChType {
     public String jsonParams() { return jsonParams; }
 
     /** Return the single inner type of an Array, Nullable or LowCardinality. */
-    public ChType inner() {
+    public DataType inner() {
         if (kind != TypeKind.ARRAY && kind != TypeKind.NULLABLE && kind != TypeKind.LOW_CARDINALITY) {
             throw new IllegalStateException("no inner type: " + sql());
         }
@@ -237,12 +237,12 @@ public final class ChType {
     }
 
     /** Return the key type of a Map. */
-    public ChType keyType() { return mapArg(0); }
+    public DataType keyType() { return mapArg(0); }
 
     /** Return the value type of a Map. */
-    public ChType valueType() { return mapArg(1); }
+    public DataType valueType() { return mapArg(1); }
 
-    private ChType mapArg(int i) {
+    private DataType mapArg(int i) {
         if (kind != TypeKind.MAP) {
             throw new IllegalStateException("not a Map: " + sql());
         }
@@ -255,8 +255,8 @@ public final class ChType {
     }
 
     /** Return this type without its LowCardinality and Nullable wrappers, for example String for LowCardinality(Nullable(String)). */
-    public ChType base() {
-        ChType t = this;
+    public DataType base() {
+        DataType t = this;
         while (t.kind == TypeKind.NULLABLE || t.kind == TypeKind.LOW_CARDINALITY) {
             t = t.args.get(0);
         }
@@ -266,13 +266,13 @@ public final class ChType {
     /** Render this type as ClickHouse's {@code system.columns} shows it. */
     public String sql() {
         StringBuilder out = new StringBuilder();
-        ChTypeSql.render(this, out);
+        DataTypeSql.render(this, out);
         return out.toString();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ChType t && kind == t.kind && precision == t.precision && scale == t.scale
+        return o instanceof DataType t && kind == t.kind && precision == t.precision && scale == t.scale
                 && Objects.equals(timezone, t.timezone) && enumEntries.equals(t.enumEntries) && args.equals(t.args)
                 && names.equals(t.names) && jsonParams.equals(t.jsonParams);
     }

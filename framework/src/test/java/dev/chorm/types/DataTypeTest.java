@@ -9,39 +9,39 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-class ChTypeTest {
+class DataTypeTest {
     @Test
     void rendersFactories() {
-        assertThat(ChType.nullable(ChType.string()).sql()).isEqualTo("Nullable(String)");
-        assertThat(ChType.dateTime64(6, "UTC").sql()).isEqualTo("DateTime64(6, 'UTC')");
-        assertThat(ChType.dateTime64(3).sql()).isEqualTo("DateTime64(3)");
-        assertThat(ChType.array(ChType.array(ChType.nullable(ChType.int32()))).sql())
+        assertThat(DataType.nullable(DataType.string()).sql()).isEqualTo("Nullable(String)");
+        assertThat(DataType.dateTime64(6, "UTC").sql()).isEqualTo("DateTime64(6, 'UTC')");
+        assertThat(DataType.dateTime64(3).sql()).isEqualTo("DateTime64(3)");
+        assertThat(DataType.array(DataType.array(DataType.nullable(DataType.int32()))).sql())
                 .isEqualTo("Array(Array(Nullable(Int32)))");
-        assertThat(ChType.lowCardinality(ChType.nullable(ChType.string())).sql())
+        assertThat(DataType.lowCardinality(DataType.nullable(DataType.string())).sql())
                 .isEqualTo("LowCardinality(Nullable(String))");
-        assertThat(ChType.map(ChType.string(), ChType.uint64()).sql()).isEqualTo("Map(String, UInt64)");
-        assertThat(ChType.tuple(List.of("a", "b"), List.of(ChType.string(), ChType.int32())).sql())
+        assertThat(DataType.map(DataType.string(), DataType.uint64()).sql()).isEqualTo("Map(String, UInt64)");
+        assertThat(DataType.tuple(List.of("a", "b"), List.of(DataType.string(), DataType.int32())).sql())
                 .isEqualTo("Tuple(a String, b Int32)");
-        assertThat(ChType.tuple(ChType.string(), ChType.int32()).sql()).isEqualTo("Tuple(String, Int32)");
-        assertThat(ChType.enum8(List.of(new ChType.EnumEntry("a", 1), new ChType.EnumEntry("b", 2))).sql())
+        assertThat(DataType.tuple(DataType.string(), DataType.int32()).sql()).isEqualTo("Tuple(String, Int32)");
+        assertThat(DataType.enum8(List.of(new DataType.EnumEntry("a", 1), new DataType.EnumEntry("b", 2))).sql())
                 .isEqualTo("Enum8('a' = 1, 'b' = 2)");
-        assertThat(ChType.decimal(10, 2).sql()).isEqualTo("Decimal(10, 2)");
-        assertThat(ChType.fixedString(16).sql()).isEqualTo("FixedString(16)");
-        assertThat(ChType.json().sql()).isEqualTo("JSON");
-        assertThat(ChType.dateTime("Europe/Paris").sql()).isEqualTo("DateTime('Europe/Paris')");
-        assertThat(ChType.dateTime().sql()).isEqualTo("DateTime");
-        assertThat(ChType.of(TypeKind.IPV6).sql()).isEqualTo("IPv6");
+        assertThat(DataType.decimal(10, 2).sql()).isEqualTo("Decimal(10, 2)");
+        assertThat(DataType.fixedString(16).sql()).isEqualTo("FixedString(16)");
+        assertThat(DataType.json().sql()).isEqualTo("JSON");
+        assertThat(DataType.dateTime("Europe/Paris").sql()).isEqualTo("DateTime('Europe/Paris')");
+        assertThat(DataType.dateTime().sql()).isEqualTo("DateTime");
+        assertThat(DataType.of(TypeKind.IPV6).sql()).isEqualTo("IPv6");
     }
 
     @Test
     void quotesEnumLabelsAndTupleNamesLikeTheEngine() {
-        ChType e = ChType.enum16(List.of(new ChType.EnumEntry("x'y", -1000), new ChType.EnumEntry("z\\w", 3000)));
+        DataType e = DataType.enum16(List.of(new DataType.EnumEntry("x'y", -1000), new DataType.EnumEntry("z\\w", 3000)));
         assertThat(e.sql()).isEqualTo("Enum16('x\\'y' = -1000, 'z\\\\w' = 3000)");
-        ChType t = ChType.tuple(List.of("select", "a b", "a`b", "ä", "key"),
-                List.of(ChType.int32(), ChType.int8(), ChType.int8(), ChType.int8(), ChType.int8()));
+        DataType t = DataType.tuple(List.of("select", "a b", "a`b", "ä", "key"),
+                List.of(DataType.int32(), DataType.int8(), DataType.int8(), DataType.int8(), DataType.int8()));
         assertThat(t.sql()).isEqualTo("Tuple(`select` Int32, `a b` Int8, `a\\`b` Int8, `ä` Int8, key Int8)");
-        assertThat(ChType.parse(t.sql())).isEqualTo(t);
-        assertThat(ChType.parse(e.sql())).isEqualTo(e);
+        assertThat(DataType.parse(t.sql())).isEqualTo(t);
+        assertThat(DataType.parse(e.sql())).isEqualTo(e);
     }
 
     /** Every string here was printed by system.columns of the embedded engine (26.5). */
@@ -57,9 +57,9 @@ class ChTypeTest {
         "Enum8('é\\n\\t' = 1)", "Tuple(Int8)", "Tuple(a Int8)", "DateTime64(9, 'Asia/Kolkata')",
         "Tuple(`from` Int32, Int32 String, key Int8, `Null` Int8, `all` Int8)", "Nullable(Enum8('a' = 1))"})
     void roundTripsWhatTheEngineprints(String sql) {
-        ChType t = ChType.parse(sql);
+        DataType t = DataType.parse(sql);
         assertThat(t.sql()).isEqualTo(sql);
-        assertThat(ChType.parse(t.sql())).isEqualTo(t);
+        assertThat(DataType.parse(t.sql())).isEqualTo(t);
     }
 
     @ParameterizedTest
@@ -69,39 +69,39 @@ class ChTypeTest {
         "Enum('a'=1,'b'=2)|Enum8('a' = 1, 'b' = 2)", "Enum('x' = 1000)|Enum16('x' = 1000)", "Boolean|Bool",
         "  Array( Nullable( Int32 ) ) |Array(Nullable(Int32))", "Enum8('it''s' = 1)|Enum8('it\\'s' = 1)"})
     void normalizesAliases(String written, String canonical) {
-        assertThat(ChType.parse(written).sql()).isEqualTo(canonical);
+        assertThat(DataType.parse(written).sql()).isEqualTo(canonical);
     }
 
     @Test
     void ordersEnumEntriesByValueAsTheEngineDoes() {
-        ChType t = ChType.enum8(List.of(new ChType.EnumEntry("b", 2), new ChType.EnumEntry("a", -1)));
+        DataType t = DataType.enum8(List.of(new DataType.EnumEntry("b", 2), new DataType.EnumEntry("a", -1)));
         assertThat(t.sql()).isEqualTo("Enum8('a' = -1, 'b' = 2)");
-        assertThat(ChType.parse("Enum8('b' = 2, 'a' = -1)")).isEqualTo(t);
+        assertThat(DataType.parse("Enum8('b' = 2, 'a' = -1)")).isEqualTo(t);
     }
 
     @Test
     void exposesParts() {
-        ChType t = ChType.parse("LowCardinality(Nullable(String))");
+        DataType t = DataType.parse("LowCardinality(Nullable(String))");
         assertThat(t.isNullable()).isTrue();
-        assertThat(t.base()).isEqualTo(ChType.string());
-        ChType m = ChType.parse("Map(String, Array(UInt8))");
-        assertThat(m.keyType()).isEqualTo(ChType.string());
-        assertThat(m.valueType().inner()).isEqualTo(ChType.uint8());
-        assertThat(ChType.parse("DateTime64(9, 'UTC')").precision()).isEqualTo(9);
-        assertThat(ChType.parse("DateTime64(9, 'UTC')").timezone()).contains("UTC");
-        assertThat(ChType.parse("FixedString(3)").length()).isEqualTo(3);
-        assertThat(ChType.parse("Decimal(10, 2)").scale()).isEqualTo(2);
+        assertThat(t.base()).isEqualTo(DataType.string());
+        DataType m = DataType.parse("Map(String, Array(UInt8))");
+        assertThat(m.keyType()).isEqualTo(DataType.string());
+        assertThat(m.valueType().inner()).isEqualTo(DataType.uint8());
+        assertThat(DataType.parse("DateTime64(9, 'UTC')").precision()).isEqualTo(9);
+        assertThat(DataType.parse("DateTime64(9, 'UTC')").timezone()).contains("UTC");
+        assertThat(DataType.parse("FixedString(3)").length()).isEqualTo(3);
+        assertThat(DataType.parse("Decimal(10, 2)").scale()).isEqualTo(2);
     }
 
     @Test
     void rejectsBadText() {
-        assertThatThrownBy(() -> ChType.parse("Int33"))
+        assertThatThrownBy(() -> DataType.parse("Int33"))
                 .hasMessage("Cannot parse ClickHouse type 'Int33' at position 5: unknown type 'Int33'.");
-        assertThatThrownBy(() -> ChType.parse("Array(Int8"))
+        assertThatThrownBy(() -> DataType.parse("Array(Int8"))
                 .hasMessage("Cannot parse ClickHouse type 'Array(Int8' at position 10: expected ')'.");
-        assertThatThrownBy(() -> ChType.parse("Int8 x"))
+        assertThatThrownBy(() -> DataType.parse("Int8 x"))
                 .hasMessage("Cannot parse ClickHouse type 'Int8 x' at position 5: unexpected 'x'.");
-        assertThatThrownBy(() -> ChType.parse("Tuple(a Int8, String)"))
+        assertThatThrownBy(() -> DataType.parse("Tuple(a Int8, String)"))
                 .hasMessageContaining("a Tuple must name all of its elements or none");
     }
 }

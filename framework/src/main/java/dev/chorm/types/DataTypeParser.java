@@ -4,23 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parse ClickHouse type text into {@link ChType}: the canonical spelling of {@code system.columns}
+ * Parse ClickHouse type text into {@link DataType}: the canonical spelling of {@code system.columns}
  * plus the aliases ClickHouse accepts in DDL ({@code Decimal32(S)}, {@code DateTime32}, {@code Enum(...)},
  * {@code Boolean}, {@code Decimal(P)}).
  */
-final class ChTypeParser {
+final class DataTypeParser {
     private final String text;
     private int pos;
 
-    ChTypeParser(String text) {
+    DataTypeParser(String text) {
         if (text == null) {
             throw new IllegalArgumentException("type == null");
         }
         this.text = text;
     }
 
-    ChType parseAll() {
-        ChType t = parseType();
+    DataType parseAll() {
+        DataType t = parseType();
         skipSpaces();
         if (pos != text.length()) {
             throw error("unexpected '" + text.charAt(pos) + "'");
@@ -28,28 +28,28 @@ final class ChTypeParser {
         return t;
     }
 
-    private ChType parseType() {
+    private DataType parseType() {
         skipSpaces();
         String name = identifier();
         return switch (name) {
             case "Int8", "Int16", "Int32", "Int64", "Int128", "Int256", "UInt8", "UInt16", "UInt32", "UInt64",
                  "UInt128", "UInt256", "Float32", "Float64", "Bool", "String", "UUID", "Date", "Date32",
-                 "IPv4", "IPv6" -> ChType.of(TypeKind.valueOf(name.toUpperCase(java.util.Locale.ROOT)));
-            case "Boolean" -> ChType.bool();
+                 "IPv4", "IPv6" -> DataType.of(TypeKind.valueOf(name.toUpperCase(java.util.Locale.ROOT)));
+            case "Boolean" -> DataType.bool();
             case "Decimal" -> decimal();
-            case "Decimal32" -> ChType.decimal(9, singleInt());
-            case "Decimal64" -> ChType.decimal(18, singleInt());
-            case "Decimal128" -> ChType.decimal(38, singleInt());
-            case "Decimal256" -> ChType.decimal(76, singleInt());
-            case "FixedString" -> ChType.fixedString(singleInt());
-            case "DateTime", "DateTime32" -> ChType.dateTime(optionalZone());
+            case "Decimal32" -> DataType.decimal(9, singleInt());
+            case "Decimal64" -> DataType.decimal(18, singleInt());
+            case "Decimal128" -> DataType.decimal(38, singleInt());
+            case "Decimal256" -> DataType.decimal(76, singleInt());
+            case "FixedString" -> DataType.fixedString(singleInt());
+            case "DateTime", "DateTime32" -> DataType.dateTime(optionalZone());
             case "DateTime64" -> dateTime64();
-            case "Enum8" -> ChType.enum8(enumEntries());
-            case "Enum16" -> ChType.enum16(enumEntries());
+            case "Enum8" -> DataType.enum8(enumEntries());
+            case "Enum16" -> DataType.enum16(enumEntries());
             case "Enum" -> autoEnum(enumEntries());
-            case "Array" -> ChType.array(single());
-            case "Nullable" -> ChType.nullable(single());
-            case "LowCardinality" -> ChType.lowCardinality(single());
+            case "Array" -> DataType.array(single());
+            case "Nullable" -> DataType.nullable(single());
+            case "LowCardinality" -> DataType.lowCardinality(single());
             case "Map" -> map();
             case "Tuple" -> tuple();
             case "JSON" -> json();
@@ -57,7 +57,7 @@ final class ChTypeParser {
         };
     }
 
-    private ChType decimal() {
+    private DataType decimal() {
         expect('(');
         int precision = integer();
         int scale = 0;
@@ -66,10 +66,10 @@ final class ChTypeParser {
             scale = integer();
         }
         expect(')');
-        return ChType.decimal(precision, scale);
+        return DataType.decimal(precision, scale);
     }
 
-    private ChType dateTime64() {
+    private DataType dateTime64() {
         expect('(');
         int precision = integer();
         String zone = null;
@@ -78,7 +78,7 @@ final class ChTypeParser {
             zone = quoted();
         }
         expect(')');
-        return ChType.dateTime64(precision, zone);
+        return DataType.dateTime64(precision, zone);
     }
 
     private String optionalZone() {
@@ -91,43 +91,43 @@ final class ChTypeParser {
         return zone;
     }
 
-    private List<ChType.EnumEntry> enumEntries() {
+    private List<DataType.EnumEntry> enumEntries() {
         expect('(');
-        List<ChType.EnumEntry> entries = new ArrayList<>();
+        List<DataType.EnumEntry> entries = new ArrayList<>();
         do {
             String label = quoted();
             expect('=');
-            entries.add(new ChType.EnumEntry(label, integer()));
+            entries.add(new DataType.EnumEntry(label, integer()));
         } while (comma());
         expect(')');
         return entries;
     }
 
-    private static ChType autoEnum(List<ChType.EnumEntry> entries) {
+    private static DataType autoEnum(List<DataType.EnumEntry> entries) {
         boolean fits8 = entries.stream().allMatch(e -> e.value() >= Byte.MIN_VALUE && e.value() <= Byte.MAX_VALUE);
-        return fits8 ? ChType.enum8(entries) : ChType.enum16(entries);
+        return fits8 ? DataType.enum8(entries) : DataType.enum16(entries);
     }
 
-    private ChType single() {
+    private DataType single() {
         expect('(');
-        ChType inner = parseType();
+        DataType inner = parseType();
         expect(')');
         return inner;
     }
 
-    private ChType map() {
+    private DataType map() {
         expect('(');
-        ChType key = parseType();
+        DataType key = parseType();
         expect(',');
-        ChType value = parseType();
+        DataType value = parseType();
         expect(')');
-        return ChType.map(key, value);
+        return DataType.map(key, value);
     }
 
-    private ChType tuple() {
+    private DataType tuple() {
         expect('(');
         List<String> names = new ArrayList<>();
-        List<ChType> elements = new ArrayList<>();
+        List<DataType> elements = new ArrayList<>();
         do {
             skipSpaces();
             int start = pos;
@@ -145,12 +145,12 @@ final class ChTypeParser {
         if (!names.isEmpty() && names.size() != elements.size()) {
             throw error("a Tuple must name all of its elements or none");
         }
-        return ChType.tuple(names, elements);
+        return DataType.tuple(names, elements);
     }
 
-    private ChType json() {
+    private DataType json() {
         if (!peek('(')) {
-            return ChType.json();
+            return DataType.json();
         }
         expect('(');
         int start = pos;
@@ -170,7 +170,7 @@ final class ChTypeParser {
         }
         String params = text.substring(start, pos);
         expect(')');
-        return ChType.json(params);
+        return DataType.json(params);
     }
 
     private void skipQuoted(char quote) {
