@@ -1,6 +1,7 @@
 package dev.chorm.model;
 
 import dev.chorm.ModelDefinitionException;
+import dev.chorm.model.engine.EngineAnnotation;
 import dev.chorm.sql.internal.SqlScanner;
 import dev.chorm.types.DataType;
 import dev.chorm.types.TypeKind;
@@ -48,7 +49,7 @@ public final class ModelChecks {
             TableSpec t = ModelMeta.of(model).table();
             String name = model.getSimpleName();
             boolean annotated = java.util.Arrays.stream(model.getAnnotations())
-                    .anyMatch(a -> a.annotationType().getPackageName().equals("dev.chorm.model.engine"));
+                    .anyMatch(a -> a.annotationType().isAnnotationPresent(EngineAnnotation.class));
             String order = t.orderBy().isEmpty() ? "tuple()" : String.join(", ", t.orderBy());
             if (!annotated) {
                 notes.add(("%s: no engine annotation, so the table is MergeTree ORDER BY %s (chorm's default); add"

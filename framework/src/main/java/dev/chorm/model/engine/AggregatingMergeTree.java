@@ -14,6 +14,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
+@EngineAnnotation(mergeTree = true)
 public @interface AggregatingMergeTree {
     /** Return the ORDER BY expressions (the sorting key); empty means {@code ORDER BY tuple()}. */
     String[] orderBy() default {};

@@ -14,6 +14,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
+@EngineAnnotation(mergeTree = true)
 public @interface GraphiteMergeTree {
     /** Return the name of the rollup configuration section in the server configuration. */
     String configSection();

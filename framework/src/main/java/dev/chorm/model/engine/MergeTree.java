@@ -16,6 +16,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
+@EngineAnnotation(mergeTree = true)
 public @interface MergeTree {
     /** Return the ORDER BY expressions (the sorting key); empty means {@code ORDER BY tuple()}. */
     String[] orderBy() default {};

@@ -14,6 +14,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
+@EngineAnnotation(mergeTree = true)
 public @interface ReplacingMergeTree {
     /** Return the version column: of the rows with one sorting key, the highest version survives; empty for the last inserted. */
     String version() default "";

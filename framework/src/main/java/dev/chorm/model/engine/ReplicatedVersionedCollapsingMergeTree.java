@@ -14,6 +14,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
+@EngineAnnotation(mergeTree = true, replicated = true)
 public @interface ReplicatedVersionedCollapsingMergeTree {
     /** Return the ZooKeeper/Keeper path, with macros such as {@code {uuid}} and {@code {shard}}; empty for the server default. */
     String zooPath() default "";

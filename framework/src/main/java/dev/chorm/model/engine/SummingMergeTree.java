@@ -14,6 +14,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
+@EngineAnnotation(mergeTree = true)
 public @interface SummingMergeTree {
     /** Return the numeric columns to sum; empty means every numeric column outside the sorting key. */
     String[] columns() default {};

@@ -14,6 +14,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
+@EngineAnnotation(mergeTree = true)
 public @interface VersionedCollapsingMergeTree {
     /** Return the Int8 sign column: 1 for a state row, -1 for its cancellation. */
     String sign();
