@@ -117,7 +117,8 @@ final class ModelReader {
         ColumnSpec.Builder column = ColumnSpec.builder(columnName, chType);
         ModelField.AutoTime autoTime = readExpression(element, where, chType, column);
         readOptions(element, where, column);
-        return new ModelField(javaName, column.build(), element, annotatedType, field, accessor, syntheticId, autoTime);
+        return new ModelField(javaName, column.build(), element, annotatedType, field, accessor, syntheticId, autoTime,
+                Relation.read(type, javaName, element));
     }
 
     private String columnName(String javaName, AnnotatedElement element, String where) {
