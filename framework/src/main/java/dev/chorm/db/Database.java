@@ -2,7 +2,10 @@ package dev.chorm.db;
 
 import com.clickhouse.client.api.Client;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.chorm.ChormException;
 import dev.chorm.embedded.EmbeddedClickHouse;
+import dev.chorm.embedded.EmbeddedEngineException;
+import dev.chorm.embedded.EngineLibraryException;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.query.QueryDatabase;
 import dev.chorm.query.QuerySet;
@@ -66,13 +69,23 @@ public final class Database implements QueryDatabase, AutoCloseable {
         return new Database(alias, ConnectionPool.open(alias, c.url().get(), props), null, profiles);
     }
 
-    /** Start the embedded engine on {@code dataDir} and open it; closing the database stops the engine. */
+    /**
+     * Start the embedded engine on {@code dataDir} and open it; closing the database stops the engine.
+     * An engine that cannot start (or whose library cannot be found) fails as a {@link ChormException}
+     * with the engine's message.
+     */
     public static Database embedded(Path dataDir) {
         return embedded("default", dataDir, Map.of(), Config.of(Map.of()).profiles("default"));
     }
 
     private static Database embedded(String alias, Path dataDir, Map<String, String> settings, StorageProfiles profiles) {
-        EmbeddedClickHouse engine = EmbeddedClickHouse.start(dataDir);
+        EmbeddedClickHouse engine;
+        try {
+            engine = EmbeddedClickHouse.start(dataDir);
+        } catch (EmbeddedEngineException | EngineLibraryException e) {
+            // The embedded module stands below the framework, so its exceptions join chorm's family here.
+            throw new ChormException(e.getMessage(), e);
+        }
         try {
             return open(alias, engine.jdbcUrl(), engine.jdbcProperties(), settings, engine, profiles);
         } catch (RuntimeException e) {
