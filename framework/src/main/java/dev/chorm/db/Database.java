@@ -2,13 +2,20 @@ package dev.chorm.db;
 
 import com.clickhouse.client.api.Client;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.chorm.ChormException;
 import dev.chorm.embedded.EmbeddedClickHouse;
+import dev.chorm.embedded.EmbeddedEngineException;
+import dev.chorm.embedded.EngineLibraryException;
 import dev.chorm.model.ModelMeta;
+import dev.chorm.query.QueryDatabase;
+import dev.chorm.query.QuerySet;
+import dev.chorm.query.RawQuery;
 import dev.chorm.schema.JdbcSqlExecutor;
 import dev.chorm.schema.SchemaEditor;
 import dev.chorm.schema.SqlExecutor;
 import dev.chorm.schema.StorageProfile;
 import dev.chorm.schema.StorageProfiles;
+import dev.chorm.schema.TableComparison;
 import dev.chorm.schema.TableMapping;
 import java.net.URI;
 import java.nio.file.Path;
@@ -30,7 +37,7 @@ import javax.sql.DataSource;
  * }
  * }</pre>
  */
-public final class Database implements AutoCloseable {
+public final class Database implements QueryDatabase, AutoCloseable {
     private final String alias;
     private final HikariDataSource dataSource;
     private final EmbeddedClickHouse engine;
@@ -62,13 +69,23 @@ public final class Database implements AutoCloseable {
         return new Database(alias, ConnectionPool.open(alias, c.url().get(), props), null, profiles);
     }
 
-    /** Start the embedded engine on {@code dataDir} and open it; closing the database stops the engine. */
+    /**
+     * Start the embedded engine on {@code dataDir} and open it; closing the database stops the engine.
+     * An engine that cannot start (or whose library cannot be found) fails as a {@link ChormException}
+     * with the engine's message.
+     */
     public static Database embedded(Path dataDir) {
         return embedded("default", dataDir, Map.of(), Config.of(Map.of()).profiles("default"));
     }
 
     private static Database embedded(String alias, Path dataDir, Map<String, String> settings, StorageProfiles profiles) {
-        EmbeddedClickHouse engine = EmbeddedClickHouse.start(dataDir);
+        EmbeddedClickHouse engine;
+        try {
+            engine = EmbeddedClickHouse.start(dataDir);
+        } catch (EmbeddedEngineException | EngineLibraryException e) {
+            // The embedded module stands below the framework, so its exceptions join chorm's family here.
+            throw new ChormException(e.getMessage(), e);
+        }
         try {
             return open(alias, engine.jdbcUrl(), engine.jdbcProperties(), settings, engine, profiles);
         } catch (RuntimeException e) {
@@ -110,6 +127,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Return the connection pool. */
+    @Override
     public DataSource dataSource() {
         return dataSource;
     }
@@ -120,6 +138,7 @@ public final class Database implements AutoCloseable {
      * this database. chorm streams RowBinary inserts through it, which is why it never retries: a
      * streamed request body cannot be sent twice.
      */
+    @Override
     public synchronized Client client() {
         if (client == null) {
             String rest = dataSource.getJdbcUrl().replaceFirst("^jdbc:(clickhouse|ch):", "");
@@ -177,7 +196,7 @@ public final class Database implements AutoCloseable {
      *
      * <pre>{@code assertThat(db.compareTable(Event.class).differences()).isEmpty();}</pre>
      */
-    public dev.chorm.schema.TableComparison compareTable(Class<?> model) {
+    public TableComparison compareTable(Class<?> model) {
         return schemaEditor().compare(ModelMeta.of(model).table());
     }
 
@@ -200,6 +219,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Return the storage profile {@code model}'s table is rendered for on this database. */
+    @Override
     public StorageProfile profileOf(Class<?> model) {
         return profiles.of(appOf(model), model.getSimpleName());
     }
@@ -224,18 +244,18 @@ public final class Database implements AutoCloseable {
     }
 
     /** Return the QuerySet of all rows of {@code model}: {@code db.objects(Event.class).filter("port", 80)}. */
-    public <T> dev.chorm.query.QuerySet<T> objects(Class<T> model) {
-        return dev.chorm.query.QuerySet.of(this, model);
+    public <T> QuerySet<T> objects(Class<T> model) {
+        return QuerySet.of(this, model);
     }
 
     /** Return a raw SQL query whose {@code {name:Type}} placeholders take {@code params} (name, value, ...). */
-    public dev.chorm.query.RawQuery raw(String sql, Object... params) {
-        return dev.chorm.query.RawQuery.of(this, sql, params);
+    public RawQuery raw(String sql, Object... params) {
+        return RawQuery.of(this, sql, params);
     }
 
     /** Return a raw SQL query whose {@code {name:Type}} placeholders take the values of {@code params}. */
-    public dev.chorm.query.RawQuery raw(String sql, Map<String, ?> params) {
-        return dev.chorm.query.RawQuery.of(this, sql, params);
+    public RawQuery raw(String sql, Map<String, ?> params) {
+        return RawQuery.of(this, sql, params);
     }
 
     /** Close the pool and stop the embedded engine if this database owns one. */

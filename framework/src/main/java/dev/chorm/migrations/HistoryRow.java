@@ -2,8 +2,8 @@ package dev.chorm.migrations;
 
 import dev.chorm.model.Table;
 import dev.chorm.model.engine.ReplacingMergeTree;
-import dev.chorm.model.types.UInt32;
-import dev.chorm.model.types.UInt64;
+import dev.chorm.types.annotation.UInt32;
+import dev.chorm.types.annotation.UInt64;
 import java.time.Instant;
 
 /**

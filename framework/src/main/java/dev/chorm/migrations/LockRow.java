@@ -2,7 +2,7 @@ package dev.chorm.migrations;
 
 import dev.chorm.model.Table;
 import dev.chorm.model.engine.MergeTree;
-import dev.chorm.model.types.UInt64;
+import dev.chorm.types.annotation.UInt64;
 import java.time.Instant;
 
 /**

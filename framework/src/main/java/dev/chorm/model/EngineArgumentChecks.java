@@ -1,7 +1,7 @@
 package dev.chorm.model;
 
 import dev.chorm.sql.SqlLexer;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import dev.chorm.types.TypeKind;
 import java.util.List;
 import java.util.Optional;
@@ -87,7 +87,7 @@ final class EngineArgumentChecks {
         String inner = tuple.startsWith("(") && tuple.endsWith(")") ? tuple.substring(1, tuple.length() - 1) : tuple;
         for (String name : SqlLexer.splitTopLevel(inner, ',')) {
             column("sum", name).ifPresent(c -> {
-                ChType base = ModelChecks.unwrap(c.type());
+                DataType base = ModelChecks.unwrap(c.type());
                 if (!base.kind().isNumber()) {
                     problems.add("%s.%s: SummingMergeTree can only sum numeric columns, found %s; remove it from"
                             + " columns.", owner, c.name(), c.type().sql());

@@ -7,7 +7,7 @@ import dev.chorm.query.internal.LookupCondition;
 import dev.chorm.query.internal.Over;
 import dev.chorm.sql.QueryPart;
 import dev.chorm.sql.RenderContext;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import java.util.List;
 
 /**
@@ -20,7 +20,7 @@ import java.util.List;
  */
 public interface Expression extends QueryPart {
     /** Return the ClickHouse type of this expression in {@code ctx}, or null when chorm cannot tell. */
-    default ChType type(RenderContext ctx) {
+    default DataType type(RenderContext ctx) {
         return null;
     }
 

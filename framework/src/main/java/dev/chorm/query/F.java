@@ -2,7 +2,7 @@ package dev.chorm.query;
 
 import dev.chorm.query.internal.Scope;
 import dev.chorm.sql.RenderContext;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import java.util.Objects;
 
 /**
@@ -36,7 +36,7 @@ public final class F implements Expression {
     }
 
     @Override
-    public ChType type(RenderContext ctx) {
+    public DataType type(RenderContext ctx) {
         return Scope.of(ctx).resolveExpression(path).type(ctx);
     }
 

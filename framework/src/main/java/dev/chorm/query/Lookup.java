@@ -1,20 +1,20 @@
 package dev.chorm.query;
 
 import dev.chorm.sql.RenderContext;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
  * A lookup such as {@code exact} or {@code icontains}: the part after the last {@code __} of a filter
  * path ({@code filter("name__icontains", "x")}), which renders the condition
- * {@code <operand> <lookup> <value>} itself. chorm's own are {@link Lookups#choices(ChType) listed by
+ * {@code <operand> <lookup> <value>} itself. chorm's own are {@link Lookups#choices(DataType) listed by
  * type}; register your own with {@link Lookups#register(Lookup)}, as Django's
  * {@code Field.register_lookup}:
  *
  * <pre>{@code
  * Lookups.register(Lookup.of("hasprefix", (ctx, lhs, value) ->
- *         ctx.sql("startsWith(").visit(lhs).sql(", ").value(value, ChType.string()).sql(")")));
+ *         ctx.sql("startsWith(").visit(lhs).sql(", ").value(value, DataType.string()).sql(")")));
  * db.objects(Person.class).filter("last_name__hasprefix", "Sm")   // WHERE startsWith(`last_name`, 'Sm')
  * }</pre>
  */
@@ -37,7 +37,7 @@ public interface Lookup {
     String name();
 
     /** Return whether this lookup applies to an operand of {@code type} (null: chorm cannot tell). */
-    default boolean appliesTo(ChType type) {
+    default boolean appliesTo(DataType type) {
         return true;
     }
 
@@ -50,7 +50,7 @@ public interface Lookup {
     }
 
     /** Return the lookup {@code name} that applies to the operand types {@code appliesTo} accepts. */
-    static Lookup of(String name, Predicate<ChType> appliesTo, Renderer renderer) {
+    static Lookup of(String name, Predicate<DataType> appliesTo, Renderer renderer) {
         Objects.requireNonNull(name, "name == null");
         Objects.requireNonNull(appliesTo, "appliesTo == null");
         Objects.requireNonNull(renderer, "renderer == null");
@@ -61,7 +61,7 @@ public interface Lookup {
             }
 
             @Override
-            public boolean appliesTo(ChType type) {
+            public boolean appliesTo(DataType type) {
                 return appliesTo.test(type);
             }
 

@@ -1,7 +1,7 @@
 package dev.chorm.query;
 
 import dev.chorm.query.internal.BuiltinLookups;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +70,7 @@ public final class Lookups {
     }
 
     /** Return the names of the lookups that apply to an operand of {@code type} (null: unknown). */
-    public static List<String> choices(ChType type) {
+    public static List<String> choices(DataType type) {
         List<String> out = new ArrayList<>();
         for (Lookup l : all()) {
             if (l.appliesTo(type)) {
@@ -81,7 +81,7 @@ public final class Lookups {
     }
 
     /** Return whether {@code name} is a lookup that applies to an operand of {@code type}. */
-    public static boolean applies(String name, ChType type) {
+    public static boolean applies(String name, DataType type) {
         return find(name).map(l -> l.appliesTo(type)).orElse(false);
     }
 

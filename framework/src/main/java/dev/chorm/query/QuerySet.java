@@ -1,6 +1,5 @@
 package dev.chorm.query;
 
-import dev.chorm.db.Database;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.query.internal.Query;
 import dev.chorm.query.internal.QueryRunner;
@@ -39,18 +38,18 @@ import java.util.stream.Stream;
  *            {@link #valuesList} or {@link #into}
  */
 public final class QuerySet<T> implements QueryPart {
-    private final Database db;
+    private final QueryDatabase db;
     private final Query query;
     private final RowShape<T> shape;
 
-    private QuerySet(Database db, Query query, RowShape<T> shape) {
+    private QuerySet(QueryDatabase db, Query query, RowShape<T> shape) {
         this.db = db;
         this.query = query;
         this.shape = shape;
     }
 
-    /** Return the QuerySet of all rows of {@code model} in {@code db}; {@link Database#objects} calls this. */
-    public static <T> QuerySet<T> of(Database db, Class<T> model) {
+    /** Return the QuerySet of all rows of {@code model} in {@code db}; {@code Database.objects} calls this. */
+    public static <T> QuerySet<T> of(QueryDatabase db, Class<T> model) {
         return new QuerySet<>(Objects.requireNonNull(db, "db == null"), Query.of(ModelMeta.of(model)),
                 RowShapes.model());
     }
@@ -500,7 +499,7 @@ public final class QuerySet<T> implements QueryPart {
     }
 
     /** Return the database this QuerySet runs on. */
-    public Database database() {
+    public QueryDatabase database() {
         if (db == null) {
             throw new QueryException("This QuerySet of " + query.meta().modelClass().getSimpleName()
                     + " is not bound to a database; get it from db.objects(" + query.meta().modelClass().getSimpleName()

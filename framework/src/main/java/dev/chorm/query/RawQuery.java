@@ -1,6 +1,5 @@
 package dev.chorm.query;
 
-import dev.chorm.db.Database;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.query.internal.Query;
 import dev.chorm.query.internal.QueryRunner;
@@ -24,21 +23,21 @@ import java.util.stream.Stream;
  * Columns map to model fields by column or Java name, to records and classes by label.
  */
 public final class RawQuery {
-    private final Database db;
+    private final QueryDatabase db;
     private final String sql;
 
-    private RawQuery(Database db, String sql) {
+    private RawQuery(QueryDatabase db, String sql) {
         this.db = db;
         this.sql = sql;
     }
 
     /** Return the raw query {@code sql} on {@code db} with named parameters. */
-    public static RawQuery of(Database db, String sql, Map<String, ?> params) {
+    public static RawQuery of(QueryDatabase db, String sql, Map<String, ?> params) {
         return new RawQuery(db, RawSql.bind(sql, params));
     }
 
     /** Return the raw query {@code sql} on {@code db} with parameters given as name, value, name, value, .... */
-    public static RawQuery of(Database db, String sql, Object... namesAndValues) {
+    public static RawQuery of(QueryDatabase db, String sql, Object... namesAndValues) {
         if (namesAndValues.length % 2 != 0) {
             throw new QueryException("raw() parameters come in name, value pairs; got " + namesAndValues.length
                     + " arguments.");

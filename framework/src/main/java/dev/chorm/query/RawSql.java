@@ -2,7 +2,7 @@ package dev.chorm.query;
 
 import dev.chorm.sql.SqlLexer;
 import dev.chorm.sql.SqlLiterals;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * Fill the {@code {name:Type}} placeholders of raw SQL with typed, escaped literals
  * ({@code CAST(<literal> AS Type)}), never by pasting text: the type is parsed and re-rendered by
- * {@link ChType}, the value rendered by {@link SqlLiterals}. Placeholders inside string literals,
+ * {@link DataType}, the value rendered by {@link SqlLiterals}. Placeholders inside string literals,
  * quoted identifiers, heredocs and comments ({@link SqlLexer#skipNonCode}) are left alone.
  */
 final class RawSql {
@@ -55,9 +55,9 @@ final class RawSql {
             throw new QueryException("The SQL uses {" + name + ":" + typeText + "} but no value named '" + name
                     + "' was given. Given: " + params.keySet() + ".");
         }
-        ChType type;
+        DataType type;
         try {
-            type = ChType.parse(typeText.strip());
+            type = DataType.parse(typeText.strip());
         } catch (RuntimeException e) {
             throw new QueryException("{" + name + ":" + typeText + "}: '" + typeText + "' is not a ClickHouse type. "
                     + e.getMessage());

@@ -9,7 +9,7 @@ import dev.chorm.model.ProjectionSpec;
 import dev.chorm.model.TableSpec;
 import dev.chorm.schema.internal.CreateQueryParser;
 import dev.chorm.sql.SqlLexer;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -69,7 +69,7 @@ final class Introspector {
                 codec = codec.substring(6, codec.length() - 1);
             }
             String columnName = text(row, "name");
-            out.add(ColumnSpec.builder(columnName, ChType.parse(text(row, "type")))
+            out.add(ColumnSpec.builder(columnName, DataType.parse(text(row, "type")))
                     .defaultExpression(DefaultKind.fromKeyword(text(row, "default_kind")), text(row, "default_expression"))
                     .comment(text(row, "comment")).codec(codec).ttl(ttls.getOrDefault(columnName, "")).build());
         }

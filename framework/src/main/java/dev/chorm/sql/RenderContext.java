@@ -1,6 +1,6 @@
 package dev.chorm.sql;
 
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * Collect the SQL text of one query: the one place where identifiers are quoted and values escaped.
  *
  * <p>Query parts write themselves into it ({@link QueryPart#accept}); identifiers go through
- * {@link #identifier(String)} (backticks) and values through {@link #value(Object, ChType)} (typed,
+ * {@link #identifier(String)} (backticks) and values through {@link #value(Object, DataType)} (typed,
  * escaped literals, see {@link SqlLiterals}). The context also carries the scope of the layer that
  * renders (for queries, the one that resolves field paths such as {@code timestamp__date} against
  * the model); this floor only hands it back, through {@link #scope(Class)}.
@@ -119,7 +119,7 @@ public final class RenderContext {
      * Append an operand: a {@link QueryPart} (an expression, a subquery) writes itself, anything else
      * becomes a literal of {@code type} (null: inferred from the Java value).
      */
-    public RenderContext value(Object value, ChType type) {
+    public RenderContext value(Object value, DataType type) {
         if (value instanceof QueryPart part) {
             part.accept(this);
         } else {

@@ -1,6 +1,6 @@
 package dev.chorm.sql;
 
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import dev.chorm.types.JavaEnums;
 import dev.chorm.types.JsonText;
 import dev.chorm.types.TypeKind;
@@ -30,9 +30,9 @@ import java.util.UUID;
  * <pre>{@code
  * SqlLiterals.quoteIdentifier("order")                     // `order`
  * SqlLiterals.quoteString("it's")                          // 'it\'s'
- * SqlLiterals.literal("it's", ChType.string())             // 'it\'s'
- * SqlLiterals.literal(LocalDate.of(2024, 1, 2), ChType.date32())   // CAST('2024-01-02' AS Date32)
- * SqlLiterals.literal(instant, ChType.dateTime64(6, "UTC"))        // toDateTime64('2024-01-02 03:04:05.000000', 6, 'UTC')
+ * SqlLiterals.literal("it's", DataType.string())             // 'it\'s'
+ * SqlLiterals.literal(LocalDate.of(2024, 1, 2), DataType.date32())   // CAST('2024-01-02' AS Date32)
+ * SqlLiterals.literal(instant, DataType.dateTime64(6, "UTC"))        // toDateTime64('2024-01-02 03:04:05.000000', 6, 'UTC')
  * SqlLiterals.literal(List.of(1, 2), null)                         // [1, 2]
  * }</pre>
  *
@@ -122,15 +122,15 @@ public final class SqlLiterals {
     }
 
     /** Return {@code value} as a literal of {@code type} (null: inferred from the Java value). */
-    public static String literal(Object value, ChType type) {
+    public static String literal(Object value, DataType type) {
         StringBuilder out = new StringBuilder();
         literal(value, type, out);
         return out.toString();
     }
 
     /** Append {@code value} as a literal of {@code type} (null: inferred from the Java value). */
-    public static void literal(Object value, ChType type, StringBuilder out) {
-        ChType base = type == null ? null : type.base();
+    public static void literal(Object value, DataType type, StringBuilder out) {
+        DataType base = type == null ? null : type.base();
         TypeKind kind = base == null ? null : base.kind();
         if (value == null) {
             out.append("NULL");
@@ -176,7 +176,7 @@ public final class SqlLiterals {
         out.append("\\x").append(Character.forDigit(b >> 4 & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
     }
 
-    private static void text(String s, ChType base, StringBuilder out) {
+    private static void text(String s, DataType base, StringBuilder out) {
         if (base != null && needsCast(base)) {
             cast(s, base, out);
         } else {
@@ -184,7 +184,7 @@ public final class SqlLiterals {
         }
     }
 
-    private static boolean needsCast(ChType base) {
+    private static boolean needsCast(DataType base) {
         return switch (base.kind()) {
             case DATE, DATE32, DATETIME, DATETIME64, UUID, IPV4, IPV6, DECIMAL, INT128, INT256, UINT128, UINT256 ->
                     true;
@@ -192,7 +192,7 @@ public final class SqlLiterals {
         };
     }
 
-    private static void cast(String text, ChType base, StringBuilder out) {
+    private static void cast(String text, DataType base, StringBuilder out) {
         out.append("CAST(");
         quote(text, out);
         out.append(" AS ").append(base.sql()).append(')');
@@ -204,7 +204,7 @@ public final class SqlLiterals {
         out.append(')');
     }
 
-    private static void number(Number n, ChType base, StringBuilder out) {
+    private static void number(Number n, DataType base, StringBuilder out) {
         TypeKind kind = base == null ? null : base.kind();
         if (n instanceof Double || n instanceof Float) {
             double d = n.doubleValue();
@@ -224,17 +224,17 @@ public final class SqlLiterals {
         }
     }
 
-    private static ChType decimalType(BigDecimal d) {
+    private static DataType decimalType(BigDecimal d) {
         int scale = Math.max(d.scale(), 0);
         int precision = Math.max(d.precision(), scale + 1);
-        return ChType.decimal(precision <= 38 ? 38 : 76, scale);
+        return DataType.decimal(precision <= 38 ? 38 : 76, scale);
     }
 
-    private static ChType bigType(BigInteger b) {
+    private static DataType bigType(BigInteger b) {
         if (b.signum() >= 0) {
-            return b.bitLength() <= 64 ? ChType.uint64() : b.bitLength() <= 128 ? ChType.uint128() : ChType.uint256();
+            return b.bitLength() <= 64 ? DataType.uint64() : b.bitLength() <= 128 ? DataType.uint128() : DataType.uint256();
         }
-        return b.bitLength() <= 127 ? ChType.int128() : ChType.int256();
+        return b.bitLength() <= 127 ? DataType.int128() : DataType.int256();
     }
 
     private static void enumValue(Enum<?> e, TypeKind kind, StringBuilder out) {
@@ -258,7 +258,7 @@ public final class SqlLiterals {
         out.append('\'');
     }
 
-    private static boolean temporal(Object value, ChType base, StringBuilder out) {
+    private static boolean temporal(Object value, DataType base, StringBuilder out) {
         TypeKind kind = base == null ? null : base.kind();
         if (value instanceof LocalDate d) {
             if (kind == TypeKind.DATE || kind == TypeKind.DATE32) {
@@ -288,7 +288,7 @@ public final class SqlLiterals {
         return value instanceof OffsetDateTime o ? o.toInstant() : (Instant) value;
     }
 
-    private static void instant(Instant i, ChType base, StringBuilder out) {
+    private static void instant(Instant i, DataType base, StringBuilder out) {
         int p = precision(base, i.getNano());
         LocalDateTime utc = LocalDateTime.ofInstant(i, ZoneOffset.UTC);
         out.append("toDateTime64(");
@@ -296,7 +296,7 @@ public final class SqlLiterals {
         out.append(", ").append(p).append(", 'UTC')");
     }
 
-    private static int precision(ChType base, int nanos) {
+    private static int precision(DataType base, int nanos) {
         if (base != null && base.kind() == TypeKind.DATETIME64) {
             return base.precision();
         }
@@ -307,7 +307,7 @@ public final class SqlLiterals {
         return nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 3 : nanos % 1000 == 0 ? 6 : 9;
     }
 
-    private static boolean container(Object value, ChType base, StringBuilder out) {
+    private static boolean container(Object value, DataType base, StringBuilder out) {
         TypeKind kind = base == null ? null : base.kind();
         if (kind == TypeKind.JSON && (value instanceof Map<?, ?> || value instanceof Collection<?>)) {
             cast(JsonText.write(value), base, out);
@@ -327,7 +327,7 @@ public final class SqlLiterals {
         return true;
     }
 
-    private static void sequence(Iterator<?> items, ChType element, StringBuilder out) {
+    private static void sequence(Iterator<?> items, DataType element, StringBuilder out) {
         out.append('[');
         boolean first = true;
         while (items.hasNext()) {
@@ -340,7 +340,7 @@ public final class SqlLiterals {
         out.append(']');
     }
 
-    private static void map(Map<?, ?> m, ChType type, StringBuilder out) {
+    private static void map(Map<?, ?> m, DataType type, StringBuilder out) {
         if (m.isEmpty() && type != null) {
             out.append("CAST(map() AS ").append(type.sql()).append(')');
             return;
@@ -359,7 +359,7 @@ public final class SqlLiterals {
         out.append(')');
     }
 
-    private static void tuple(List<Object> items, List<ChType> types, StringBuilder out) {
+    private static void tuple(List<Object> items, List<DataType> types, StringBuilder out) {
         out.append("tuple(");
         for (int i = 0; i < items.size(); i++) {
             if (i > 0) {

@@ -3,7 +3,7 @@ package dev.chorm.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class RenderContextTest {
     @Test
     void quotesIdentifiersAndValues() {
-        assertThat(RenderContext.of(null).identifier("we`ird").sql(" = ").value("it's", ChType.string()).toString())
+        assertThat(RenderContext.of(null).identifier("we`ird").sql(" = ").value("it's", DataType.string()).toString())
                 .isEqualTo("`we\\`ird` = 'it\\'s'");
     }
 

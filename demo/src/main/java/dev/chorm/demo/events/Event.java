@@ -6,9 +6,9 @@ import dev.chorm.model.Index;
 import dev.chorm.model.Model;
 import dev.chorm.model.Table;
 import dev.chorm.model.engine.MergeTree;
-import dev.chorm.model.types.DateTime64;
-import dev.chorm.model.types.LowCardinality;
-import dev.chorm.model.types.UInt16;
+import dev.chorm.types.annotation.DateTime64;
+import dev.chorm.types.annotation.LowCardinality;
+import dev.chorm.types.annotation.UInt16;
 import java.time.Instant;
 
 /** A firewall event, the reference backend's README model in Java (trimmed). */

@@ -2,7 +2,7 @@ package dev.chorm.query.internal;
 
 import dev.chorm.query.Expression;
 import dev.chorm.sql.RenderContext;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 
 /**
  * Refer to a SELECT alias (an annotation) by name: {@code `n`}.
@@ -17,7 +17,7 @@ record AliasRef(String name, Expression target) implements Expression {
     }
 
     @Override
-    public ChType type(RenderContext ctx) {
+    public DataType type(RenderContext ctx) {
         return target.type(ctx);
     }
 

@@ -8,7 +8,7 @@ import dev.chorm.query.QuerySet;
 import dev.chorm.sql.Primitives;
 import dev.chorm.sql.QueryPart;
 import dev.chorm.sql.RenderContext;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import dev.chorm.types.TypeKind;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,13 +27,13 @@ import java.util.function.Predicate;
  * infi's names {@code ne}, {@code not_in} and {@code between} are accepted too.
  */
 public final class BuiltinLookups {
-    private static final Predicate<ChType> ARRAY = type -> kind(type) == TypeKind.ARRAY;
-    private static final Predicate<ChType> MAP = type -> kind(type) == TypeKind.MAP;
+    private static final Predicate<DataType> ARRAY = type -> kind(type) == TypeKind.ARRAY;
+    private static final Predicate<DataType> MAP = type -> kind(type) == TypeKind.MAP;
 
     public static final Lookup EXACT = common("exact",
             (ctx, lhs, value) -> compare(ctx, lhs, value == null ? null : "=", value));
     public static final Lookup IEXACT = common("iexact", (ctx, lhs, value) -> ctx.sql("lowerUTF8(")
-            .visit(text(lhs, kind(lhs.type(ctx)))).sql(") = lowerUTF8(").value(value, ChType.string()).sql(')'));
+            .visit(text(lhs, kind(lhs.type(ctx)))).sql(") = lowerUTF8(").value(value, DataType.string()).sql(')'));
     public static final Lookup NE = common("ne", (ctx, lhs, value) -> {
         if (value == null) {
             // "not equal to NULL" asks for the rows that have a value, as infi's ne does.
@@ -53,7 +53,7 @@ public final class BuiltinLookups {
     public static final Lookup ISNULL = common("isnull", (ctx, lhs, value) ->
             ctx.sql(Boolean.TRUE.equals(value) ? "isNull(" : "isNotNull(").visit(lhs).sql(')'));
     public static final Lookup CONTAINS = common("contains", (ctx, lhs, value) -> {
-        ChType type = lhs.type(ctx);
+        DataType type = lhs.type(ctx);
         if (kind(type) == TypeKind.ARRAY) {
             call(ctx, "hasAll", lhs, value, type);
         } else {
@@ -68,17 +68,17 @@ public final class BuiltinLookups {
     public static final Lookup REGEX = common("regex", (ctx, lhs, value) -> regex(ctx, lhs, value, false));
     public static final Lookup IREGEX = common("iregex", (ctx, lhs, value) -> regex(ctx, lhs, value, true));
     public static final Lookup LIKE = common("like", (ctx, lhs, value) -> ctx.visit(text(lhs, kind(lhs.type(ctx))))
-            .sql(' ').visit(Keyword.LIKE).sql(' ').value(value, ChType.string()));
+            .sql(' ').visit(Keyword.LIKE).sql(' ').value(value, DataType.string()));
     public static final Lookup CONTAINED_BY = Lookup.of("contained_by", ARRAY,
             (ctx, lhs, value) -> call(ctx, "hasAll", value, lhs, lhs.type(ctx)));
     public static final Lookup OVERLAP = Lookup.of("overlap", ARRAY,
             (ctx, lhs, value) -> call(ctx, "hasAny", lhs, value, lhs.type(ctx)));
     public static final Lookup ANY = Lookup.of("any", ARRAY, (ctx, lhs, value) -> {
-        ChType type = lhs.type(ctx);
+        DataType type = lhs.type(ctx);
         call(ctx, "has", lhs, value, kind(type) == TypeKind.ARRAY ? type.base().inner() : null);
     });
     public static final Lookup HAS_KEY = Lookup.of("has_key", MAP, (ctx, lhs, value) -> {
-        ChType type = lhs.type(ctx);
+        DataType type = lhs.type(ctx);
         call(ctx, "mapContains", lhs, value, kind(type) == TypeKind.MAP ? type.base().keyType() : null);
     });
 
@@ -94,7 +94,7 @@ public final class BuiltinLookups {
         return Lookup.of(name, renderer);
     }
 
-    private static TypeKind kind(ChType type) {
+    private static TypeKind kind(DataType type) {
         return type == null ? null : type.base().kind();
     }
 
@@ -106,7 +106,7 @@ public final class BuiltinLookups {
         ctx.visit(lhs).sql(' ').sql(op).sql(' ').value(value, lhs.type(ctx));
     }
 
-    private static void call(RenderContext ctx, String function, Object first, Object second, ChType type) {
+    private static void call(RenderContext ctx, String function, Object first, Object second, DataType type) {
         ctx.sql(function).sql('(');
         ctx.value(first, first instanceof QueryPart ? null : type);
         ctx.sql(", ");
@@ -115,7 +115,7 @@ public final class BuiltinLookups {
     }
 
     private static void in(RenderContext ctx, Expression lhs, Keyword keyword, Object value) {
-        ChType type = lhs.type(ctx);
+        DataType type = lhs.type(ctx);
         if (value instanceof QuerySet<?> || value instanceof QueryPart) {
             ctx.visit(lhs).sql(' ').visit(keyword).sql(' ').value(value, null);
             return;
@@ -133,7 +133,7 @@ public final class BuiltinLookups {
     }
 
     private static void range(RenderContext ctx, Expression lhs, Object value) {
-        ChType type = lhs.type(ctx);
+        DataType type = lhs.type(ctx);
         List<Object> bounds = items(value, "range");
         if (bounds.size() != 2) {
             throw new QueryException("A range lookup needs two bounds, got " + bounds.size() + ": " + value);
@@ -162,7 +162,7 @@ public final class BuiltinLookups {
         if (value instanceof QueryPart part) {
             ctx.sql("concat(").value(before, null).sql(", ").visit(part).sql(", ").value(after, null).sql(')');
         } else {
-            ctx.value(before + escapeLike(String.valueOf(value)) + after, ChType.string());
+            ctx.value(before + escapeLike(String.valueOf(value)) + after, DataType.string());
         }
     }
 
@@ -171,7 +171,7 @@ public final class BuiltinLookups {
         if (value instanceof QueryPart part) {
             ctx.visit(part);
         } else {
-            ctx.value((insensitive ? "(?i)" : "") + value, ChType.string());
+            ctx.value((insensitive ? "(?i)" : "") + value, DataType.string());
         }
         ctx.sql(')');
     }
@@ -182,7 +182,7 @@ public final class BuiltinLookups {
         }
         boolean isText = kind == null || kind == TypeKind.STRING || kind == TypeKind.FIXED_STRING
                 || kind == TypeKind.JSON;
-        return isText ? lhs : new FunctionCall("toString", List.of(lhs), ChType.string(), false);
+        return isText ? lhs : new FunctionCall("toString", List.of(lhs), DataType.string(), false);
     }
 
     /** Return {@code text} with LIKE's wildcards and escape character escaped. */

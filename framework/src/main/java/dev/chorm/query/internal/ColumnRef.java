@@ -4,7 +4,7 @@ import dev.chorm.model.ModelField;
 import dev.chorm.query.Expression;
 import dev.chorm.sql.RenderContext;
 import dev.chorm.sql.SqlLiterals;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 
 /**
  * Refer to a column of the model's table or of a joined table; qualified with the table alias only
@@ -16,7 +16,7 @@ import dev.chorm.types.ChType;
  * @param field the model field bound to the column, or null for a synthetic column
  * @param joined whether the column belongs to a joined table
  */
-record ColumnRef(String tableAlias, String column, ChType type, ModelField field, boolean joined)
+record ColumnRef(String tableAlias, String column, DataType type, ModelField field, boolean joined)
         implements Expression {
     @Override
     public void accept(RenderContext ctx) {
@@ -28,7 +28,7 @@ record ColumnRef(String tableAlias, String column, ChType type, ModelField field
     }
 
     @Override
-    public ChType type(RenderContext ctx) {
+    public DataType type(RenderContext ctx) {
         return type;
     }
 }

@@ -2,7 +2,7 @@ package dev.chorm.query.internal;
 
 import dev.chorm.query.Expression;
 import dev.chorm.sql.RenderContext;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 
 /**
  * Read a key of a JSON column as a subcolumn: {@code `content`.`a`.`b`}; its type is ClickHouse's
@@ -22,7 +22,7 @@ record JsonPath(Expression parent, String key) implements Expression {
     }
 
     @Override
-    public ChType type(RenderContext ctx) {
-        return ChType.json();
+    public DataType type(RenderContext ctx) {
+        return DataType.json();
     }
 }

@@ -6,7 +6,7 @@ import dev.chorm.query.Expression;
 import dev.chorm.query.Lookups;
 import dev.chorm.query.QueryException;
 import dev.chorm.sql.RenderContext;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -130,7 +130,7 @@ public final class Scope {
                 ? JavaView.of(c.field()) : null;
         for (int i = start.next(); i < parts.length; i++) {
             String part = parts[i];
-            ChType type = current.type(RenderContext.of(this));
+            DataType type = current.type(RenderContext.of(this));
             if (i == parts.length - 1 && allowLookup && Lookups.applies(part, type)) {
                 return new Resolved(operand(current, view), part);
             }
@@ -154,7 +154,7 @@ public final class Scope {
 
     /** Return the operand of a lookup: marked when the user reads it as a generic IP (see {@link JavaView}). */
     private Expression operand(Expression e, JavaView view) {
-        ChType t = e.type(RenderContext.of(this));
+        DataType t = e.type(RenderContext.of(this));
         boolean ipv6 = t != null && t.base().kind() == dev.chorm.types.TypeKind.IPV6;
         return ipv6 && view != null && view.isGenericIp() ? new JavaView.GenericIpOperand(e) : e;
     }
@@ -191,7 +191,7 @@ public final class Scope {
         if (fk.isEmpty()) {
             return true;  // a reverse relation has no column of its own to transform
         }
-        ChType t = fk.get().column().type();
+        DataType t = fk.get().column().type();
         String next = parts[i + 1];
         boolean local = i + 2 == parts.length && Lookups.applies(next, t) || Transforms.apply(column(fk.get()), t, next) != null;
         return !local;
@@ -248,7 +248,7 @@ public final class Scope {
                 fromAlias, link.left(), link.right()));
     }
 
-    private QueryException unsupported(String path, String part, Expression current, ChType type,
+    private QueryException unsupported(String path, String part, Expression current, DataType type,
                                        boolean allowLookup) {
         List<String> valid = new ArrayList<>(allowLookup ? Lookups.choices(type) : List.of());
         valid.addAll(Transforms.choices(type));

@@ -6,7 +6,7 @@ import dev.chorm.model.DefaultKind;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.sql.SqlLiterals;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import dev.chorm.types.RowBinaryWriter;
 import dev.chorm.types.TypeKind;
 import dev.chorm.types.ValueEncoder;
@@ -167,7 +167,7 @@ final class InsertPlan {
         return meta.modelClass().getSimpleName() + ": " + e.getMessage();
     }
 
-    private static boolean containsJson(ChType type) {
+    private static boolean containsJson(DataType type) {
         if (type.kind() == TypeKind.JSON) {
             return true;
         }

@@ -1,6 +1,6 @@
 package dev.chorm.query.write;
 
-import dev.chorm.db.Database;
+import dev.chorm.query.QueryDatabase;
 import dev.chorm.query.Settings;
 import dev.chorm.sql.QueryPart;
 import java.util.Iterator;
@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * events.create(new Event());
  * long n = events.withSettings(Map.of("async_insert", 1)).bulkCreate(list, 100_000);
  * }</pre>
- * Rows travel as RowBinary through client-v2's streaming insert ({@link Database#client()}), one
+ * Rows travel as RowBinary through client-v2's streaming insert ({@link QueryDatabase#client()}), one
  * {@code INSERT} per batch, encoded while the request is sent: memory stays bounded whatever the
  * number of rows. Models extending {@code Model} get their Snowflake id before they are sent;
  * MATERIALIZED and ALIAS columns are left to the server. Instances are immutable and thread-safe.
@@ -26,18 +26,18 @@ public final class ModelWriter<T> {
     /** The rows per INSERT when no batch size is given: ClickHouse's own {@code max_insert_block_size}. */
     public static final int DEFAULT_BATCH_SIZE = 1_048_576;
 
-    private final Database db;
+    private final QueryDatabase db;
     private final Class<T> model;
     private final Settings settings;
 
-    private ModelWriter(Database db, Class<T> model, Settings settings) {
+    private ModelWriter(QueryDatabase db, Class<T> model, Settings settings) {
         this.db = Objects.requireNonNull(db, "db == null");
         this.model = Objects.requireNonNull(model, "model == null");
         this.settings = settings;
     }
 
     /** Return a writer for objects of {@code model} in {@code db}. */
-    public static <T> ModelWriter<T> of(Database db, Class<T> model) {
+    public static <T> ModelWriter<T> of(QueryDatabase db, Class<T> model) {
         InsertPlan.of(model);
         return new ModelWriter<>(db, model, Settings.empty());
     }

@@ -1,7 +1,7 @@
 package dev.chorm.query.write;
 
 import com.clickhouse.client.api.query.GenericRecord;
-import dev.chorm.db.Database;
+import dev.chorm.query.QueryDatabase;
 import dev.chorm.model.DefaultKind;
 import dev.chorm.model.Model;
 import dev.chorm.model.ModelField;
@@ -24,12 +24,12 @@ import java.util.Set;
  * one fails with a message instead of silently leaving the old value.
  */
 final class Saver {
-    private final Database db;
+    private final QueryDatabase db;
     private final InsertPlan plan;
     private final Settings settings;
     private final ModelMeta meta;
 
-    Saver(Database db, InsertPlan plan, Settings settings) {
+    Saver(QueryDatabase db, InsertPlan plan, Settings settings) {
         this.db = db;
         this.plan = plan;
         this.settings = settings;
