@@ -3,27 +3,40 @@ package dev.chorm.demo;
 import dev.chorm.db.Config;
 import dev.chorm.db.Database;
 import dev.chorm.demo.events.Event;
+import dev.chorm.demo.events.Host;
 import dev.chorm.migrations.AppModels;
 import dev.chorm.migrations.MakeMigrationsOptions;
 import dev.chorm.migrations.MigrateOptions;
 import dev.chorm.migrations.MigrationStatus;
 import dev.chorm.migrations.Migrations;
 import dev.chorm.migrations.ProgressListener;
+import dev.chorm.query.Aggregate;
 import dev.chorm.query.Count;
 import dev.chorm.query.Q;
 import dev.chorm.query.QuerySet;
+import dev.chorm.query.write.MutationMode;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The main job, a plain batch program on the embedded ClickHouse: apply the migrations that ship
- * in this jar, load events with bulkCreate, query them with QuerySets, update and delete.
- * {@code Demo --makemigrations DIR} writes the migrations that model changes need into DIR.
+ * in this jar, load a million events with bulkCreate, and run the analytics a ClickHouse user runs
+ * first (filters, group-by with uniq and quantiles, PREWHERE, LIMIT BY, FINAL, a mutation), printing
+ * each query's SQL, its rows and its time. {@code Demo --makemigrations DIR} writes the migrations
+ * that model changes need into DIR.
  */
 public final class Demo {
+    /** How many events the demo loads. */
+    static final int EVENTS = 1_000_000;
+    private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
+    private static final PrintStream OUT = System.out;
+
     private Demo() {
     }
 
@@ -36,45 +49,103 @@ public final class Demo {
             // Writing migrations needs only the models, not the engine.
             Migrations migrations = Migrations.builder().models(AppModels.scan(loader, config.modelPackages()))
                     .classLoader(loader).directory(sources).build();
-            System.out.println(migrations.makeMigrations(MakeMigrationsOptions.defaults()).summary());
+            OUT.println(migrations.makeMigrations(MakeMigrationsOptions.defaults()).summary());
             return;
         }
+        long started = System.nanoTime();
         try (Database db = Database.connect(config)) {
+            Path data = config.database("default").dataDir().toAbsolutePath();
+            OUT.printf("chorm demo on the embedded ClickHouse; its data lives in %s (delete it to start afresh).%n%n", data);
             Migrations migrations = Migrations.builder(config, db, loader, sources).build();
-            migrations.migrate(MigrateOptions.latest().withListener(ProgressListener.printing(System.out::println)));
-            System.out.println(MigrationStatus.render(migrations.showMigrations()));
-            run(db.objects(Event.class));
+            migrations.migrate(MigrateOptions.latest().withListener(ProgressListener.printing(OUT::println)));
+            OUT.println(MigrationStatus.render(migrations.showMigrations()));
+            load(db.objects(Event.class), db.objects(Host.class));
+            analytics(db.objects(Event.class), db.objects(Host.class), db);
+            OUT.printf("%nDone in %.1f s. The tables stay in %s; run the demo again to reload them.%n",
+                    (System.nanoTime() - started) / 1e9, data);
         }
     }
 
-    private static void run(QuerySet<Event> events) {
+    private static void load(QuerySet<Event> events, QuerySet<Host> hosts) {
         events.delete();
-        Instant start = Instant.parse("2026-11-01T00:00:00Z");
-        long loaded = events.bulkCreate(IntStream.range(0, 100_000).mapToObj(i -> event(i, start)).toList(), 25_000);
-        System.out.printf("Loaded %,d events with bulkCreate.%n", loaded);
-
-        System.out.printf("TCP events on ports >= 1024: %,d%n", events.filter("protocol", "TCP").filter("port__gte", 1024).count());
-        QuerySet<Map<String, Object>> byProtocol = events
-                .filter(Q.of("action", Event.Action.DROP).or(Q.of("port__in", List.of(22, 23))))
-                .values("protocol").annotate("n", Count.all()).orderBy("-n");
-        System.out.println("Dropped or telnet/ssh events by protocol: " + byProtocol.fetch());
-        System.out.println("  SQL: " + byProtocol.toSql());
-        System.out.println("Busiest ports on Nov 2: " + events.filter("timestamp__date", java.time.LocalDate.parse("2026-11-02"))
-                .prewhere("action", Event.Action.PASS).values("port").annotate("n", Count.all()).orderBy("-n").limit(3).fetch());
-
-        events.filter("port__in", List.of(22, 23)).update(Map.of("protocol", "SSH"));
-        System.out.printf("After update, SSH events: %,d%n", events.filter("protocol", "SSH").count());
-        events.filter("action", Event.Action.ALERT).delete();
-        System.out.printf("After deleting alerts: %,d events remain.%n", events.count());
+        hosts.delete();
+        long t0 = System.nanoTime();
+        int step = EVENTS / 4;
+        // A stream, so the million objects are made as the insert consumes them, never held at once.
+        Stream<Event> rows = IntStream.range(0, EVENTS).mapToObj(i -> {
+            if (i > 0 && i % step == 0) {
+                OUT.printf("  loading events: %,d of %,d (%.1f s)%n", i, EVENTS, (System.nanoTime() - t0) / 1e9);
+            }
+            return event(i);
+        });
+        long loaded = events.bulkCreate(rows, 200_000);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        OUT.printf("Loaded %,d events with bulkCreate (RowBinary) in %.1f s, %,.0f rows/s.%n", loaded, seconds, loaded / seconds);
+        // Two inventory scans: the second renames some hosts, with a higher version.
+        hosts.bulkCreate(IntStream.range(0, 250).mapToObj(i -> host(i, 1, "host-" + i)).toList());
+        hosts.bulkCreate(IntStream.range(0, 250).filter(i -> i % 5 == 0).mapToObj(i -> host(i, 2, "renamed-" + i)).toList());
+        OUT.printf("Loaded 250 hosts, then a second scan of 50 of them.%n");
     }
 
-    private static Event event(int i, Instant start) {
+    private static void analytics(QuerySet<Event> events, QuerySet<Host> hosts, Database db) {
+        show("1. A filter: TCP events on unprivileged ports, per action",
+                events.filter("protocol", "TCP").filter("port__gte", 1024)
+                        .values("action").annotate("events", Count.all()).orderBy("action"));
+        show("2. Group-by with uniq and quantiles: traffic per protocol",
+                events.values("protocol").annotate("events", Count.all()).annotate("sources", Aggregate.uniq("ip"))
+                        .annotate("bytes_p50_p90_p99", Aggregate.quantiles(List.of(0.5, 0.9, 0.99), "bytes"))
+                        .orderBy("-events"));
+        show("3. PREWHERE: the busiest ports among dropped events on Nov 2, or telnet/ssh",
+                events.prewhere("action", Event.Action.DROP)
+                        .filter(Q.of("timestamp__date", LocalDate.parse("2026-11-02")).or(Q.of("port__in", List.of(22, 23))))
+                        .values("port").annotate("events", Count.all()).orderBy("-events").limit(5));
+        show("4. LIMIT BY: the two busiest ports of each protocol",
+                events.filter("port__gte", 1024).values("protocol", "port").annotate("events", Count.all())
+                        .orderBy("protocol", "-events", "port").limitBy(2, "protocol"));
+        QuerySet<Map<String, Object>> someHosts = hosts.filter("ip__in", List.of("10.0.0.0", "10.0.0.1", "10.0.0.5"))
+                .values("ip", "name", "version").orderBy("ip", "version");
+        show("5a. ReplacingMergeTree without FINAL: both scans' rows until a merge", someHosts);
+        show("5b. FINAL: the latest version of each host", someHosts.asFinal());
+
+        QuerySet<Event> ssh = events.filter("port__in", List.of(22, 23));
+        long t0 = System.nanoTime();
+        ssh.update(Map.of("protocol", "SSH"), MutationMode.ALTER);
+        double ms = (System.nanoTime() - t0) / 1e6;
+        // The server's own record of the mutation is the statement that ran.
+        Object command = db.query("SELECT command FROM system.mutations WHERE database = currentDatabase() "
+                + "AND table = 'demo_event' ORDER BY create_time DESC LIMIT 1").get(0).get("command");
+        OUT.printf("%n6. A mutation: telnet and ssh ports become protocol SSH (%.0f ms, mutations_sync=2 waits for it)%n", ms);
+        OUT.println("   ALTER TABLE `demo_event` " + String.valueOf(command).replaceAll("^\\((.*)\\)$", "$1"));
+        show("   and afterwards", events.values("protocol").annotate("events", Count.all()).orderBy("-events"));
+    }
+
+    /** Print a query's title, SQL, rows as a table, and the time to run it. */
+    private static void show(String title, QuerySet<Map<String, Object>> query) {
+        long t0 = System.nanoTime();
+        List<Map<String, Object>> rows = query.fetch();
+        double ms = (System.nanoTime() - t0) / 1e6;
+        OUT.printf("%n%s (%d rows, %.0f ms)%n   %s%n", title, rows.size(), ms, query.toSql());
+        OUT.print(TextTable.of(rows).indent("   "));
+    }
+
+    private static Event event(int i) {
         Event e = new Event();
-        e.ip = "10.0." + (i % 250) + "." + (i % 200);
-        e.port = i % 7 == 0 ? 22 : 1000 + i % 60_000;
+        e.ip = "10.0." + (i % 250) + "." + (i % 199);
+        e.port = i % 7 == 0 ? 22 : i % 11 == 0 ? 443 : 1024 + (i * 31) % 5_000;
         e.protocol = i % 3 == 0 ? "UDP" : "TCP";
-        e.timestamp = start.plusSeconds(i * 7L);
-        e.action = Event.Action.values()[i % 3];
+        e.timestamp = START.plusMillis(i * 600L); // a million events over a week
+        e.action = i % 10 < 7 ? Event.Action.PASS : i % 10 < 9 ? Event.Action.DROP : Event.Action.ALERT;
+        e.bytes = 64 + (i * 7919L) % 1_500 + (i % 100 == 0 ? 60_000 : 0);
         return e;
+    }
+
+    private static Host host(int i, long version, String name) {
+        Host h = new Host();
+        h.ip = "10.0.0." + i;
+        h.name = name;
+        h.owner = i % 2 == 0 ? "ops" : "dev";
+        h.version = version;
+        h.seenAt = START.plusSeconds(version * 3600);
+        return h;
     }
 }
