@@ -45,7 +45,8 @@ public final class Config {
     public static final String DEFAULT_DATA_DIR = ".chorm/data";
 
     private static final String PREFIX = "chorm.databases.";
-    private static final List<String> SUFFIXES = List.of("url", "user", "password", "migration-cluster", "data-dir",
+    /** The per-alias keys; {@link ConfigKeys} must know each (a test checks). */
+    static final List<String> SUFFIXES = List.of("url", "user", "password", "migration-cluster", "data-dir",
             "profile", "test.cluster", "test.managed", "test.dependencies", "test.name");
 
     /** Warnings already printed by {@link #load()}: a program that loads its configuration often says each once. */

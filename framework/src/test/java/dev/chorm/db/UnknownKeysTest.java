@@ -50,6 +50,12 @@ class UnknownKeysTest {
     }
 
     @Test
+    void everyPerAliasKeyConfigReadsIsKnown() {
+        assertThat(Config.SUFFIXES).allSatisfy(suffix ->
+                assertThat(ConfigKeys.isKnown("chorm.databases.events." + suffix)).as(suffix).isTrue());
+    }
+
+    @Test
     void aMisspeltUrlFailsInsteadOfQuietlyUsingTheEmbeddedEngine() {
         Config config = Config.of(Map.of("chorm.databases.default.ulr", "jdbc:clickhouse://db.example.com:8123/app"));
 
