@@ -130,6 +130,37 @@ class DocSnippetsTest {
         }));
     }
 
+    /**
+     * Check the {@code ```properties} examples: each must parse, and every {@code chorm.*} key in it
+     * must be one chorm reads, so that a page cannot teach a misspelt key.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyPropertiesExampleUsesKnownKeys() throws IOException {
+        return documents().stream().map(doc -> DynamicTest.dynamicTest(doc.getFileName().toString(), () -> {
+            List<String> lines = Files.readAllLines(doc);
+            List<String> unknown = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                if (!lines.get(i).strip().equals("```properties")) {
+                    continue;
+                }
+                int start = i + 1;
+                int end = start;
+                while (end < lines.size() && !lines.get(end).strip().equals("```")) {
+                    end++;
+                }
+                Properties p = new Properties();
+                p.load(new java.io.StringReader(String.join("\n", lines.subList(start, end))));
+                for (String key : new java.util.TreeSet<>(p.stringPropertyNames())) {
+                    if (key.startsWith("chorm.") && !dev.chorm.db.ConfigKeys.isKnown(key)) {
+                        unknown.add(doc.getFileName() + ":" + start + ": " + key);
+                    }
+                }
+                i = end;
+            }
+            assertThat(unknown).as("chorm keys in properties examples that chorm does not read").isEmpty();
+        }));
+    }
+
     /** Run a document's examples in order on a fresh database, which Config.load() also points at. */
     private static void runDocument(Path doc, List<Snippet> blocks) throws Throwable {
         if (blocks.stream().allMatch(s -> s.compileOnly() != null)) {

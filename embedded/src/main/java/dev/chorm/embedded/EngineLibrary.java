@@ -67,9 +67,25 @@ public final class EngineLibrary {
      *     engine build, or the library is not cached and cannot be fetched
      */
     public static Path resolve() {
-        // Standard error, not a logger: a first run under `mvn -q` must still say what it downloads.
         return resolve(System.getenv(), System.getProperties(),
-                System.getProperty("os.name", ""), System.getProperty("os.arch", ""), "npm", System.err::println);
+                System.getProperty("os.name", ""), System.getProperty("os.arch", ""), "npm", EngineLibrary::report);
+    }
+
+    /**
+     * Show a fetch report line where a user sees it: standard error, not a logger, because a first run
+     * under {@code mvn -q} must still say what it downloads; inside a Surefire test fork, whose output
+     * goes to report files, the terminal ({@code /dev/tty}) when there is one.
+     */
+    private static void report(String line) {
+        if (System.getProperty("surefire.test.class.path") != null) {
+            try (java.io.FileWriter tty = new java.io.FileWriter("/dev/tty", java.nio.charset.StandardCharsets.UTF_8)) {
+                tty.write(line + System.lineSeparator());
+                return;
+            } catch (IOException | RuntimeException e) {
+                // no terminal (CI): the report file gets it
+            }
+        }
+        System.err.println(line);
     }
 
     /** Resolve against the given environment, system properties, platform and npm command, reporting nothing. */

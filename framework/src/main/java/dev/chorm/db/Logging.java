@@ -1,7 +1,6 @@
 package dev.chorm.db;
 
 import java.util.ServiceLoader;
-import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
  * chorm's logging defaults, applied once before the framework, HikariCP or the driver create a logger.
@@ -32,15 +31,26 @@ final class Logging {
         }
         applied = true;
         System.getProperties().putIfAbsent(HIKARI_LEVEL, "warn");
-        if (System.getProperty(PROVIDER) == null && !hasProvider()) {
+        if (System.getProperty(PROVIDER) == null && lacksProvider()) {
             System.setProperty(PROVIDER, NOP_PROVIDER);
             // slf4j-api says at INFO which explicitly chosen provider it loads; only that is silenced here.
             System.getProperties().putIfAbsent("slf4j.internal.verbosity", "WARN");
         }
     }
 
-    private static boolean hasProvider() {
+    /**
+     * Return whether slf4j-api 2 is in use and no provider is on its class path. Under slf4j 1.x (the
+     * API Maven 3 gives its plugins) there is no provider mechanism to choose, so nothing is changed.
+     */
+    @SuppressWarnings("unchecked")
+    private static boolean lacksProvider() {
         ClassLoader loader = org.slf4j.LoggerFactory.class.getClassLoader();
-        return ServiceLoader.load(SLF4JServiceProvider.class, loader).stream().findAny().isPresent();
+        Class<Object> spi;
+        try {
+            spi = (Class<Object>) Class.forName("org.slf4j.spi.SLF4JServiceProvider", false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+        return ServiceLoader.load(spi, loader).stream().findAny().isEmpty();
     }
 }
