@@ -32,62 +32,76 @@ import java.util.stream.Stream;
  * that model changes need into DIR.
  */
 public final class Demo {
-    /** How many events the demo loads. */
+    /** How many events the demo loads unless {@code --events N} says otherwise. */
     static final int EVENTS = 1_000_000;
     private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
-    private static final PrintStream OUT = System.out;
 
-    private Demo() {
+    private final PrintStream out;
+    private final int eventCount;
+
+    Demo(PrintStream out, int eventCount) {
+        this.out = out;
+        this.eventCount = eventCount;
     }
 
-    /** Run the demo. */
+    /** Run the demo: no arguments, {@code --events N}, or {@code --makemigrations DIR}. */
     public static void main(String[] args) {
-        Config config = Config.load();
-        ClassLoader loader = Demo.class.getClassLoader();
-        Path sources = Path.of(args.length > 1 ? args[1] : "demo/src/main/resources/db/clickhouse");
+        if (args.length == 2 && args[0].equals("--events")) {
+            new Demo(System.out, Integer.parseInt(args[1])).run(Config.load());
+            return;
+        }
         if (args.length > 0 && args[0].equals("--makemigrations")) {
+            Config config = Config.load();
+            ClassLoader loader = Demo.class.getClassLoader();
+            Path sources = Path.of(args.length > 1 ? args[1] : "demo/src/main/resources/db/clickhouse");
             // Writing migrations needs only the models, not the engine.
             Migrations migrations = Migrations.builder().models(AppModels.scan(loader, config.modelPackages()))
                     .classLoader(loader).directory(sources).build();
-            OUT.println(migrations.makeMigrations(MakeMigrationsOptions.defaults()).summary());
+            System.out.println(migrations.makeMigrations(MakeMigrationsOptions.defaults()).summary());
             return;
         }
+        new Demo(System.out, EVENTS).run(Config.load());
+    }
+
+    /** Migrate, load, query; the migrations come from the class path (this jar). */
+    void run(Config config) {
+        ClassLoader loader = Demo.class.getClassLoader();
         long started = System.nanoTime();
         try (Database db = Database.connect(config)) {
             Path data = config.database("default").dataDir().toAbsolutePath();
-            OUT.printf("chorm demo on the embedded ClickHouse; its data lives in %s (delete it to start afresh).%n%n", data);
-            Migrations migrations = Migrations.builder(config, db, loader, sources).build();
-            migrations.migrate(MigrateOptions.latest().withListener(ProgressListener.printing(OUT::println)));
-            OUT.println(MigrationStatus.render(migrations.showMigrations()));
+            out.printf("chorm demo on the embedded ClickHouse; its data lives in %s (delete it to start afresh).%n%n", data);
+            Migrations migrations = Migrations.builder(config, db, loader, null).build();
+            migrations.migrate(MigrateOptions.latest().withListener(ProgressListener.printing(out::println)));
+            out.println(MigrationStatus.render(migrations.showMigrations()));
             load(db.objects(Event.class), db.objects(Host.class));
             analytics(db.objects(Event.class), db.objects(Host.class), db);
-            OUT.printf("%nDone in %.1f s. The tables stay in %s; run the demo again to reload them.%n",
+            out.printf("%nDone in %.1f s. The tables stay in %s; run the demo again to reload them.%n",
                     (System.nanoTime() - started) / 1e9, data);
         }
     }
 
-    private static void load(QuerySet<Event> events, QuerySet<Host> hosts) {
+    private void load(QuerySet<Event> events, QuerySet<Host> hosts) {
         events.delete();
         hosts.delete();
         long t0 = System.nanoTime();
-        int step = EVENTS / 4;
+        int step = Math.max(1, eventCount / 4);
         // A stream, so the million objects are made as the insert consumes them, never held at once.
-        Stream<Event> rows = IntStream.range(0, EVENTS).mapToObj(i -> {
+        Stream<Event> rows = IntStream.range(0, eventCount).mapToObj(i -> {
             if (i > 0 && i % step == 0) {
-                OUT.printf("  loading events: %,d of %,d (%.1f s)%n", i, EVENTS, (System.nanoTime() - t0) / 1e9);
+                out.printf("  loading events: %,d of %,d (%.1f s)%n", i, eventCount, (System.nanoTime() - t0) / 1e9);
             }
             return event(i);
         });
         long loaded = events.bulkCreate(rows, 200_000);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        OUT.printf("Loaded %,d events with bulkCreate (RowBinary) in %.1f s, %,.0f rows/s.%n", loaded, seconds, loaded / seconds);
+        out.printf("Loaded %,d events with bulkCreate (RowBinary) in %.1f s, %,.0f rows/s.%n", loaded, seconds, loaded / seconds);
         // Two inventory scans: the second renames some hosts, with a higher version.
         hosts.bulkCreate(IntStream.range(0, 250).mapToObj(i -> host(i, 1, "host-" + i)).toList());
         hosts.bulkCreate(IntStream.range(0, 250).filter(i -> i % 5 == 0).mapToObj(i -> host(i, 2, "renamed-" + i)).toList());
-        OUT.printf("Loaded 250 hosts, then a second scan of 50 of them.%n");
+        out.printf("Loaded 250 hosts, then a second scan of 50 of them.%n");
     }
 
-    private static void analytics(QuerySet<Event> events, QuerySet<Host> hosts, Database db) {
+    private void analytics(QuerySet<Event> events, QuerySet<Host> hosts, Database db) {
         show("1. A filter: TCP events on unprivileged ports, per action",
                 events.filter("protocol", "TCP").filter("port__gte", 1024)
                         .values("action").annotate("events", Count.all()).orderBy("action"));
@@ -114,18 +128,18 @@ public final class Demo {
         // The server's own record of the mutation is the statement that ran.
         Object command = db.query("SELECT command FROM system.mutations WHERE database = currentDatabase() "
                 + "AND table = 'demo_event' ORDER BY create_time DESC LIMIT 1").get(0).get("command");
-        OUT.printf("%n6. A mutation: telnet and ssh ports become protocol SSH (%.0f ms, mutations_sync=2 waits for it)%n", ms);
-        OUT.println("   ALTER TABLE `demo_event` " + String.valueOf(command).replaceAll("^\\((.*)\\)$", "$1"));
+        out.printf("%n6. A mutation: telnet and ssh ports become protocol SSH (%.0f ms, mutations_sync=2 waits for it)%n", ms);
+        out.println("   ALTER TABLE `demo_event` " + String.valueOf(command).replaceAll("^\\((.*)\\)$", "$1"));
         show("   and afterwards", events.values("protocol").annotate("events", Count.all()).orderBy("-events"));
     }
 
     /** Print a query's title, SQL, rows as a table, and the time to run it. */
-    private static void show(String title, QuerySet<Map<String, Object>> query) {
+    private void show(String title, QuerySet<Map<String, Object>> query) {
         long t0 = System.nanoTime();
         List<Map<String, Object>> rows = query.fetch();
         double ms = (System.nanoTime() - t0) / 1e6;
-        OUT.printf("%n%s (%d rows, %.0f ms)%n   %s%n", title, rows.size(), ms, query.toSql());
-        OUT.print(TextTable.of(rows).indent("   "));
+        out.printf("%n%s (%d rows, %.0f ms)%n   %s%n", title, rows.size(), ms, query.toSql());
+        out.print(TextTable.of(rows).indent("   "));
     }
 
     private static Event event(int i) {

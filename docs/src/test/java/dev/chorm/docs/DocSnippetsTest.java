@@ -109,7 +109,38 @@ class DocSnippetsTest {
             errors.computeIfAbsent(doc, k -> new ArrayList<>()).add("%s:%d: %s".formatted(doc.getFileName(),
                     d.getLineNumber(), d.getMessage(Locale.ROOT)));
         }
-        loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, DocSnippetsTest.class.getClassLoader());
+        loader = new ChildFirst(classes);
+    }
+
+    /**
+     * Load the classes compiled from the documents before the test class path's: a page may declare a
+     * class the test sources also have (its own {@code com.example.events.Event}), and javac compiled
+     * the page's against its own.
+     */
+    private static final class ChildFirst extends URLClassLoader {
+        private final Path classes;
+
+        ChildFirst(Path classes) throws IOException {
+            super(new URL[] {classes.toUri().toURL()}, DocSnippetsTest.class.getClassLoader());
+            this.classes = classes;
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> c = findLoadedClass(name);
+                if (c == null && Files.exists(classes.resolve(name.replace('.', '/') + ".class"))) {
+                    c = findClass(name);
+                }
+                if (c == null) {
+                    return super.loadClass(name, resolve);
+                }
+                if (resolve) {
+                    resolveClass(c);
+                }
+                return c;
+            }
+        }
     }
 
     static List<Path> documents() throws IOException {
