@@ -59,57 +59,64 @@ class DocSnippetsTest {
 
     private static Map<Path, List<Snippet>> snippets;
     private static Map<Path, List<String>> errors;
-    private static URLClassLoader loader;
+    private static Map<Path, URLClassLoader> loaders;
 
     @BeforeAll
     static void compileAll() throws IOException {
         snippets = new TreeMap<>();
-        for (Path doc : documents()) {
-            snippets.put(doc, Snippet.of(doc));
-        }
         errors = new LinkedHashMap<>();
-        Path sources = output.resolve("src");
-        Path classes = Files.createDirectories(output.resolve("classes"));
-        List<File> files = new ArrayList<>();
-        Map<String, Path> docOfSource = new LinkedHashMap<>();
-        for (Map.Entry<Path, List<Snippet>> e : snippets.entrySet()) {
-            for (Snippet s : e.getValue()) {
-                String className;
-                try {
-                    className = s.className();
-                } catch (IllegalArgumentException bad) {
-                    errors.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(bad.getMessage());
-                    continue;
-                }
-                Path file = sources.resolve(className.replace('.', '/') + ".java");
-                if (Files.exists(file)) {
-                    errors.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
-                            .add(s.where() + ": a second declaration of " + className + " in the same document");
-                    continue;
-                }
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, s.source());
-                files.add(file.toFile());
-                docOfSource.put(file.toString(), e.getKey());
-            }
-        }
+        loaders = new LinkedHashMap<>();
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-            List<String> options = List.of("-d", classes.toString(), "-classpath", System.getProperty("java.class.path"),
-                    "--release", "17", "-proc:none", "-Xlint:none", "-nowarn");
-            StringWriter out = new StringWriter();
-            javac.getTask(out, fm, diagnostics, options, null, fm.getJavaFileObjectsFromFiles(files)).call();
+        for (Path doc : documents()) {
+            List<Snippet> blocks = Snippet.of(doc);
+            snippets.put(doc, blocks);
+            List<String> problems = new ArrayList<>();
+            errors.put(doc, problems);
+            loaders.put(doc, compile(javac, doc, blocks, problems));
         }
-        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-            if (d.getKind() != Diagnostic.Kind.ERROR || d.getSource() == null) {
+    }
+
+    /**
+     * Compile one document's blocks on their own (a page's classes never meet another page's) and
+     * return the loader of its classes; problems get the errors, on the page's lines.
+     */
+    private static URLClassLoader compile(JavaCompiler javac, Path doc, List<Snippet> blocks, List<String> problems)
+            throws IOException {
+        String slug = doc.getFileName().toString().replaceAll("\\W", "_");
+        Path sources = output.resolve("src").resolve(slug);
+        Path classes = Files.createDirectories(output.resolve("classes").resolve(slug));
+        List<File> files = new ArrayList<>();
+        for (Snippet s : blocks) {
+            String className;
+            try {
+                className = s.className();
+            } catch (IllegalArgumentException bad) {
+                problems.add(bad.getMessage());
                 continue;
             }
-            Path doc = docOfSource.get(Path.of(d.getSource().toUri()).toString());
-            errors.computeIfAbsent(doc, k -> new ArrayList<>()).add("%s:%d: %s".formatted(doc.getFileName(),
-                    d.getLineNumber(), d.getMessage(Locale.ROOT)));
+            Path file = sources.resolve(className.replace('.', '/') + ".java");
+            if (Files.exists(file)) {
+                problems.add(s.where() + ": a second declaration of " + className + " in the same document");
+                continue;
+            }
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, s.source());
+            files.add(file.toFile());
         }
-        loader = new ChildFirst(classes);
+        if (!files.isEmpty()) {
+            DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+            try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
+                List<String> options = List.of("-d", classes.toString(), "-classpath", System.getProperty("java.class.path"),
+                        "--release", "17", "-proc:none", "-Xlint:none", "-nowarn");
+                javac.getTask(new StringWriter(), fm, diagnostics, options, null, fm.getJavaFileObjectsFromFiles(files)).call();
+            }
+            for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+                if (d.getKind() == Diagnostic.Kind.ERROR) {
+                    problems.add("%s:%d: %s".formatted(doc.getFileName(), d.getLineNumber(), d.getMessage(Locale.ROOT)));
+                }
+            }
+        }
+        return new ChildFirst(classes);
     }
 
     /**
@@ -155,7 +162,7 @@ class DocSnippetsTest {
     @TestFactory
     Stream<DynamicTest> everyJavaExampleInTheDocsCompilesAndRuns() {
         return snippets.keySet().stream().map(doc -> DynamicTest.dynamicTest(doc.getFileName().toString(), () -> {
-            assertThat(errors.getOrDefault(doc, List.of())).as("compile errors in the Java examples of " + doc.getFileName())
+            assertThat(errors.get(doc)).as("compile errors in the Java examples of " + doc.getFileName())
                     .isEmpty();
             runDocument(doc, snippets.get(doc));
         }));
@@ -207,7 +214,7 @@ class DocSnippetsTest {
         try (Database db = Database.connect(Config.load())) {
             for (Snippet s : blocks) {
                 if (s.compileOnly() == null) {
-                    run(s, db);
+                    run(s, db, loaders.get(doc));
                 }
             }
         } finally {
@@ -215,7 +222,7 @@ class DocSnippetsTest {
         }
     }
 
-    private static void run(Snippet s, Database db) throws Throwable {
+    private static void run(Snippet s, Database db, ClassLoader loader) throws Throwable {
         Class<?> type = Class.forName(s.className(), true, loader);
         try {
             if (s.kind() == Snippet.Kind.STATEMENTS) {
