@@ -82,8 +82,12 @@ public final class ConfigKeys {
             new Key("chorm.snowflake.worker-id", "-D", "`0`", "Worker id in generated Snowflake ids (0-31); give each writing process its own."),
             new Key("chorm.snowflake.datacenter-id", "-D", "`0`", "Datacenter id in generated Snowflake ids (0-31)."));
 
-    /** Keys of programs that are not part of the framework (benchmarks), left alone. */
-    private static final List<String> OTHER_PREFIXES = List.of("chorm.bench.");
+    /**
+     * Keys of chorm's own benchmarks and test suites (seeds, fixture caches, jars under test): not
+     * configuration of an application, so not documented, and never reported as unknown.
+     */
+    private static final List<String> OTHER_PREFIXES = List.of("chorm.bench.", "chorm.fuzz.", "chorm.property.",
+            "chorm.embedded.jar", "chorm.junit.kit", "chorm.test.clickhouse-connect", "chorm.test.node-cache");
 
     private ConfigKeys() {
     }
