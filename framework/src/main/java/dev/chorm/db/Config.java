@@ -6,6 +6,7 @@ import dev.chorm.schema.StorageProfiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Hold chorm's configuration: {@code clickhouse.properties} from the classpath, overridden by
@@ -50,7 +52,7 @@ public final class Config {
             "profile", "test.cluster", "test.managed", "test.dependencies", "test.name");
 
     /** Warnings already printed by {@link #load()}: a program that loads its configuration often says each once. */
-    private static final Set<String> PRINTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final Set<String> PRINTED = ConcurrentHashMap.newKeySet();
 
     private final Map<String, String> values;
     private final List<UnknownKey> unknownKeys;
@@ -90,7 +92,7 @@ public final class Config {
 
     /** Return the configuration from these sources, later ones winning; {@link #unknownKeys()} has the keys nobody reads. */
     public static Config load(ClassLoader loader, Map<String, String> environment, Properties systemProperties) {
-        List<UnknownKey> unknown = new java.util.ArrayList<>();
+        List<UnknownKey> unknown = new ArrayList<>();
         Map<String, String> file = readFile(loader);
         Map<String, String> merged = new TreeMap<>(file);
         file.keySet().stream().filter(k -> k.startsWith("chorm.") && !ConfigKeys.isKnown(k))

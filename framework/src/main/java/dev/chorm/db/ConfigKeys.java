@@ -24,7 +24,7 @@ public final class ConfigKeys {
      * @param meaning what it does
      */
     public record Key(String pattern, String sources, String defaultValue, String meaning) {
-        /** Return whether {@code key} is this key (a placeholder stands for one or more name segments). */
+        /** Return whether {@code key} is this key: an alias, app or model stands for one name segment, a setting for the rest. */
         boolean matches(String key) {
             return regex().matcher(key).matches();
         }
@@ -35,7 +35,7 @@ public final class ConfigKeys {
                 if (part.equals("<alias>") || part.equals("<app>") || part.equals("<Model>")) {
                     out.append("[^.]+");
                 } else if (part.startsWith("<")) {
-                    out.append(".+"); // a ClickHouse setting name, or a model's app and name
+                    out.append(".+"); // a ClickHouse setting name
                 } else {
                     out.append(Pattern.quote(part));
                 }

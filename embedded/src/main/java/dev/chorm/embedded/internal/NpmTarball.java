@@ -178,7 +178,7 @@ public final class NpmTarball {
         String npm = command.get(0);
         Process process;
         try {
-            // Older npm versions ignore --pack-destination and pack into the working directory.
+            // The working directory is the destination: older npm versions ignore --pack-destination.
             process = new ProcessBuilder(command).directory(directory.toFile())
                     .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
         } catch (IOException e) {
