@@ -125,9 +125,11 @@ public final class Demo {
         long t0 = System.nanoTime();
         ssh.update(Map.of("protocol", "SSH"), MutationMode.ALTER);
         double ms = (System.nanoTime() - t0) / 1e6;
-        // The server's own record of the mutation is the statement that ran.
+        // The server's own record of the mutation is the statement that ran: the latest of the table's
+        // mutations by number (create_time has whole seconds, and the load's delete may share one).
         Object command = db.query("SELECT command FROM system.mutations WHERE database = currentDatabase() "
-                + "AND table = 'demo_event' ORDER BY create_time DESC LIMIT 1").get(0).get("command");
+                + "AND table = 'demo_event' ORDER BY toUInt64OrZero(extract(mutation_id, '[0-9]+')) DESC LIMIT 1")
+                .get(0).get("command");
         out.printf("%n6. A mutation: telnet and ssh ports become protocol SSH (%.0f ms, mutations_sync=2 waits for it)%n", ms);
         out.println("   ALTER TABLE `demo_event` " + String.valueOf(command).replaceAll("^\\((.*)\\)$", "$1"));
         show("   and afterwards", events.values("protocol").annotate("events", Count.all()).orderBy("-events"));

@@ -61,13 +61,13 @@ final class TextTable {
     }
 
     private void line(StringBuilder out, String prefix, List<String> values, int[] widths) {
-        out.append(prefix);
+        StringBuilder line = new StringBuilder(prefix);
         for (int i = 0; i < values.size(); i++) {
             String v = values.get(i);
             String pad = " ".repeat(widths[i] - v.length());
-            out.append(i == 0 ? "" : " | ").append(numeric.get(i) ? pad + v : v + pad);
+            line.append(i == 0 ? "" : " | ").append(numeric.get(i) ? pad + v : v + pad);
         }
-        out.append('\n');
+        out.append(line.toString().stripTrailing()).append('\n');
     }
 
     private static String format(Object value) {

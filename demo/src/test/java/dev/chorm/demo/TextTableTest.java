@@ -21,7 +21,7 @@ class TextTableTest {
         }).toList();
 
         assertThat(TextTable.of(rows.subList(0, 2)).indent("> ")).isEqualTo("""
-                > protocol |    events | p50       \n\
+                > protocol |    events | p50
                 > ---------+-----------+-----------
                 > TCP      | 1,000,000 | [0.0, 1.3]
                 > UDP-1    |   500,000 | [0.5, 1.3]
