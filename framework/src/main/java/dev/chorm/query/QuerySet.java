@@ -518,7 +518,7 @@ public final class QuerySet<T> {
 
     /** Return the runner that executes this QuerySet's statements. */
     public QueryRunner runner() {
-        return new QueryRunner(database().dataSource());
+        return new QueryRunner(database().dataSource(), query.meta());
     }
 
     /** Write this QuerySet as a subquery selecting one column (for {@code in} lookups and CTEs). */
