@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * package of its own, to see it substituted), build it, migrate, run its batch job, change the
  * model, see the checks fail until a migration is written, write and apply it, print its SQL with
  * {@code -q}, and go back. Each step is one {@code mvn} run in the generated project, against this
- * reactor's artifacts (see {@link MavenRunner}); logs in {@code target/generated-projects/logs}.
+ * reactor's artifacts (see {@link MavenRunner}); logs in {@code target/generated-projects/first-hour/logs}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GeneratedProjectIT {
@@ -29,18 +29,10 @@ class GeneratedProjectIT {
 
     @BeforeAll
     static void generate() throws Exception {
-        work = Path.of(MavenRunner.property("chorm.it.work"));
-        deleteRecursively(work);
+        work = Path.of(MavenRunner.property("chorm.it.work"), "first-hour");
+        MavenRunner.deleteRecursively(work);
         mvn = MavenRunner.in(work);
-        project = work.resolve("telemetry");
-        // The command of docs/getting-started.md, with the plugin's version pinned (no prefix lookup offline).
-        MavenRunner.Result r = mvn.run(work, "org.apache.maven.plugins:maven-archetype-plugin:"
-                        + MavenRunner.property("chorm.it.archetypePluginVersion") + ":generate",
-                "-DarchetypeGroupId=dev.chorm", "-DarchetypeArtifactId=chorm-archetype",
-                "-DarchetypeVersion=" + MavenRunner.property("chorm.it.chormVersion"),
-                "-DgroupId=org.acme", "-DartifactId=telemetry", "-Dversion=1.0-SNAPSHOT", "-Dpackage=" + PACKAGE,
-                "-DinteractiveMode=false");
-        assertThat(r.exitCode()).as("archetype:generate failed, see %s:\n%s", r.log(), r.output()).isZero();
+        project = mvn.generate(work, "telemetry", PACKAGE);
     }
 
     @Test
@@ -170,16 +162,5 @@ class GeneratedProjectIT {
 
     private static void assertSucceeded(MavenRunner.Result r) {
         assertThat(r.exitCode()).as("mvn failed, see %s:\n%s", r.log(), r.output()).isZero();
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

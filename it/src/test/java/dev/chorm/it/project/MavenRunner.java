@@ -17,11 +17,11 @@ import java.util.concurrent.TimeUnit;
  * downloads what is missing. An offline outer build ({@code -o}) runs the inner builds offline too,
  * with file repositories allowed ({@code aether.offline.protocols=file}).
  */
-final class MavenRunner {
+public final class MavenRunner {
     /** What one run printed: standard output and standard error apart, and both as they came. */
-    record Result(int exitCode, String stdout, String stderr, Path log) {
+    public record Result(int exitCode, String stdout, String stderr, Path log) {
         /** Return standard output and standard error together. */
-        String output() {
+        public String output() {
             return stdout + stderr;
         }
     }
@@ -36,7 +36,7 @@ final class MavenRunner {
     }
 
     /** Create a runner whose settings and logs live in {@code work}. */
-    static MavenRunner in(Path work) throws IOException {
+    public static MavenRunner in(Path work) throws IOException {
         Files.createDirectories(work);
         Path settings = work.resolve("settings.xml");
         String outer = Path.of(property("chorm.it.outerRepository")).toUri().toString();
@@ -75,7 +75,7 @@ final class MavenRunner {
     }
 
     /** Run {@code mvn args} in {@code directory} and return what it printed; the log is kept in {@code logs/}. */
-    Result run(Path directory, String... args) throws IOException, InterruptedException {
+    public Result run(Path directory, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(property("chorm.it.mavenHome"), "bin", "mvn").toString());
         command.addAll(List.of("-B", "-s", settings.toString(), "-Dmaven.repo.local=" + property("chorm.it.repository"),
@@ -98,7 +98,36 @@ final class MavenRunner {
         return new Result(process.exitValue(), Files.readString(stdout), Files.readString(stderr), stdout);
     }
 
-    static String property(String name) {
+    /**
+     * Generate project {@code artifactId} (groupId {@code org.acme}) with Java package {@code javaPackage}
+     * in {@code directory} from this build's archetype, as docs/getting-started.md does (the archetype
+     * plugin named with its version: a prefix cannot be looked up offline), and return its folder.
+     */
+    public Path generate(Path directory, String artifactId, String javaPackage) throws IOException, InterruptedException {
+        Result r = run(directory, "org.apache.maven.plugins:maven-archetype-plugin:" + property("chorm.it.archetypePluginVersion")
+                        + ":generate", "-DarchetypeGroupId=dev.chorm", "-DarchetypeArtifactId=chorm-archetype",
+                "-DarchetypeVersion=" + property("chorm.it.chormVersion"), "-DgroupId=org.acme", "-DartifactId=" + artifactId,
+                "-Dversion=1.0-SNAPSHOT", "-Dpackage=" + javaPackage, "-DinteractiveMode=false");
+        if (r.exitCode() != 0) {
+            throw new AssertionError("archetype:generate failed, see " + r.log() + ":\n" + r.output());
+        }
+        return directory.resolve(artifactId);
+    }
+
+    /** Delete {@code dir} and everything in it, if it exists. */
+    public static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** Return system property {@code name}, which the it module's failsafe configuration sets. */
+    public static String property(String name) {
         String value = System.getProperty(name);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("System property " + name + " is not set: run this test through the it"
