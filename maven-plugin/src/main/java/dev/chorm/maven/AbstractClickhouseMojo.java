@@ -130,7 +130,7 @@ public abstract class AbstractClickhouseMojo extends AbstractMojo {
         } catch (ModelDefinitionException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (RuntimeException | LinkageError e) {
-            throw new MojoExecutionException(merged == null ? messageOf(e) : ConnectionFailures.message(e, merged), e);
+            throw merged == null ? new MojoExecutionException(messageOf(e), e) : ConnectionFailures.exception(e, merged);
         } finally {
             thread.setContextClassLoader(previous);
         }

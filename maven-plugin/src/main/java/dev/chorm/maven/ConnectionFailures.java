@@ -5,6 +5,7 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
 
 /**
  * Make sure a goal that cannot reach its server says which URL it tried and what to do, however
@@ -14,6 +15,17 @@ import java.util.Optional;
  */
 final class ConnectionFailures {
     private ConnectionFailures() {
+    }
+
+    /**
+     * Return the exception a goal fails with for {@code failure}. A rewritten message gets the
+     * connection failure as its cause, not {@code failure}: Maven appends a cause's message that the
+     * message does not already hold, which would bring the misleading text back.
+     */
+    static MojoExecutionException exception(Throwable failure, MergedConfiguration configuration) {
+        String message = message(failure, configuration);
+        Throwable cause = message.equals(failure.getMessage()) ? failure : connectionCause(failure).orElse(failure);
+        return new MojoExecutionException(message, cause);
     }
 
     /** Return the message a goal fails with for {@code failure} while working on the configured alias. */

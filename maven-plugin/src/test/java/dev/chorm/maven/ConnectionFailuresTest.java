@@ -25,6 +25,18 @@ class ConnectionFailuresTest {
     }
 
     @Test
+    void reportsTheConnectionFailureAsTheCauseSoMavenDoesNotAppendTheWrappersMessage() {
+        ConnectException refused = new ConnectException("Connection refused");
+        ChormException failure = new ChormException("ClickHouse rejected: SELECT 1", new RuntimeException("retry 4", refused));
+
+        assertThat(ConnectionFailures.exception(failure, withUrl("jdbc:clickhouse://127.0.0.1:18123/app")).getCause())
+                .isSameAs(refused);
+        ChormException other = new ChormException("ClickHouse rejected: SELECT nope");
+        assertThat(ConnectionFailures.exception(other, withUrl("jdbc:clickhouse://127.0.0.1:18123/app")).getCause())
+                .isSameAs(other);
+    }
+
+    @Test
     void keepsAMessageThatAlreadyNamesTheUrl() {
         ChormException failure = new ChormException("Cannot reach jdbc:clickhouse://127.0.0.1:18123/app: Connection refused",
                 new ConnectException("Connection refused"));

@@ -152,6 +152,16 @@ class GeneratedProjectIT {
                 "events\n [X] 0001_initial\n [ ] " + name + "\n");
     }
 
+    @Test
+    @Order(9)
+    void namesTheUrlWhenNothingListensThere() throws Exception {
+        String url = "jdbc:clickhouse://127.0.0.1:1/default";
+        MavenRunner.Result r = mvn.run(project, "-q", "clickhouse:showmigrations", "-Dclickhouse.url=" + url);
+        assertThat(r.exitCode()).as("showmigrations without a server must fail, see %s", r.log()).isNotZero();
+        String error = r.stdout().lines().filter(l -> l.startsWith("[ERROR] Failed to execute goal")).findFirst().orElse("");
+        assertThat(error).contains(url).doesNotContain("ClickHouse rejected");
+    }
+
     private static Path secondMigration() throws IOException {
         try (Stream<Path> files = Files.list(project.resolve("src/main/resources/db/clickhouse/events"))) {
             List<Path> second = files.filter(f -> f.getFileName().toString().startsWith("0002_")).toList();
