@@ -162,6 +162,18 @@ class GeneratedProjectIT {
         assertThat(error).contains(url).doesNotContain("ClickHouse rejected");
     }
 
+    @Test
+    @Order(10)
+    void readsClickhousePropertiesFromTheSourcesWithoutACompile() throws Exception {
+        Path properties = project.resolve("src/main/resources/clickhouse.properties");
+        Files.writeString(properties, Files.readString(properties).replace("#chorm.databases.default.data-dir=.chorm/data",
+                "chorm.databases.default.data-dir=.chorm/edited"));
+        MavenRunner.Result r = mvn.run(project, "clickhouse:showmigrations");
+        assertSucceeded(r);
+        assertThat(r.stdout()).contains("embedded engine, data in " + project.resolve(".chorm/edited"),
+                "events\n [ ] 0001_initial\n");
+    }
+
     private static Path secondMigration() throws IOException {
         try (Stream<Path> files = Files.list(project.resolve("src/main/resources/db/clickhouse/events"))) {
             List<Path> second = files.filter(f -> f.getFileName().toString().startsWith("0002_")).toList();
