@@ -119,6 +119,8 @@ public abstract class AbstractClickhouseMojo extends AbstractMojo {
             thread.setContextClassLoader(loader);
             ProjectClassLoader.warnWhenStale(project, getLog());
             merged = sources.merge(loader);
+            // A misspelt chorm.* key (file, <config>, -D or environment) would otherwise change nothing, silently.
+            merged.config().warnings().forEach(getLog()::warn);
             if (getLog().isDebugEnabled()) {
                 getLog().debug("Configuration of clickhouse:" + mojoExecution.getGoal() + ":\n" + merged.describe());
             }

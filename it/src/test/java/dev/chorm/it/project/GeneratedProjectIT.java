@@ -124,11 +124,14 @@ class GeneratedProjectIT {
         String name = migration.getFileName().toString().replace(".json", "");
 
         // A typo in a property is named, with the parameter it probably meant.
-        MavenRunner.Result r = mvn.run(project, "clickhouse:migrate", "clickhouse:showmigrations", "-Dclickhouse.taget=events");
+        MavenRunner.Result r = mvn.run(project, "clickhouse:migrate", "clickhouse:showmigrations", "-Dclickhouse.taget=events",
+                "-Dchorm.models.packges=org.acme");
         assertSucceeded(r);
         assertThat(r.stdout()).contains("Applying events/" + name, "Applied 1, unapplied 0, faked 0 migration(s).",
                 "[WARNING] Unknown property clickhouse.taget (from the command line): no clickhouse goal has a parameter"
                         + " 'taget', so it is ignored. Did you mean clickhouse.target?",
+                "[WARNING] Unknown configuration key 'chorm.models.packges' (given) is ignored: did you mean"
+                        + " 'chorm.models.packages'?",
                 "events\n [X] 0001_initial\n [X] " + name + "\n");
         assertThat(r.stdout()).doesNotContain("have changes that are not yet reflected in a migration");
     }
