@@ -52,6 +52,8 @@ public final class HttpProtocolServer implements AutoCloseable {
     private final Options options;
     private final EngineContext context;
     private final StatementGuard guard;
+    /** Cancels the statements of clients that hung up (the engine runs one statement at a time). */
+    private final ClientWatch clients;
     /** Requests being served; a shutdown waits for them (bounded by the grace). */
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closing;
@@ -73,6 +75,7 @@ public final class HttpProtocolServer implements AutoCloseable {
             this.version = lease.queryText("SELECT version()", "TSVRaw").strip();
         }
         this.guard = new StatementGuard(options.fileDirectory());
+        this.clients = new ClientWatch(engine);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
         // Threads wait on clients (slow bodies) and on the engine; a client that holds many
         // connections open must not starve the others, so the pool is large but bounded.
@@ -119,6 +122,7 @@ public final class HttpProtocolServer implements AutoCloseable {
         // HttpServer.stop(delay) of JDK 17 always waits the whole delay: the wait is done above.
         server.stop(0);
         executor.shutdownNow();
+        clients.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -205,7 +209,13 @@ public final class HttpProtocolServer implements AutoCloseable {
             }
             long started = System.nanoTime();
             String[] zone = new String[1];
-            try (EngineResult result = runInSession(request, query, get, zone)) {
+            Engine.Call call = new Engine.Call();
+            EngineResult ran;
+            // From here until the engine is done, a client that hangs up has its statement cancelled.
+            try (ClientWatch.Watched watched = clients.watch(exchange, call, query.preview())) {
+                ran = runInSession(request, query, get, zone, call);
+            }
+            try (EngineResult result = ran) {
                 ResponseBody.Payload payload = rewrite && result.length() > 0
                         ? NativeRevision.rewrite(result, revision) : ResponseBody.of(result);
                 sendResult(exchange, request, queryId, format, zone[0], result.stats(), payload, System.nanoTime() - started);
@@ -219,7 +229,8 @@ public final class HttpProtocolServer implements AutoCloseable {
      * Run the statement with its session's state. The session is released before the response
      * is sent: a client fires its next request as soon as it has read this one's answer.
      */
-    private EngineResult runInSession(HttpRequestParameters request, QueryRequest query, boolean get, String[] zone) {
+    private EngineResult runInSession(HttpRequestParameters request, QueryRequest query, boolean get, String[] zone,
+            Engine.Call call) {
         Session session = session(request);
         try {
             // readonly as a server applies it: from the URL, the session, or GET (level 2).
@@ -241,7 +252,7 @@ public final class HttpProtocolServer implements AutoCloseable {
                     context.set(lease, session, text.setAssignments());
                     return EngineResult.empty();
                 }
-                EngineResult result = lease.query(sql, request.format(), request.queryParameters);
+                EngineResult result = lease.query(sql, request.format(), request.queryParameters, call);
                 try {
                     afterStatement(lease, text, session);
                 } catch (RuntimeException e) {
