@@ -37,6 +37,8 @@ final class ClientWatch implements AutoCloseable {
     private final Set<Watched> watched = ConcurrentHashMap.newKeySet();
     private final Thread thread;
     private volatile boolean closed;
+    /** Set at shutdown, once the grace is over: every watched statement is cancelled. */
+    private volatile boolean cancelAll;
 
     ClientWatch(Engine engine) {
         this.engine = engine;
@@ -50,6 +52,12 @@ final class ClientWatch implements AutoCloseable {
         Watched w = new Watched(exchange.getLocalAddress(), exchange.getRemoteAddress(), call, preview);
         watched.add(w);
         return w;
+    }
+
+    /** Cancel every watched statement, now and as they come, whatever their clients do (a shutdown). */
+    void cancelAll() {
+        cancelAll = true;
+        LockSupport.unpark(thread);
     }
 
     @Override
@@ -72,7 +80,14 @@ final class ClientWatch implements AutoCloseable {
     private void check(long now) {
         Set<Long> open = null;
         for (Watched w : watched) {
-            if (w.done || now - w.startedNanos < INTERVAL_NANOS) {
+            if (w.done) {
+                continue;
+            }
+            if (cancelAll) {
+                cancel(w, now, "at shutdown, after the grace");
+                continue;
+            }
+            if (now - w.startedNanos < INTERVAL_NANOS) {
                 continue;
             }
             if (open == null) {
@@ -82,12 +97,12 @@ final class ClientWatch implements AutoCloseable {
                 }
             }
             if (!open.contains(key(w.local.getPort(), w.remote.getPort()))) {
-                cancel(w, now);
+                cancel(w, now, "whose client disconnected");
             }
         }
     }
 
-    private void cancel(Watched w, long now) {
+    private void cancel(Watched w, long now, String why) {
         Engine.Cancel outcome = engine.cancel(w.call);
         // A running statement the engine has not registered yet is cancelled again at the next check.
         w.done = outcome != Engine.Cancel.NOT_YET;
@@ -98,7 +113,7 @@ final class ClientWatch implements AutoCloseable {
             case NOT_YET, ENDED -> null;
         };
         if (what != null) {
-            System.err.println("chorm-embedded: " + what + " whose client disconnected, "
+            System.err.println("chorm-embedded: " + what + " " + why + ", "
                     + (now - w.startedNanos) / 1_000_000 + " ms after it arrived: " + w.preview.replaceAll("\\s+", " ").strip());
         }
     }

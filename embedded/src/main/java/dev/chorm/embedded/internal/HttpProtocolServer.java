@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class HttpProtocolServer implements AutoCloseable {
     private static final int HEAD_BYTES = 1 << 16;
+    /** After the shutdown grace: how long cancelled statements get to answer their error. */
+    private static final Duration CANCELLED_ANSWER_WAIT = Duration.ofSeconds(5);
     /** CHORM_EMBEDDED_TRACE=1 logs every request line and its headers to the engine's log. */
     private static final boolean TRACE = System.getenv("CHORM_EMBEDDED_TRACE") != null;
 
@@ -103,26 +105,35 @@ public final class HttpProtocolServer implements AutoCloseable {
 
     /**
      * Stop accepting connections, let running requests finish and answer within the shutdown
-     * grace, then stop. A statement still running after that is answered by the engine's close.
+     * grace, then cancel the statements still running or waiting, so that each answers an error
+     * (code 394) rather than an empty reply, and stop.
      */
     @Override
     public void close() {
         closing = true;
-        long deadline = System.nanoTime() + options.shutdownGrace().toNanos();
+        awaitRequests(options.shutdownGrace());
+        if (inFlight.get() > 0) {
+            clients.cancelAll();
+            awaitRequests(CANCELLED_ANSWER_WAIT);
+        }
+        // HttpServer.stop(delay) of JDK 17 always waits the whole delay: the wait is done above.
+        server.stop(0);
+        executor.shutdownNow();
+        clients.close();
+    }
+
+    private void awaitRequests(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
         synchronized (inFlight) {
             while (inFlight.get() > 0 && System.nanoTime() < deadline) {
                 try {
                     inFlight.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    break;
+                    return;
                 }
             }
         }
-        // HttpServer.stop(delay) of JDK 17 always waits the whole delay: the wait is done above.
-        server.stop(0);
-        executor.shutdownNow();
-        clients.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -179,7 +190,10 @@ public final class HttpProtocolServer implements AutoCloseable {
             } catch (EngineException e) {
                 // The body may be unread (a refused statement): close rather than drain it.
                 exchange.getResponseHeaders().set("Connection", "close");
-                sendError(exchange, queryId, e);
+                sendError(exchange, queryId, closing && e.code() == 394 ? new EngineException(394, "Code: 394."
+                        + " DB::Exception: Query was cancelled: the server is shutting down, and the statement was still"
+                        + " running (or waiting) after the shutdown grace of " + options.shutdownGrace().toSeconds()
+                        + " s. (QUERY_WAS_CANCELLED)") : e);
             } catch (RuntimeException e) {
                 exchange.getResponseHeaders().set("Connection", "close");
                 sendError(exchange, queryId, new EngineException(1001, "Code: 1001. DB::Exception: " + e));
