@@ -184,6 +184,17 @@ class FaultTest {
     }
 
     @Test
+    void aStatementTextOverTheLimitIsRefusedWithTheWayAround() {
+        // 16 MiB of SQL is held in memory at most; rows belong in inline data, which has no limit.
+        String huge = "SELECT '" + "x".repeat(17 << 20) + "'";
+        Http.Answer a = Http.shared().post("", huge);
+        assertThat(a.code()).isEqualTo("62");
+        assertThat(a.body()).startsWith("Code: 62. DB::Exception: Max query size exceeded: the query text is over 16 MiB."
+                + " Send rows as inline data (INSERT INTO t FORMAT fmt, then the rows), which has no such limit. (SYNTAX_ERROR)");
+        assertThat(Http.shared().post("", "SELECT 1").body()).isEqualTo("1\n");
+    }
+
+    @Test
     void aMaximumQueryTimeStopsRunawayQueries(@TempDir Path dir) {
         try (EmbeddedClickHouse engine = EmbeddedClickHouse.builder(dir).maxQueryTime(Duration.ofSeconds(1)).childProcess().start()) {
             Http http = Http.of(engine);
