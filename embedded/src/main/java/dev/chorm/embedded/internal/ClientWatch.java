@@ -155,7 +155,7 @@ final class ClientWatch implements AutoCloseable {
     }
 
     /** One watched statement; close it when the statement is done. */
-    final class Watched implements AutoCloseable {
+    final class Watched {
         private final InetSocketAddress local;
         private final InetSocketAddress remote;
         private final Engine.Call call;
@@ -170,8 +170,8 @@ final class ClientWatch implements AutoCloseable {
             this.preview = preview;
         }
 
-        @Override
-        public void close() {
+        /** Stop watching: the statement is done. */
+        void close() {
             watched.remove(this);
         }
     }

@@ -226,8 +226,11 @@ public final class HttpProtocolServer implements AutoCloseable {
             Engine.Call call = new Engine.Call();
             EngineResult ran;
             // From here until the engine is done, a client that hangs up has its statement cancelled.
-            try (ClientWatch.Watched watched = clients.watch(exchange, call, query.preview())) {
+            ClientWatch.Watched watched = clients.watch(exchange, call, query.preview());
+            try {
                 ran = runInSession(request, query, get, zone, call);
+            } finally {
+                watched.close();
             }
             try (EngineResult result = ran) {
                 ResponseBody.Payload payload = rewrite && result.length() > 0
