@@ -1,12 +1,8 @@
 package dev.chorm.embedded.internal;
 
 import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -18,20 +14,13 @@ import java.util.concurrent.locks.LockSupport;
  * hold every other client until the maximum query time (a server with its own thread per query
  * can afford to let it run; this one cannot).
  *
- * <p>The JDK's HttpServer hides its sockets, and it does not read a connection while a request on
- * it is being served. The kernel's socket table tells whether the client's side is still open:
- * the server's end of a connection is ESTABLISHED while both sides are, CLOSE_WAIT once the
- * client closed (or shut down its sending side, which ClickHouse's
- * {@code cancel_http_readonly_queries_on_client_close} treats as gone too), and absent once it
- * was reset. That table is {@code /proc/net/tcp} and {@code tcp6}, so this works on Linux;
- * elsewhere nothing is cancelled. Only statements older than one {@link #INTERVAL_NANOS} are checked,
- * so short requests never cost a look at the table.
+ * <p>Whether a client is gone is asked of the kernel ({@link ClientSockets}), on Linux; elsewhere
+ * nothing is cancelled. Only statements older than one {@link #INTERVAL_NANOS} are checked, so
+ * short requests cost nothing; a connection is looked up once, then peeked at every interval.
  */
 final class ClientWatch implements AutoCloseable {
     /** How often, and after how long, the clients of waiting and running statements are checked. */
     private static final long INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    private static final String ESTABLISHED = "01";
-    private static final List<String> TABLES = List.of("/proc/net/tcp", "/proc/net/tcp6");
 
     private final Engine engine;
     private final Set<Watched> watched = ConcurrentHashMap.newKeySet();
@@ -78,7 +67,7 @@ final class ClientWatch implements AutoCloseable {
     }
 
     private void check(long now) {
-        Set<Long> open = null;
+        Map<Long, Integer> connections = null;
         for (Watched w : watched) {
             if (w.done) {
                 continue;
@@ -90,13 +79,18 @@ final class ClientWatch implements AutoCloseable {
             if (now - w.startedNanos < INTERVAL_NANOS) {
                 continue;
             }
-            if (open == null) {
-                open = established(w.local.getPort());
-                if (open == null) {
-                    return; // no socket table here: nothing can be told
+            if (w.fd < 0) {
+                // Looked up while the connection is there: a reset one has no peer to match.
+                if (connections == null) {
+                    connections = ClientSockets.connections();
                 }
+                Integer fd = connections.get(ClientSockets.key(w.local.getPort(), w.remote.getPort()));
+                if (fd == null) {
+                    continue;
+                }
+                w.fd = fd;
             }
-            if (!open.contains(key(w.local.getPort(), w.remote.getPort()))) {
+            if (ClientSockets.clientGone(w.fd)) {
                 cancel(w, now, "whose client disconnected");
             }
         }
@@ -118,42 +112,6 @@ final class ClientWatch implements AutoCloseable {
         }
     }
 
-    /**
-     * Return the (server port, client port) keys of the ESTABLISHED connections to {@code port};
-     * null when there is no socket table (nothing can be told). Both tables are read: the JVM's
-     * sockets are IPv6 sockets, and its IPv4 connections are listed in tcp6 as mapped addresses.
-     */
-    private static Set<Long> established(int port) {
-        Set<Long> open = new HashSet<>();
-        boolean read = false;
-        for (String table : TABLES) {
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(Path.of(table));
-            } catch (IOException | SecurityException e) {
-                continue;
-            }
-            read = true;
-            // "  sl  local_address rem_address   st ...": addresses are hex IP:port, st is the TCP state.
-            for (int i = 1; i < lines.size(); i++) {
-                String[] f = lines.get(i).trim().split("\\s+");
-                if (f.length < 4 || !ESTABLISHED.equals(f[3])) {
-                    continue;
-                }
-                int localPort = Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1), 16);
-                if (localPort == port) {
-                    // The server's end: only its accepted sockets have the server's port as their own.
-                    open.add(key(localPort, Integer.parseInt(f[2].substring(f[2].indexOf(':') + 1), 16)));
-                }
-            }
-        }
-        return read ? open : null;
-    }
-
-    private static long key(int localPort, int remotePort) {
-        return ((long) localPort << 16) | remotePort;
-    }
-
     /** One watched statement; close it when the statement is done. */
     final class Watched {
         private final InetSocketAddress local;
@@ -161,7 +119,9 @@ final class ClientWatch implements AutoCloseable {
         private final Engine.Call call;
         private final String preview;
         private final long startedNanos = System.nanoTime();
-        private volatile boolean done;
+        private boolean done;
+        /** The connection's socket, once looked up; open until the statement is done. */
+        private int fd = -1;
 
         private Watched(InetSocketAddress local, InetSocketAddress remote, Engine.Call call, String preview) {
             this.local = local;
