@@ -91,6 +91,18 @@ final class ClientSockets {
         return fds;
     }
 
+    /** Return true when {@code fd} is still the connection of {@code key} (descriptors are reused). */
+    static boolean isConnection(int fd, long key) {
+        byte[] address = new byte[128];
+        int[] length = {address.length};
+        if (LIBC == null || LIBC.getsockname(fd, address, length) != 0) {
+            return false;
+        }
+        int local = port(address);
+        length[0] = address.length;
+        return local >= 0 && LIBC.getpeername(fd, address, length) == 0 && key(local, port(address)) == key;
+    }
+
     /** Return true when the client behind {@code fd} has closed or reset the connection. */
     static boolean clientGone(int fd) {
         long n = LIBC.recv(fd, new byte[1], 1, MSG_PEEK | MSG_DONTWAIT);

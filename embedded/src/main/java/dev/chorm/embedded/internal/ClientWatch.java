@@ -24,6 +24,11 @@ final class ClientWatch implements AutoCloseable {
 
     private final Engine engine;
     private final Set<Watched> watched = ConcurrentHashMap.newKeySet();
+    /**
+     * The process's connections by their ports, as last looked up (only the watch thread uses
+     * it). Clients keep their connections alive across requests, so most lookups need no new scan.
+     */
+    private Map<Long, Integer> connections = Map.of();
     private final Thread thread;
     private volatile boolean closed;
     /** Set at shutdown, once the grace is over: every watched statement is cancelled. */
@@ -67,7 +72,7 @@ final class ClientWatch implements AutoCloseable {
     }
 
     private void check(long now) {
-        Map<Long, Integer> connections = null;
+        boolean scanned = false;
         for (Watched w : watched) {
             if (w.done) {
                 continue;
@@ -81,10 +86,13 @@ final class ClientWatch implements AutoCloseable {
             }
             if (w.fd < 0) {
                 // Looked up while the connection is there: a reset one has no peer to match.
-                if (connections == null) {
+                long key = ClientSockets.key(w.local.getPort(), w.remote.getPort());
+                Integer fd = connections.get(key);
+                if ((fd == null || !ClientSockets.isConnection(fd, key)) && !scanned) {
                     connections = ClientSockets.connections();
+                    scanned = true;
+                    fd = connections.get(key);
                 }
-                Integer fd = connections.get(ClientSockets.key(w.local.getPort(), w.remote.getPort()));
                 if (fd == null) {
                     continue;
                 }
