@@ -94,9 +94,9 @@ class ClientDisconnectTest {
     @ParameterizedTest
     @ValueSource(strings = {COUNT, SLEEP})
     void aRunningStatementOfAClientThatHungUpIsCancelled(String sql) throws Exception {
-        try (Socket client = send(sql)) {
-            Thread.sleep(700); // the engine is idle: by now the statement runs
-        }
+        Socket client = send(sql);
+        Thread.sleep(700); // the engine is idle: by now the statement runs
+        client.close();
         long hungUp = System.nanoTime();
         assertThat(answer("SELECT 1")).isEqualTo("1\n");
         assertThat(Duration.ofNanos(System.nanoTime() - hungUp)).isLessThan(Duration.ofSeconds(3));
@@ -116,13 +116,13 @@ class ClientDisconnectTest {
         answer("CREATE TABLE " + table + " (x UInt8) ENGINE = MergeTree ORDER BY x");
         String insert = "INSERT INTO " + table + " VALUES (1)";
         String blocker = SLEEP.replace("0.2", "0.25");
-        try (Socket running = send(blocker)) {
-            Thread.sleep(300);
-            try (Socket queued = send(insert)) {
-                Thread.sleep(400); // it waits for the engine, watched
-            }
-            Thread.sleep(400); // its client has gone: noticed while it still waits
-        }
+        Socket running = send(blocker);
+        Thread.sleep(300);
+        Socket queued = send(insert);
+        Thread.sleep(400); // it waits for the engine, watched
+        queued.close();
+        Thread.sleep(400); // its client has gone: noticed while it still waits
+        running.close();
         assertThat(answer("SELECT count() FROM " + table)).isEqualTo("0\n");
         assertThat(cancellations(insert)).singleElement().asString().contains("cancelled a statement before it started");
         assertThat(cancellations(blocker)).singleElement().asString().contains("cancelled a running statement");
