@@ -17,7 +17,6 @@ import dev.chorm.schema.StorageProfile;
 import dev.chorm.schema.StorageProfiles;
 import dev.chorm.schema.TableComparison;
 import dev.chorm.schema.TableMapping;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -38,6 +37,10 @@ import javax.sql.DataSource;
  * }</pre>
  */
 public final class Database implements QueryDatabase, AutoCloseable {
+    static {
+        Logging.applyDefaults(); // before the pool, the driver or the executors create their loggers
+    }
+
     private final String alias;
     private final HikariDataSource dataSource;
     private final EmbeddedClickHouse engine;
@@ -63,8 +66,11 @@ public final class Database implements QueryDatabase, AutoCloseable {
         DatabaseConfig c = config.database(alias);
         StorageProfiles profiles = config.profiles(alias);
         if (c.url().isEmpty()) {
+            config.checkUrlNotMisspelt(alias);
             return embedded(alias, c.dataDir(), c.settings(), profiles);
         }
+        // The driver and the pool would retry for half a minute and then blame the first statement.
+        Endpoint.of(c.url().get()).ifPresent(e -> e.checkReachable("chorm.databases." + alias + ".url"));
         Properties props = ConnectionPool.driverProperties(c.user(), c.password(), c.settings());
         return new Database(alias, ConnectionPool.open(alias, c.url().get(), props), null, profiles);
     }
@@ -141,14 +147,11 @@ public final class Database implements QueryDatabase, AutoCloseable {
     @Override
     public synchronized Client client() {
         if (client == null) {
-            String rest = dataSource.getJdbcUrl().replaceFirst("^jdbc:(clickhouse|ch):", "");
-            URI uri = URI.create(rest.startsWith("//") ? "http:" + rest : rest);
-            boolean https = "https".equals(uri.getScheme()) || String.valueOf(uri.getQuery()).contains("ssl=true");
-            int port = uri.getPort() > 0 ? uri.getPort() : https ? 8443 : 8123;
-            String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
-            Client.Builder b = new Client.Builder().addEndpoint((https ? "https://" : "http://") + uri.getHost() + ":" + port)
+            Endpoint endpoint = Endpoint.of(dataSource.getJdbcUrl()).orElseThrow(() -> new dev.chorm.ChormException(
+                    "Cannot derive a client-v2 endpoint from the JDBC URL " + dataSource.getJdbcUrl()));
+            Client.Builder b = new Client.Builder().addEndpoint(endpoint.address())
                     .setUsername(dataSource.getUsername()).setPassword(dataSource.getPassword())
-                    .setDefaultDatabase(path.isEmpty() ? "default" : path).compressClientRequest(false)
+                    .setDefaultDatabase(endpoint.database()).compressClientRequest(false)
                     .setMaxRetries(0);
             dataSource.getDataSourceProperties().forEach((k, v) -> {
                 if (k.toString().startsWith(ConnectionPool.SETTING_PREFIX)) {
@@ -201,13 +204,25 @@ public final class Database implements QueryDatabase, AutoCloseable {
     }
 
     /**
-     * Create the tables of {@code models} (checking each model first), skipping tables that exist, each
-     * rendered for its profile; a Distributed model's local model must be among {@code models} for
-     * {@code single-node}.
+     * Create the tables of {@code models} (checking each model first), each rendered for its profile;
+     * a Distributed model's local model must be among {@code models} for {@code single-node}. A table
+     * that exists with the model's shape is left as it is; one that exists with another shape fails,
+     * naming the model and each difference, rather than leaving a table the model cannot use.
      */
     public void createTables(Class<?>... models) {
         for (Class<?> model : models) {
-            schemaEditor(model, models).createTable(ModelMeta.of(model).table(), true);
+            SchemaEditor editor = schemaEditor(model, models);
+            dev.chorm.model.TableSpec table = ModelMeta.of(model).table();
+            dev.chorm.schema.TableComparison existing = editor.compare(table);
+            if (existing.live().isEmpty()) {
+                editor.createTable(table, true);
+            } else if (!existing.matches()) {
+                throw new dev.chorm.ChormException(("Cannot create the table of model %s: %s already exists with another shape:%n"
+                        + "  - %s%nDrop it (db.dropTables(%s.class)) to start afresh, or change it with a migration "
+                        + "(`mvn clickhouse:makemigrations` and `mvn clickhouse:migrate`).").formatted(model.getName(),
+                        table.database().isEmpty() ? table.name() : table.database() + "." + table.name(),
+                        String.join(System.lineSeparator() + "  - ", existing.differences()), model.getSimpleName()));
+            }
         }
     }
 

@@ -515,7 +515,7 @@ public final class QuerySet<T> implements QueryPart {
 
     /** Return the runner that executes this QuerySet's statements. */
     private QueryRunner runner() {
-        return new QueryRunner(database().dataSource());
+        return new QueryRunner(database().dataSource(), query.meta());
     }
 
     /** Write this QuerySet as a parenthesized subquery (for {@code in} lookups and CTEs). */
