@@ -1,5 +1,6 @@
 package dev.chorm.embedded;
 
+import dev.chorm.embedded.internal.FetchReport;
 import dev.chorm.embedded.internal.NpmTarball;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 /**
  * Find libchdb.so, the chDB engine library, fetching it from npm into a local cache on first use.
@@ -23,8 +25,9 @@ import java.util.Properties;
  *   <li>the cache: {@code <cacheRoot>/chdb/lib-<platform>-<version>/libchdb.so}, where the cache root is
  *       {@value #CACHE_PROPERTY}, else {@value #CACHE_ENV}, else {@code $XDG_CACHE_HOME/chorm}, else
  *       {@code ~/.cache/chorm};</li>
- *   <li>a fetch: {@code npm pack @chdb/lib-<platform>@}{@value #NPM_VERSION}, checked against npm's
- *       SHA-512 integrity, with {@code package/libchdb.so} extracted into the cache.</li>
+ *   <li>a fetch: {@code npm view @chdb/lib-<platform>@}{@value #NPM_VERSION}{@code  dist} names the
+ *       tarball, which is downloaded with progress on standard error ({@code npm pack} if that fails),
+ *       checked against npm's SHA-512 integrity, with {@code package/libchdb.so} extracted into the cache.</li>
  * </ol>
  * Several JVMs may resolve at once (parallel test forks): they take turns on {@code <cacheRoot>/chdb/.lock}
  * and only the first one fetches.
@@ -44,6 +47,8 @@ public final class EngineLibrary {
 
     /** The tarball is 166 MB: allow for a slow network, but do not hang a build forever. */
     static final Duration FETCH_TIMEOUT = Duration.ofMinutes(15);
+    /** Asking npm where the tarball is takes a second or two; allow for a slow registry. */
+    static final Duration VIEW_TIMEOUT = Duration.ofMinutes(2);
     private static final String LIBRARY_FILE = "libchdb.so";
     private static final String STAGING_PREFIX = ".fetch-";
     /** File locks belong to the whole JVM, so threads of one JVM take turns here first. */
@@ -63,11 +68,34 @@ public final class EngineLibrary {
      */
     public static Path resolve() {
         return resolve(System.getenv(), System.getProperties(),
-                System.getProperty("os.name", ""), System.getProperty("os.arch", ""), "npm");
+                System.getProperty("os.name", ""), System.getProperty("os.arch", ""), "npm", EngineLibrary::report);
     }
 
-    /** Resolve against the given environment, system properties, platform and npm command. */
+    /**
+     * Show a fetch report line where a user sees it: standard error, not a logger, because a first run
+     * under {@code mvn -q} must still say what it downloads; inside a Surefire test fork, whose output
+     * goes to report files, the terminal ({@code /dev/tty}) when there is one.
+     */
+    private static void report(String line) {
+        if (System.getProperty("surefire.test.class.path") != null) {
+            try (java.io.FileWriter tty = new java.io.FileWriter("/dev/tty", java.nio.charset.StandardCharsets.UTF_8)) {
+                tty.write(line + System.lineSeparator());
+                return;
+            } catch (IOException | RuntimeException e) {
+                // no terminal (CI): the report file gets it
+            }
+        }
+        System.err.println(line);
+    }
+
+    /** Resolve against the given environment, system properties, platform and npm command, reporting nothing. */
     static Path resolve(Map<String, String> env, Properties properties, String osName, String osArch, String npm) {
+        return resolve(env, properties, osName, osArch, npm, line -> { });
+    }
+
+    /** Resolve as {@link #resolve()} does, with a fetch's report lines going to {@code report}. */
+    static Path resolve(Map<String, String> env, Properties properties, String osName, String osArch, String npm,
+                        Consumer<String> report) {
         Path explicit = explicitPath(env, properties);
         if (explicit != null) {
             return explicit;
@@ -79,7 +107,7 @@ public final class EngineLibrary {
             return library;
         }
         try {
-            fetchLocked(pkg, library, npm);
+            fetchLocked(pkg, library, npm, report);
             return library;
         } catch (IOException e) {
             throw new EngineLibraryException(notFoundMessage(pkg, library, npm, e), e);
@@ -141,7 +169,7 @@ public final class EngineLibrary {
         return cacheRoot.resolve("chdb").resolve(pkg + "-" + NPM_VERSION).resolve(LIBRARY_FILE);
     }
 
-    private static void fetchLocked(String pkg, Path library, String npm) throws IOException {
+    private static void fetchLocked(String pkg, Path library, String npm, Consumer<String> report) throws IOException {
         Path chdbDir = library.getParent().getParent();
         Files.createDirectories(chdbDir);
         synchronized (JVM_LOCK) {
@@ -154,17 +182,35 @@ public final class EngineLibrary {
                 // Holding the lock, any staging left here is from a fetch that died midway.
                 deleteStale(chdbDir, STAGING_PREFIX);
                 deleteStale(library.getParent(), "." + LIBRARY_FILE + "-");
-                fetch(pkg, library, npm);
+                fetch(pkg, library, npm, report);
             }
         }
     }
 
-    private static void fetch(String pkg, Path library, String npm) throws IOException {
+    private static void fetch(String pkg, Path library, String npm, Consumer<String> report) throws IOException {
         Path staging = Files.createTempDirectory(library.getParent().getParent(), STAGING_PREFIX);
+        String spec = npmSpec(pkg);
+        FetchReport progress = new FetchReport(report, System::nanoTime, spec, library);
         try {
-            NpmTarball.Packed packed = NpmTarball.pack(npm, npmSpec(pkg), staging, FETCH_TIMEOUT);
-            NpmTarball.verifyIntegrity(packed.tarball(), packed.integrity());
-            NpmTarball.extractEntry(packed.tarball(), "package/" + LIBRARY_FILE, library);
+            // npm says where the tarball is (its registry configuration applies); if downloading it
+            // here fails (credentials or a proxy only npm knows), npm fetches it itself.
+            NpmTarball.Dist dist = NpmTarball.view(npm, spec, staging, VIEW_TIMEOUT);
+            Path tarball = staging.resolve(pkg + "-" + NPM_VERSION + ".tgz");
+            String integrity = dist.integrity();
+            try {
+                NpmTarball.download(dist.tarball(), tarball, FETCH_TIMEOUT, progress);
+            } catch (InterruptedIOException e) {
+                throw e;
+            } catch (IOException e) {
+                progress.fallingBack(e.getMessage());
+                Files.deleteIfExists(tarball);
+                NpmTarball.Packed packed = NpmTarball.pack(npm, spec, staging, FETCH_TIMEOUT);
+                tarball = packed.tarball();
+                integrity = packed.integrity();
+            }
+            NpmTarball.verifyIntegrity(tarball, integrity);
+            NpmTarball.extractEntry(tarball, "package/" + LIBRARY_FILE, library);
+            progress.finished();
         } finally {
             try {
                 NpmTarball.deleteTree(staging);
@@ -192,7 +238,7 @@ public final class EngineLibrary {
                   - system property %s: not set
                   - environment variable %s: not set
                   - the cache: %s does not exist
-                  - fetching it with `%s pack %s --json`: %s
+                  - fetching it with npm (`%s view %s dist --json`, then the tarball): %s
                 Install Node.js with npm (https://nodejs.org) so that chorm can fetch it, or download %s \
                 yourself (`npm pack %s`, then `tar xzf` the .tgz) and set -D%s=/path/to/libchdb.so \
                 or %s=/path/to/libchdb.so."""

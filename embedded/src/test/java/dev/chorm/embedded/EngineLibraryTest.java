@@ -7,19 +7,28 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import dev.chorm.embedded.internal.NpmTarball;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import com.sun.net.httpserver.HttpServer;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
@@ -131,8 +140,8 @@ class EngineLibraryTest {
                           - system property chorm.chdb.library: not set
                           - environment variable CHORM_CHDB_LIBRARY: not set
                           - the cache: %s does not exist
-                          - fetching it with `npm-that-does-not-exist pack @chdb/lib-linux-x64-gnu@26.5.3 --json`: \
-                        npm-that-does-not-exist not found on PATH
+                          - fetching it with npm (`npm-that-does-not-exist view @chdb/lib-linux-x64-gnu@26.5.3 dist --json`, \
+                        then the tarball): npm-that-does-not-exist not found on PATH
                         Install Node.js with npm (https://nodejs.org) so that chorm can fetch it, or download \
                         @chdb/lib-linux-x64-gnu@26.5.3 yourself (`npm pack @chdb/lib-linux-x64-gnu@26.5.3`, then \
                         `tar xzf` the .tgz) and set -Dchorm.chdb.library=/path/to/libchdb.so \
@@ -148,42 +157,112 @@ class EngineLibraryTest {
         assertThatThrownBy(() -> EngineLibrary.resolve(Map.of(), properties(EngineLibrary.CACHE_PROPERTY, temp.toString()),
                 "Linux", "amd64", npm.toString()))
                 .isInstanceOf(EngineLibraryException.class)
-                .hasMessageContaining("exited with code 1, output:\nnpm error code E404")
-                .hasMessageContaining("--pack-destination " + temp.resolve("chdb/.fetch-"));
+                .hasMessageContaining("`%s view @chdb/lib-linux-x64-gnu@26.5.3 dist --json` exited with code 1, output:\n"
+                        + "npm error code E404", npm);
     }
 
     @Test
     @DisabledOnOs(OS.WINDOWS)
-    void fetchPacksVerifiesAndExtractsOnceForConcurrentCallers() throws Exception {
+    void fetchDownloadsWithProgressVerifiesAndExtractsOnceForConcurrentCallers() throws Exception {
+        byte[] library = new byte[2_000_000];
+        new Random(7).nextBytes(library); // incompressible, so the tarball is about as large
+        Path tarball = tarGz(temp.resolve("fixture.tgz"), "package/libchdb.so", library);
+        HttpServer registry = serve(tarball);
+        try {
+            URI url = URI.create("http://127.0.0.1:%d/@chdb/lib-linux-x64-gnu/-/lib-linux-x64-gnu-26.5.3.tgz"
+                    .formatted(registry.getAddress().getPort()));
+            Path calls = temp.resolve("calls.txt");
+            Path npm = fakeNpm(calls, url, integrity(Files.readAllBytes(tarball)), tarball);
+            Path cache = temp.resolve("cache");
+            Properties properties = properties(EngineLibrary.CACHE_PROPERTY, cache.toString());
+            List<String> report = Collections.synchronizedList(new ArrayList<>());
+
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            List<Future<Path>> results = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                results.add(pool.submit(() -> EngineLibrary.resolve(Map.of(), properties, "Linux", "amd64",
+                        npm.toString(), report::add)));
+            }
+            pool.shutdown();
+
+            Path expected = cache.resolve("chdb/lib-linux-x64-gnu-26.5.3/libchdb.so");
+            for (Future<Path> result : results) {
+                assertThat(result.get()).isEqualTo(expected);
+            }
+            assertThat(expected).hasBinaryContent(library).isExecutable();
+            assertThat(Files.readAllLines(calls)).containsExactly("view @chdb/lib-linux-x64-gnu@26.5.3 dist --json");
+            String size = String.format(Locale.ROOT, "%.1f MB", Files.size(tarball) / 1e6);
+            assertThat(report.get(0)).isEqualTo(("chorm: fetching the ClickHouse engine, npm package @chdb/lib-linux-x64-gnu@26.5.3 "
+                    + "(%s download) from %s into %s; once per machine and version").formatted(size, url, expected.getParent()));
+            List<String> progress = report.subList(1, report.size() - 1);
+            assertThat(progress).hasSizeBetween(1, 10)
+                    .allMatch(line -> line.matches("chorm: \\d+\\.\\d MB of " + size.replace(".", "\\.") + " \\(\\d0%\\), \\d+\\.\\d s"));
+            assertThat(report.get(report.size() - 1)).matches("chorm: fetched @chdb/lib-linux-x64-gnu@26\\.5\\.3 in \\d+\\.\\d s, "
+                    + "checked against npm's sha512; the engine library is " + Pattern.quote(expected.toString()));
+            try (Stream<Path> leftovers = Files.walk(cache)) {
+                assertThat(leftovers.map(p -> cache.relativize(p).toString()))
+                        .containsExactlyInAnyOrder("", "chdb", "chdb/.lock", "chdb/lib-linux-x64-gnu-26.5.3",
+                                "chdb/lib-linux-x64-gnu-26.5.3/libchdb.so");
+            }
+        } finally {
+            registry.stop(0);
+        }
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void aFailedDirectDownloadFallsBackToNpmPackAndSaysSo() throws Exception {
         Path tarball = tarGz(temp.resolve("fixture.tgz"), "package/libchdb.so", LIBRARY_BYTES);
+        URI nowhere = URI.create("http://127.0.0.1:%d/lib.tgz".formatted(closedPort()));
         Path calls = temp.resolve("calls.txt");
-        Path npm = script("fake-npm",
+        Path npm = fakeNpm(calls, nowhere, integrity(Files.readAllBytes(tarball)), tarball);
+        Path cache = temp.resolve("cache");
+        List<String> report = new ArrayList<>();
+
+        Path resolved = EngineLibrary.resolve(Map.of(), properties(EngineLibrary.CACHE_PROPERTY, cache.toString()),
+                "Linux", "amd64", npm.toString(), report::add);
+
+        assertThat(resolved).hasBinaryContent(LIBRARY_BYTES);
+        assertThat(Files.readAllLines(calls)).hasSize(2).last().asString()
+                .startsWith("pack @chdb/lib-linux-x64-gnu@26.5.3 --json --pack-destination " + cache.resolve("chdb/.fetch-"));
+        assertThat(report.get(0)).startsWith("chorm: direct download of @chdb/lib-linux-x64-gnu@26.5.3 failed (cannot download "
+                + nowhere + ": ConnectException").endsWith("); running `npm pack` instead, which reports no progress");
+        assertThat(report).hasSize(2);
+    }
+
+    /** A fake npm: {@code view} points at {@code url}; {@code pack} copies the tarball into its destination ($5). */
+    private Path fakeNpm(Path calls, URI url, String integrity, Path tarball) throws IOException {
+        return script("fake-npm",
                 "echo \"$@\" >> '%s'".formatted(calls),
                 "sleep 0.3",
+                "if [ \"$1\" = view ]; then",
+                "  echo '{\"integrity\": \"%s\", \"tarball\": \"%s\", \"unpackedSize\": 123}'".formatted(integrity, url),
+                "  exit 0",
+                "fi",
                 "cp '%s' \"$5/chdb-lib-linux-x64-gnu-26.5.3.tgz\"".formatted(tarball),
-                "echo '[{\"integrity\": \"%s\", \"filename\": \"chdb-lib-linux-x64-gnu-26.5.3.tgz\"}]'"
-                        .formatted(integrity(Files.readAllBytes(tarball))));
-        Path cache = temp.resolve("cache");
-        Properties properties = properties(EngineLibrary.CACHE_PROPERTY, cache.toString());
+                "echo '[{\"integrity\": \"%s\", \"filename\": \"chdb-lib-linux-x64-gnu-26.5.3.tgz\"}]'".formatted(integrity));
+    }
 
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        List<Future<Path>> results = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            results.add(pool.submit(() -> EngineLibrary.resolve(Map.of(), properties, "Linux", "amd64", npm.toString())));
-        }
-        pool.shutdown();
+    /** Serve {@code file} at every path, in 64 KiB writes so that the client sees it arrive in parts. */
+    private static HttpServer serve(Path file) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] bytes = Files.readAllBytes(file);
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < bytes.length; i += 1 << 16) {
+                    out.write(bytes, i, Math.min(1 << 16, bytes.length - i));
+                    out.flush();
+                }
+            }
+        });
+        server.start();
+        return server;
+    }
 
-        Path expected = cache.resolve("chdb/lib-linux-x64-gnu-26.5.3/libchdb.so");
-        for (Future<Path> result : results) {
-            assertThat(result.get()).isEqualTo(expected);
-        }
-        assertThat(expected).hasBinaryContent(LIBRARY_BYTES).isExecutable();
-        assertThat(Files.readAllLines(calls)).singleElement().asString().startsWith(
-                "pack @chdb/lib-linux-x64-gnu@26.5.3 --json --pack-destination " + cache.resolve("chdb/.fetch-"));
-        try (Stream<Path> leftovers = Files.walk(cache)) {
-            assertThat(leftovers.map(p -> cache.relativize(p).toString()))
-                    .containsExactlyInAnyOrder("", "chdb", "chdb/.lock", "chdb/lib-linux-x64-gnu-26.5.3",
-                            "chdb/lib-linux-x64-gnu-26.5.3/libchdb.so");
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 

@@ -126,6 +126,35 @@ class FaultTest {
     }
 
     @Test
+    void aSigtermAfterTheGraceCancelsTheRunningStatementAndAnswersIt(@TempDir Path dir) throws Exception {
+        List<String> command = new ArrayList<>(ChildJvm.javaCommand());
+        command.addAll(List.of(Main.class.getName(), "--path", dir.toString(), "--port", "0", "--shutdown-grace-seconds", "1"));
+        Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(cli.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            do {
+                line = out.readLine();
+            } while (line != null && !line.contains("ready"));
+            assertThat(line).contains("ready");
+            PlainHttp http = new PlainHttp(line.replaceAll(".*(http://127\\.0\\.0\\.1:\\d+).*", "$1"));
+            CompletableFuture<PlainHttp.Answer> running = CompletableFuture.supplyAsync(() -> http.post(
+                    "SELECT sleepEachRow(0.2) FROM numbers(100000) SETTINGS max_block_size = 1", java.util.Map.of()));
+            Thread.sleep(500);
+            long term = System.nanoTime();
+            cli.destroy(); // SIGTERM: the CLI stops its engine process the same way
+            PlainHttp.Answer answer = running.get(30, TimeUnit.SECONDS);
+            assertThat(Duration.ofNanos(System.nanoTime() - term)).isLessThan(Duration.ofSeconds(10));
+            assertThat(answer.exceptionCode()).as(answer.body()).isEqualTo("394");
+            assertThat(answer.body()).startsWith("Code: 394. DB::Exception: Query was cancelled: the server is shutting down,"
+                    + " and the statement was still running (or waiting) after the shutdown grace of 1 s. (QUERY_WAS_CANCELLED)");
+            assertThat(cli.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            cli.destroyForcibly();
+        }
+    }
+
+    @Test
     void clientsHoldingHalfABodyDoNotStopTheServer(@TempDir Path dir) throws Exception {
         try (EmbeddedClickHouse engine = EmbeddedClickHouse.builder(dir).password("pw").childProcess().start()) {
             List<Socket> stuck = new ArrayList<>();
@@ -152,6 +181,17 @@ class FaultTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aStatementTextOverTheLimitIsRefusedWithTheWayAround() {
+        // 16 MiB of SQL is held in memory at most; rows belong in inline data, which has no limit.
+        String huge = "SELECT '" + "x".repeat(17 << 20) + "'";
+        Http.Answer a = Http.shared().post("", huge);
+        assertThat(a.code()).isEqualTo("62");
+        assertThat(a.body()).startsWith("Code: 62. DB::Exception: Max query size exceeded: the query text is over 16 MiB."
+                + " Send rows as inline data (INSERT INTO t FORMAT fmt, then the rows), which has no such limit. (SYNTAX_ERROR)");
+        assertThat(Http.shared().post("", "SELECT 1").body()).isEqualTo("1\n");
     }
 
     @Test

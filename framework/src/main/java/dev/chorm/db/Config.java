@@ -6,6 +6,7 @@ import dev.chorm.schema.StorageProfiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Hold chorm's configuration: {@code clickhouse.properties} from the classpath, overridden by
@@ -35,39 +37,120 @@ import java.util.TreeSet;
  * model after a double underscore: {@code CHORM_DATABASES_DEFAULT_PROFILE_EVENTS__STUDENT}.
  */
 public final class Config {
+    static {
+        Logging.applyDefaults(); // Config.load() is usually a program's first call into chorm
+    }
+
     /** The file read from the classpath. */
     public static final String FILE = "clickhouse.properties";
     /** The default embedded data directory. */
     public static final String DEFAULT_DATA_DIR = ".chorm/data";
 
     private static final String PREFIX = "chorm.databases.";
-    private static final List<String> SUFFIXES = List.of("url", "user", "password", "migration-cluster", "data-dir",
+    /** The per-alias keys; {@link ConfigKeys} must know each (a test checks). */
+    static final List<String> SUFFIXES = List.of("url", "user", "password", "migration-cluster", "data-dir",
             "profile", "test.cluster", "test.managed", "test.dependencies", "test.name");
 
-    private final Map<String, String> values;
+    /** Warnings already printed by {@link #load()}: a program that loads its configuration often says each once. */
+    private static final Set<String> PRINTED = ConcurrentHashMap.newKeySet();
 
-    private Config(Map<String, String> values) {
-        this.values = new TreeMap<>(values);
+    private final Map<String, String> values;
+    private final List<UnknownKey> unknownKeys;
+
+    /**
+     * A key that chorm does not read, where it was set and the known key it is probably a typo of.
+     *
+     * @param key the key as set (an environment variable's name for the environment)
+     * @param source where it was set: {@code clickhouse.properties}, the environment or a system property
+     * @param closest the closest known key (in the same spelling as {@code key}), if one is close
+     */
+    public record UnknownKey(String key, String source, Optional<String> closest) {
+        /** Return the warning: the key, its source, the suggestion, and that it is ignored. */
+        public String warning() {
+            return "Unknown configuration key '%s' (%s) is ignored: %s".formatted(key, source,
+                    closest.map(c -> "did you mean '" + c + "'?").orElse("docs/configuration.md lists the keys chorm reads."));
+        }
     }
 
-    /** Return the configuration from the classpath file, the environment and the system properties. */
+    private Config(Map<String, String> values, List<UnknownKey> unknownKeys) {
+        this.values = new TreeMap<>(values);
+        this.unknownKeys = List.copyOf(unknownKeys);
+    }
+
+    /**
+     * Return the configuration from the classpath file, the environment and the system properties,
+     * printing a warning on standard error (once per JVM) for each {@code chorm.*} key nobody reads.
+     */
     public static Config load() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        return load(loader == null ? Config.class.getClassLoader() : loader, System.getenv(), System.getProperties());
+        Config config = load(loader == null ? Config.class.getClassLoader() : loader, System.getenv(), System.getProperties());
+        // Standard error rather than a logger: an application may have no SLF4J provider, and a typo
+        // that silently switches to the embedded engine must be seen.
+        config.warnings().stream().filter(PRINTED::add).forEach(w -> System.err.println("chorm: warning: " + w));
+        return config;
     }
 
-    /** Return the configuration from these sources, later ones winning. */
+    /** Return the configuration from these sources, later ones winning; {@link #unknownKeys()} has the keys nobody reads. */
     public static Config load(ClassLoader loader, Map<String, String> environment, Properties systemProperties) {
-        Map<String, String> merged = new TreeMap<>(readFile(loader));
-        environment.forEach((name, value) -> keyOfEnvironment(name).ifPresent(k -> merged.put(k, value)));
-        systemProperties.stringPropertyNames().stream().filter(k -> k.startsWith("chorm."))
-                .forEach(k -> merged.put(k, systemProperties.getProperty(k)));
-        return new Config(merged);
+        List<UnknownKey> unknown = new ArrayList<>();
+        Map<String, String> file = readFile(loader);
+        Map<String, String> merged = new TreeMap<>(file);
+        file.keySet().stream().filter(k -> k.startsWith("chorm.") && !ConfigKeys.isKnown(k))
+                .forEach(k -> unknown.add(new UnknownKey(k, FILE + " on the classpath", ConfigKeys.closest(k))));
+        new TreeMap<>(environment).forEach((name, value) -> {
+            Optional<String> key = keyOfEnvironment(name);
+            key.ifPresent(k -> merged.put(k, value));
+            // CHORM_DATABASES_* and CHORM_MODELS_* belong to this class; other CHORM_* variables to the engine and the plugin.
+            if (key.isEmpty() && (name.startsWith("CHORM_DATABASES_") || name.startsWith("CHORM_MODELS_"))) {
+                String asKey = "chorm." + lower(name.substring("CHORM_".length())).replace('_', '.');
+                unknown.add(new UnknownKey(name, "environment variable", ConfigKeys.closest(asKey).map(Config::environmentName)));
+            }
+        });
+        new TreeSet<>(systemProperties.stringPropertyNames()).stream().filter(k -> k.startsWith("chorm.")).forEach(k -> {
+            merged.put(k, systemProperties.getProperty(k));
+            if (!ConfigKeys.isKnown(k)) {
+                unknown.add(new UnknownKey(k, "system property", ConfigKeys.closest(k)));
+            }
+        });
+        return new Config(merged, unknown);
     }
 
     /** Return a configuration holding exactly {@code values} (full keys such as {@code chorm.databases.default.url}). */
     public static Config of(Map<String, String> values) {
-        return new Config(values);
+        List<UnknownKey> unknown = values.keySet().stream().filter(k -> k.startsWith("chorm.") && !ConfigKeys.isKnown(k))
+                .sorted().map(k -> new UnknownKey(k, "given", ConfigKeys.closest(k))).toList();
+        return new Config(values, unknown);
+    }
+
+    /** Return the keys set in the sources that chorm does not read, with the closest known key of each. */
+    public List<UnknownKey> unknownKeys() {
+        return unknownKeys;
+    }
+
+    /** Return one warning per key chorm does not read ({@link UnknownKey#warning()}). */
+    public List<String> warnings() {
+        return unknownKeys.stream().map(UnknownKey::warning).toList();
+    }
+
+    /**
+     * Fail when {@code alias} would run on the embedded engine only because its URL key is misspelt
+     * ({@code chorm.databases.default.ulr}): a typo must not quietly change where the data goes.
+     */
+    void checkUrlNotMisspelt(String alias) {
+        String url = PREFIX + alias + ".url";
+        for (UnknownKey k : unknownKeys) {
+            String closest = k.closest().orElse("");
+            if (closest.equals(url) || closest.equals(environmentName(url))) {
+                throw new ChormException(("%s is not a key chorm reads (%s); did you mean %s? Without a URL, alias '%s' "
+                        + "would run on the embedded engine in %s instead. Fix the key, or remove it to use the embedded engine.")
+                        .formatted(k.key(), k.source(), closest, alias, database(alias).dataDir()));
+            }
+        }
+    }
+
+    /** Return the environment variable that sets {@code key}: upper case, dots and dashes as underscores. */
+    static String environmentName(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
     private static Map<String, String> readFile(ClassLoader loader) {

@@ -2,15 +2,21 @@ package dev.chorm.db;
 
 import com.clickhouse.client.api.Client;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.chorm.ChormException;
 import dev.chorm.embedded.EmbeddedClickHouse;
+import dev.chorm.embedded.EmbeddedEngineException;
+import dev.chorm.embedded.EngineLibraryException;
 import dev.chorm.model.ModelMeta;
+import dev.chorm.query.QueryDatabase;
+import dev.chorm.query.QuerySet;
+import dev.chorm.query.RawQuery;
 import dev.chorm.schema.JdbcSqlExecutor;
 import dev.chorm.schema.SchemaEditor;
 import dev.chorm.schema.SqlExecutor;
 import dev.chorm.schema.StorageProfile;
 import dev.chorm.schema.StorageProfiles;
+import dev.chorm.schema.TableComparison;
 import dev.chorm.schema.TableMapping;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -30,7 +36,11 @@ import javax.sql.DataSource;
  * }
  * }</pre>
  */
-public final class Database implements AutoCloseable {
+public final class Database implements QueryDatabase, AutoCloseable {
+    static {
+        Logging.applyDefaults(); // before the pool, the driver or the executors create their loggers
+    }
+
     private final String alias;
     private final HikariDataSource dataSource;
     private final EmbeddedClickHouse engine;
@@ -56,19 +66,32 @@ public final class Database implements AutoCloseable {
         DatabaseConfig c = config.database(alias);
         StorageProfiles profiles = config.profiles(alias);
         if (c.url().isEmpty()) {
+            config.checkUrlNotMisspelt(alias);
             return embedded(alias, c.dataDir(), c.settings(), profiles);
         }
+        // The driver and the pool would retry for half a minute and then blame the first statement.
+        Endpoint.of(c.url().get()).ifPresent(e -> e.checkReachable("chorm.databases." + alias + ".url"));
         Properties props = ConnectionPool.driverProperties(c.user(), c.password(), c.settings());
         return new Database(alias, ConnectionPool.open(alias, c.url().get(), props), null, profiles);
     }
 
-    /** Start the embedded engine on {@code dataDir} and open it; closing the database stops the engine. */
+    /**
+     * Start the embedded engine on {@code dataDir} and open it; closing the database stops the engine.
+     * An engine that cannot start (or whose library cannot be found) fails as a {@link ChormException}
+     * with the engine's message.
+     */
     public static Database embedded(Path dataDir) {
         return embedded("default", dataDir, Map.of(), Config.of(Map.of()).profiles("default"));
     }
 
     private static Database embedded(String alias, Path dataDir, Map<String, String> settings, StorageProfiles profiles) {
-        EmbeddedClickHouse engine = EmbeddedClickHouse.start(dataDir);
+        EmbeddedClickHouse engine;
+        try {
+            engine = EmbeddedClickHouse.start(dataDir);
+        } catch (EmbeddedEngineException | EngineLibraryException e) {
+            // The embedded module stands below the framework, so its exceptions join chorm's family here.
+            throw new ChormException(e.getMessage(), e);
+        }
         try {
             return open(alias, engine.jdbcUrl(), engine.jdbcProperties(), settings, engine, profiles);
         } catch (RuntimeException e) {
@@ -110,6 +133,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Return the connection pool. */
+    @Override
     public DataSource dataSource() {
         return dataSource;
     }
@@ -120,16 +144,14 @@ public final class Database implements AutoCloseable {
      * this database. chorm streams RowBinary inserts through it, which is why it never retries: a
      * streamed request body cannot be sent twice.
      */
+    @Override
     public synchronized Client client() {
         if (client == null) {
-            String rest = dataSource.getJdbcUrl().replaceFirst("^jdbc:(clickhouse|ch):", "");
-            URI uri = URI.create(rest.startsWith("//") ? "http:" + rest : rest);
-            boolean https = "https".equals(uri.getScheme()) || String.valueOf(uri.getQuery()).contains("ssl=true");
-            int port = uri.getPort() > 0 ? uri.getPort() : https ? 8443 : 8123;
-            String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
-            Client.Builder b = new Client.Builder().addEndpoint((https ? "https://" : "http://") + uri.getHost() + ":" + port)
+            Endpoint endpoint = Endpoint.of(dataSource.getJdbcUrl()).orElseThrow(() -> new dev.chorm.ChormException(
+                    "Cannot derive a client-v2 endpoint from the JDBC URL " + dataSource.getJdbcUrl()));
+            Client.Builder b = new Client.Builder().addEndpoint(endpoint.address())
                     .setUsername(dataSource.getUsername()).setPassword(dataSource.getPassword())
-                    .setDefaultDatabase(path.isEmpty() ? "default" : path).compressClientRequest(false)
+                    .setDefaultDatabase(endpoint.database()).compressClientRequest(false)
                     .setMaxRetries(0);
             dataSource.getDataSourceProperties().forEach((k, v) -> {
                 if (k.toString().startsWith(ConnectionPool.SETTING_PREFIX)) {
@@ -177,18 +199,30 @@ public final class Database implements AutoCloseable {
      *
      * <pre>{@code assertThat(db.compareTable(Event.class).differences()).isEmpty();}</pre>
      */
-    public dev.chorm.schema.TableComparison compareTable(Class<?> model) {
+    public TableComparison compareTable(Class<?> model) {
         return schemaEditor().compare(ModelMeta.of(model).table());
     }
 
     /**
-     * Create the tables of {@code models} (checking each model first), skipping tables that exist, each
-     * rendered for its profile; a Distributed model's local model must be among {@code models} for
-     * {@code single-node}.
+     * Create the tables of {@code models} (checking each model first), each rendered for its profile;
+     * a Distributed model's local model must be among {@code models} for {@code single-node}. A table
+     * that exists with the model's shape is left as it is; one that exists with another shape fails,
+     * naming the model and each difference, rather than leaving a table the model cannot use.
      */
     public void createTables(Class<?>... models) {
         for (Class<?> model : models) {
-            schemaEditor(model, models).createTable(ModelMeta.of(model).table(), true);
+            SchemaEditor editor = schemaEditor(model, models);
+            dev.chorm.model.TableSpec table = ModelMeta.of(model).table();
+            dev.chorm.schema.TableComparison existing = editor.compare(table);
+            if (existing.live().isEmpty()) {
+                editor.createTable(table, true);
+            } else if (!existing.matches()) {
+                throw new dev.chorm.ChormException(("Cannot create the table of model %s: %s already exists with another shape:%n"
+                        + "  - %s%nDrop it (db.dropTables(%s.class)) to start afresh, or change it with a migration "
+                        + "(`mvn clickhouse:makemigrations` and `mvn clickhouse:migrate`).").formatted(model.getName(),
+                        table.database().isEmpty() ? table.name() : table.database() + "." + table.name(),
+                        String.join(System.lineSeparator() + "  - ", existing.differences()), model.getSimpleName()));
+            }
         }
     }
 
@@ -200,6 +234,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Return the storage profile {@code model}'s table is rendered for on this database. */
+    @Override
     public StorageProfile profileOf(Class<?> model) {
         return profiles.of(appOf(model), model.getSimpleName());
     }
@@ -224,18 +259,18 @@ public final class Database implements AutoCloseable {
     }
 
     /** Return the QuerySet of all rows of {@code model}: {@code db.objects(Event.class).filter("port", 80)}. */
-    public <T> dev.chorm.query.QuerySet<T> objects(Class<T> model) {
-        return dev.chorm.query.QuerySet.of(this, model);
+    public <T> QuerySet<T> objects(Class<T> model) {
+        return QuerySet.of(this, model);
     }
 
     /** Return a raw SQL query whose {@code {name:Type}} placeholders take {@code params} (name, value, ...). */
-    public dev.chorm.query.RawQuery raw(String sql, Object... params) {
-        return dev.chorm.query.RawQuery.of(this, sql, params);
+    public RawQuery raw(String sql, Object... params) {
+        return RawQuery.of(this, sql, params);
     }
 
     /** Return a raw SQL query whose {@code {name:Type}} placeholders take the values of {@code params}. */
-    public dev.chorm.query.RawQuery raw(String sql, Map<String, ?> params) {
-        return dev.chorm.query.RawQuery.of(this, sql, params);
+    public RawQuery raw(String sql, Map<String, ?> params) {
+        return RawQuery.of(this, sql, params);
     }
 
     /** Close the pool and stop the embedded engine if this database owns one. */

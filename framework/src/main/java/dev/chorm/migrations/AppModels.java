@@ -3,6 +3,7 @@ package dev.chorm.migrations;
 import dev.chorm.model.Model;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.model.Table;
+import dev.chorm.model.engine.EngineAnnotation;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,8 +25,6 @@ import java.util.TreeMap;
  * }</pre>
  */
 public final class AppModels {
-    private static final String ENGINE_PACKAGE = "dev.chorm.model.engine";
-
     private final SortedMap<String, List<Class<?>>> apps;
 
     private AppModels(SortedMap<String, List<Class<?>>> apps) {
@@ -70,7 +69,7 @@ public final class AppModels {
             return false;
         }
         return Model.class.isAssignableFrom(type) || type.isAnnotationPresent(Table.class) || Arrays.stream(type.getAnnotations())
-                .anyMatch(a -> a.annotationType().getPackageName().equals(ENGINE_PACKAGE));
+                .anyMatch(a -> a.annotationType().isAnnotationPresent(EngineAnnotation.class));
     }
 
     /** Return the app labels, sorted. */

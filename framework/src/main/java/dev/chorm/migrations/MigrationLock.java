@@ -1,13 +1,13 @@
 package dev.chorm.migrations;
 
-import static dev.chorm.schema.SqlLiterals.onCluster;
-import static dev.chorm.schema.SqlLiterals.qualifiedName;
-import static dev.chorm.schema.SqlLiterals.quoteString;
+import static dev.chorm.sql.SqlLiterals.qualifiedName;
 
 import dev.chorm.ChormException;
 import dev.chorm.model.TableSpec;
 import dev.chorm.schema.DdlRenderer;
 import dev.chorm.schema.SqlExecutor;
+import dev.chorm.schema.SystemQueries;
+import dev.chorm.sql.RenderContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +47,7 @@ public final class MigrationLock {
     private final Duration staleAfter;
     private final String token = UUID.randomUUID().toString();
     private final DdlRenderer ddl = new DdlRenderer();
+    private final BookkeepingTable<LockRow> lockTable;
     private ScheduledExecutorService heartbeat;
 
     /**
@@ -59,14 +60,12 @@ public final class MigrationLock {
         this.database = database == null ? "" : database;
         this.cluster = cluster == null ? "" : cluster;
         this.staleAfter = staleAfter;
+        this.lockTable = new BookkeepingTable<>(LockRow.class, this.database, this.cluster);
     }
 
     /** Return the statement that takes the lock: a CREATE TABLE without IF NOT EXISTS. */
     public String createTableSql() {
-        String engine = cluster.isEmpty() ? "MergeTree"
-                : "ReplicatedMergeTree('/clickhouse/chorm/{database}/%s', '{replica}')".formatted(TABLE);
-        return ("CREATE TABLE %s%s (token String, host String, pid UInt64, claimed_at DateTime64(6, 'UTC'),"
-                + " heartbeat_at DateTime64(6, 'UTC')) ENGINE = %s ORDER BY tuple()").formatted(table(), onCluster(cluster), engine);
+        return ddl.createBookkeepingTable(lockTable.spec(), false);
     }
 
     /** Return the statement that drops the lock table {@code name}: SYNC on a cluster, so its Keeper path is free at once. */
@@ -110,16 +109,19 @@ public final class MigrationLock {
             sql.execute(createTableSql());
             return true;
         } catch (ChormException e) {
-            if (e.errorCode() == TABLE_ALREADY_EXISTS || String.valueOf(e.getMessage()).contains("already exists")) {
+            // Another run's table: ClickHouse says so with its error code, but a distributed DDL task may
+            // report it under another code, so the table itself is asked for too.
+            if (e.errorCode() == TABLE_ALREADY_EXISTS || !sql.query(SystemQueries.tableExists(database, TABLE)).isEmpty()) {
                 return false;
             }
             throw e;
         }
     }
 
+    /** Write the claim, its times from the server's clock, which measures staleness too. */
     private void writeClaim() {
-        sql.execute("INSERT INTO %s VALUES (%s, %s, %d, now64(6), now64(6))".formatted(table(), quoteString(token),
-                quoteString(hostName()), ProcessHandle.current().pid()));
+        sql.execute(RenderContext.of(null).sql("INSERT INTO ").sql(table()).sql(" VALUES (").value(token).sql(", ")
+                .value(hostName()).sql(", ").value(ProcessHandle.current().pid()).sql(", now64(6), now64(6))").toString());
     }
 
     private void startHeartbeat() {
@@ -134,8 +136,8 @@ public final class MigrationLock {
 
     private void beat() {
         try {
-            sql.execute("INSERT INTO %s SELECT token, host, pid, claimed_at, now64(6) FROM %s WHERE token = %s LIMIT 1"
-                    .formatted(table(), table(), quoteString(token)));
+            sql.execute(RenderContext.of(null).sql("INSERT INTO ").sql(table()).sql(" SELECT token, host, pid, claimed_at,"
+                    + " now64(6) FROM ").sql(table()).sql(" WHERE token = ").value(token).sql(" LIMIT 1").toString());
         } catch (RuntimeException e) {
             // The next checkHeld reports a lost lock; a missed beat alone is harmless.
         }
@@ -183,9 +185,9 @@ public final class MigrationLock {
 
     private Holder holder(String table) {
         try {
-            List<Map<String, Object>> rows = sql.query(("SELECT token, host, pid, toString(min(claimed_at)) AS claimed,"
-                    + " dateDiff('second', max(heartbeat_at), now64(6)) AS age FROM %s GROUP BY token, host, pid"
-                    + " ORDER BY min(claimed_at) LIMIT 1").formatted(table));
+            List<Map<String, Object>> rows = sql.query(RenderContext.of(null).sql("SELECT token, host, pid,"
+                    + " toString(min(claimed_at)) AS claimed, dateDiff('second', max(heartbeat_at), now64(6)) AS age FROM ")
+                    .sql(table).sql(" GROUP BY token, host, pid ORDER BY min(claimed_at) LIMIT 1").toString());
             if (rows.isEmpty()) {
                 return null;
             }
@@ -199,9 +201,7 @@ public final class MigrationLock {
 
     /** Return how long ago the lock table was created (a claim may be missing if its owner died right after CREATE). */
     private long tableAgeSeconds() {
-        String db = database.isEmpty() ? "currentDatabase()" : quoteString(database);
-        List<Map<String, Object>> rows = sql.query(("SELECT dateDiff('second', metadata_modification_time, now()) AS age"
-                + " FROM system.tables WHERE database = %s AND name = %s").formatted(db, quoteString(TABLE)));
+        List<Map<String, Object>> rows = sql.query(SystemQueries.tableAge(database, TABLE));
         return rows.isEmpty() ? 0 : Long.parseLong(rows.get(0).get("age").toString());
     }
 

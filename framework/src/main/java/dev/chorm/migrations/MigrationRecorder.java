@@ -1,15 +1,11 @@
 package dev.chorm.migrations;
 
-import static dev.chorm.schema.SqlLiterals.onCluster;
-import static dev.chorm.schema.SqlLiterals.qualifiedName;
-import static dev.chorm.schema.SqlLiterals.quoteString;
-
+import dev.chorm.schema.DdlRenderer;
 import dev.chorm.schema.SqlExecutor;
+import dev.chorm.schema.SystemQueries;
+import dev.chorm.sql.RenderContext;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -18,18 +14,16 @@ import java.util.TreeMap;
  * Keep the migration history in ClickHouse: one row per change of a migration's status (progress
  * after each operation and statement, applied, unapplied) in a ReplacingMergeTree keyed by app and
  * name, read back with FINAL. With a migration cluster the table is a ReplicatedReplacingMergeTree
- * created ON CLUSTER, so every node sees one history.
+ * created ON CLUSTER, so every node sees one history. The table is the internal model
+ * {@link HistoryRow}, as Django's recorder keeps its history in a model.
  */
 public final class MigrationRecorder {
     /** The history table's name. */
     public static final String TABLE = "chorm_migrations";
-    private static final String COLUMNS = "app, name, applied, progress, step, backwards, operations, checksum,"
-            + " prefix_checksum, applied_at, version";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
     private final SqlExecutor sql;
     private final String database;
-    private final String cluster;
+    private final BookkeepingTable<HistoryRow> history;
     private final Map<MigrationKey, Long> versions = new TreeMap<>();
     /** Whether {@link #records} has read the whole table, so that a key missing from versions has no row. */
     private boolean versionsLoaded;
@@ -38,17 +32,12 @@ public final class MigrationRecorder {
     public MigrationRecorder(SqlExecutor sql, String database, String cluster) {
         this.sql = sql;
         this.database = database == null ? "" : database;
-        this.cluster = cluster == null ? "" : cluster;
+        this.history = new BookkeepingTable<>(HistoryRow.class, this.database, cluster == null ? "" : cluster);
     }
 
     /** Return the CREATE statement of the history table. */
     public String createTableSql() {
-        String engine = cluster.isEmpty() ? "ReplacingMergeTree(version)"
-                : "ReplicatedReplacingMergeTree('/clickhouse/chorm/{database}/%s', '{replica}', version)".formatted(TABLE);
-        return ("CREATE TABLE IF NOT EXISTS %s%s (app String, name String, applied Bool, progress UInt32, step UInt32,"
-                + " backwards Bool, operations UInt32, checksum String, prefix_checksum String,"
-                + " applied_at DateTime64(6, 'UTC'), version UInt64) ENGINE = %s ORDER BY (app, name)")
-                .formatted(table(), onCluster(cluster), engine);
+        return new DdlRenderer().createBookkeepingTable(history.spec(), true);
     }
 
     /** Create the history table if it does not exist. */
@@ -58,9 +47,7 @@ public final class MigrationRecorder {
 
     /** Return whether the history table exists. */
     public boolean hasSchema() {
-        String db = database.isEmpty() ? "currentDatabase()" : quoteString(database);
-        return !sql.query("SELECT 1 FROM system.tables WHERE database = %s AND name = %s".formatted(db, quoteString(TABLE)))
-                .isEmpty();
+        return !sql.query(SystemQueries.tableExists(database, TABLE)).isEmpty();
     }
 
     /** Return the record of every migration that is applied or part-way done, by key. */
@@ -69,8 +56,11 @@ public final class MigrationRecorder {
         if (!hasSchema()) {
             return out;
         }
-        for (Map<String, Object> row : sql.query("SELECT %s FROM %s FINAL ORDER BY app, name".formatted(COLUMNS, table()))) {
-            MigrationRecord r = record(row);
+        String all = history.select().sql(" FINAL ORDER BY ").identifier("app").sql(", ").identifier("name").toString();
+        for (HistoryRow row : history.rows(sql.query(all))) {
+            MigrationRecord r = new MigrationRecord(new MigrationKey(row.app(), row.name()), row.applied(),
+                    (int) row.progress(), (int) row.step(), row.backwards(), (int) row.operations(), row.checksum(),
+                    row.prefixChecksum(), row.appliedAt(), row.version());
             versions.put(r.key(), r.version());
             if (r.applied() || r.isPartial()) {
                 out.put(r.key(), r);
@@ -78,13 +68,6 @@ public final class MigrationRecorder {
         }
         versionsLoaded = true;
         return out;
-    }
-
-    private static MigrationRecord record(Map<String, Object> row) {
-        return new MigrationRecord(new MigrationKey(text(row, "app"), text(row, "name")),
-                bool(row.get("applied")), integer(row, "progress"), integer(row, "step"), bool(row.get("backwards")),
-                integer(row, "operations"), text(row, "checksum"), text(row, "prefix_checksum"),
-                instant(row.get("applied_at")), Long.parseLong(text(row, "version")));
     }
 
     /** Record that {@code progress} operations of {@code migration} are done, plus {@code step} statements of the next one. */
@@ -108,48 +91,16 @@ public final class MigrationRecorder {
             versions.put(m.key(), versionsLoaded ? 0 : latestVersion(m.key()));
         }
         long version = versions.merge(m.key(), 1L, Long::sum);
-        sql.execute("INSERT INTO %s (%s) VALUES (%s, %s, %s, %d, %d, %s, %d, %s, %s, %s, %d)".formatted(table(), COLUMNS,
-                quoteString(m.app()), quoteString(m.name()), applied, progress, step, backwards, m.operations().size(),
-                quoteString(m.checksum()), quoteString(prefix), quoteString(TIME.format(LocalDateTime.now(ZoneOffset.UTC))),
-                version));
+        sql.execute(history.insert(new HistoryRow(m.app(), m.name(), applied, progress, step, backwards,
+                m.operations().size(), m.checksum(), prefix, Instant.now().truncatedTo(ChronoUnit.MICROS), version)));
     }
 
     private long latestVersion(MigrationKey key) {
-        Object max = sql.query("SELECT max(version) AS v FROM %s WHERE app = %s AND name = %s"
-                .formatted(table(), quoteString(key.app()), quoteString(key.name()))).get(0).get("v");
+        // An aggregate, not ORDER BY version DESC LIMIT 1: the engine's top-k filter misreads that one here.
+        String latest = RenderContext.of(null).sql("SELECT max(").identifier("version").sql(") AS v FROM ")
+                .qualifiedName(history.spec().database(), TABLE).sql(" WHERE ").identifier("app").sql(" = ")
+                .value(key.app()).sql(" AND ").identifier("name").sql(" = ").value(key.name()).toString();
+        Object max = sql.query(latest).get(0).get("v");
         return max == null ? 0 : Long.parseLong(max.toString());
-    }
-
-    private String table() {
-        return qualifiedName(database, TABLE);
-    }
-
-    private static String text(Map<String, Object> row, String column) {
-        Object v = row.get(column);
-        return v == null ? "" : v.toString();
-    }
-
-    private static int integer(Map<String, Object> row, String column) {
-        return Integer.parseInt(text(row, column));
-    }
-
-    private static boolean bool(Object v) {
-        return v instanceof Boolean b ? b : v != null && (v.toString().equals("1") || v.toString().equalsIgnoreCase("true"));
-    }
-
-    private static Instant instant(Object v) {
-        if (v instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (v instanceof java.time.ZonedDateTime z) {
-            return z.toInstant();
-        }
-        if (v instanceof LocalDateTime l) {
-            return l.toInstant(ZoneOffset.UTC);
-        }
-        if (v instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        return v == null ? null : LocalDateTime.parse(v.toString().replace(' ', 'T')).toInstant(ZoneOffset.UTC);
     }
 }

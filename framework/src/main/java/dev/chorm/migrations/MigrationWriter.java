@@ -1,5 +1,6 @@
 package dev.chorm.migrations;
 
+import dev.chorm.types.JsonText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ public final class MigrationWriter {
 
     /** Return the text of {@code migration}'s file. */
     public String render(Migration migration) {
-        return PrettyJson.write(MigrationCodec.encode(migration));
+        return JsonText.writePretty(MigrationCodec.encode(migration));
     }
 
     /** Return the path of {@code migration}'s file under {@code root}. */
@@ -49,7 +50,7 @@ public final class MigrationWriter {
     public static Migration read(MigrationKey key, String source, String text) {
         Object parsed;
         try {
-            parsed = dev.chorm.types.JsonText.parse(text);
+            parsed = JsonText.parse(text);
         } catch (RuntimeException e) {
             throw new MigrationException("Cannot read migration %s (%s): %s. Fix the JSON or restore the file."
                     .formatted(key, source, e.getMessage()), e);

@@ -1,9 +1,10 @@
 package dev.chorm.migrations;
 
-import static dev.chorm.schema.SqlLiterals.quoteString;
+import static dev.chorm.sql.SqlLiterals.quoteString;
 
 import dev.chorm.model.TableSpec;
 import dev.chorm.schema.SqlExecutor;
+import dev.chorm.schema.SystemQueries;
 import java.util.Map;
 
 /**
@@ -19,17 +20,6 @@ import java.util.Map;
  * Reports go through the context's throttle: at most about one line a second, never a repeated one.
  */
 final class MutationWatcher {
-    private static final String PROGRESS = """
-            WITH (SELECT groupUniqArrayArray(parts_to_do_names) FROM system.mutations
-                    WHERE database = %1$s AND table = %2$s AND NOT is_done) AS to_do
-            SELECT (SELECT count() FROM system.mutations WHERE database = %1$s AND table = %2$s AND NOT is_done) AS mutations,
-                (SELECT argMinIf(mutation_id, (create_time, mutation_id), latest_fail_reason != '') FROM system.mutations
-                    WHERE database = %1$s AND table = %2$s AND NOT is_done) AS failed,
-                %1$s AS db,
-                (SELECT argMinIf(latest_fail_reason, (create_time, mutation_id), latest_fail_reason != '') FROM system.mutations
-                    WHERE database = %1$s AND table = %2$s AND NOT is_done) AS failure,
-                (SELECT sum(rows) FROM system.parts WHERE database = %1$s AND table = %2$s AND active AND has(to_do, name)) AS rows_to_do,
-                (SELECT sum(rows_read) FROM system.merges WHERE database = %1$s AND table = %2$s AND is_mutation) AS rows_in_progress""";
     private static final long POLL_MILLIS = 250;
 
     private final SqlExecutor sql;
@@ -41,8 +31,7 @@ final class MutationWatcher {
     }
 
     void await(TableSpec table) {
-        String db = table.database().isEmpty() ? "currentDatabase()" : quoteString(table.database());
-        String query = PROGRESS.formatted(db, quoteString(table.name()));
+        String query = SystemQueries.mutationProgress(table);
         long total = -1;
         while (true) {
             Map<String, Object> row = sql.query(query).get(0);

@@ -10,7 +10,7 @@ package dev.chorm.migrations;
  * (as Django's operations do).
  *
  * <pre>{@code
- * Operation op = new AddField("Event", ColumnSpec.builder("note", ChType.string()).build(), "port");
+ * Operation op = new AddField("Event", ColumnSpec.builder("note", DataType.string()).build(), "port");
  * op.stateForwards("events", state);
  * }</pre>
  */

@@ -7,7 +7,7 @@ import dev.chorm.model.EngineSpec;
 import dev.chorm.model.IndexSpec;
 import dev.chorm.model.ProjectionSpec;
 import dev.chorm.model.TableSpec;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -72,7 +72,7 @@ final class SpecCodec {
     }
 
     static ColumnSpec decodeColumn(Data d) {
-        ColumnSpec.Builder b = ColumnSpec.builder(d.string("name"), ChType.parse(d.string("type")))
+        ColumnSpec.Builder b = ColumnSpec.builder(d.string("name"), DataType.parse(d.string("type")))
                 .codec(d.string("codec", "")).comment(d.string("comment", "")).ttl(d.string("ttl", ""));
         for (DefaultKind kind : DefaultKind.values()) {
             String key = kind.name().toLowerCase(Locale.ROOT);

@@ -1,6 +1,6 @@
 package dev.chorm.model;
 
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import java.util.Objects;
 
 /**
@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * <p>Absent optional parts are empty strings, never null.
  *
- * <pre>{@code ColumnSpec.builder("port", ChType.uint16()).defaultExpression(DefaultKind.DEFAULT, "0").build()}</pre>
+ * <pre>{@code ColumnSpec.builder("port", DataType.uint16()).defaultExpression(DefaultKind.DEFAULT, "0").build()}</pre>
  *
  * @param name the column name
  * @param type the ClickHouse type
@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param comment the column comment, empty for none
  * @param ttl the column TTL expression, empty for none
  */
-public record ColumnSpec(String name, ChType type, DefaultKind defaultKind, String defaultExpression,
+public record ColumnSpec(String name, DataType type, DefaultKind defaultKind, String defaultExpression,
                          String codec, String comment, String ttl) {
     /** Check that required parts are present and normalize absent ones to empty strings. */
     public ColumnSpec {
@@ -36,7 +36,7 @@ public record ColumnSpec(String name, ChType type, DefaultKind defaultKind, Stri
     }
 
     /** Return a builder for a column named {@code name} of type {@code type}. */
-    public static Builder builder(String name, ChType type) {
+    public static Builder builder(String name, DataType type) {
         return new Builder(name, type);
     }
 
@@ -59,14 +59,14 @@ public record ColumnSpec(String name, ChType type, DefaultKind defaultKind, Stri
     /** Build a {@link ColumnSpec} step by step. */
     public static final class Builder {
         private String name;
-        private ChType type;
+        private DataType type;
         private DefaultKind defaultKind = DefaultKind.NONE;
         private String defaultExpression = "";
         private String codec = "";
         private String comment = "";
         private String ttl = "";
 
-        private Builder(String name, ChType type) {
+        private Builder(String name, DataType type) {
             this.name = name;
             this.type = type;
         }
@@ -78,7 +78,7 @@ public record ColumnSpec(String name, ChType type, DefaultKind defaultKind, Stri
         }
 
         /** Set the ClickHouse type. */
-        public Builder type(ChType type) {
+        public Builder type(DataType type) {
             this.type = type;
             return this;
         }

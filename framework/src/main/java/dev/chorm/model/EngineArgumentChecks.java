@@ -1,7 +1,7 @@
 package dev.chorm.model;
 
-import dev.chorm.schema.internal.SqlScanner;
-import dev.chorm.types.ChType;
+import dev.chorm.sql.SqlLexer;
+import dev.chorm.types.DataType;
 import dev.chorm.types.TypeKind;
 import java.util.List;
 import java.util.Optional;
@@ -85,13 +85,13 @@ final class EngineArgumentChecks {
 
     private void checkSums(String tuple) {
         String inner = tuple.startsWith("(") && tuple.endsWith(")") ? tuple.substring(1, tuple.length() - 1) : tuple;
-        for (String name : SqlScanner.splitTopLevel(inner, ',')) {
+        for (String name : SqlLexer.splitTopLevel(inner, ',')) {
             column("sum", name).ifPresent(c -> {
-                ChType base = ModelChecks.unwrap(c.type());
+                DataType base = ModelChecks.unwrap(c.type());
                 if (!base.kind().isNumber()) {
                     problems.add("%s.%s: SummingMergeTree can only sum numeric columns, found %s; remove it from"
                             + " columns.", owner, c.name(), c.type().sql());
-                } else if (table.orderBy().stream().anyMatch(e -> SqlScanner.columnReferences(e).contains(c.name()))) {
+                } else if (table.orderBy().stream().anyMatch(e -> SqlLexer.columnReferences(e).contains(c.name()))) {
                     problems.add("%s.%s: SummingMergeTree cannot sum a column of the sorting key; remove it from"
                             + " columns or from orderBy.", owner, c.name());
                 }

@@ -1,11 +1,22 @@
 package dev.chorm.model;
 
 import dev.chorm.model.engine.Buffer;
+import dev.chorm.model.engine.CollapsingMergeTree;
 import dev.chorm.model.engine.Distributed;
+import dev.chorm.model.engine.EngineAnnotation;
+import dev.chorm.model.engine.GraphiteMergeTree;
 import dev.chorm.model.engine.Merge;
-import dev.chorm.schema.SqlLiterals;
+import dev.chorm.model.engine.ReplacingMergeTree;
+import dev.chorm.model.engine.ReplicatedCollapsingMergeTree;
+import dev.chorm.model.engine.ReplicatedGraphiteMergeTree;
+import dev.chorm.model.engine.ReplicatedReplacingMergeTree;
+import dev.chorm.model.engine.ReplicatedSummingMergeTree;
+import dev.chorm.model.engine.ReplicatedVersionedCollapsingMergeTree;
+import dev.chorm.model.engine.Setting;
+import dev.chorm.model.engine.SummingMergeTree;
+import dev.chorm.model.engine.VersionedCollapsingMergeTree;
+import dev.chorm.sql.SqlLiterals;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -23,8 +34,6 @@ import java.util.function.Function;
  * when it extends {@link Model}, else by {@code tuple()}, as the reference backend does.
  */
 final class EngineReader {
-    private static final String ENGINE_PACKAGE = "dev.chorm.model.engine";
-
     private final Class<?> type;
     private final String owner;
     private final Problems problems;
@@ -43,7 +52,7 @@ final class EngineReader {
             b.database(table.database()).cluster(table.cluster()).comment(table.comment());
         }
         List<Annotation> engines = Arrays.stream(type.getAnnotations())
-                .filter(a -> a.annotationType().getPackageName().equals(ENGINE_PACKAGE)).toList();
+                .filter(a -> a.annotationType().isAnnotationPresent(EngineAnnotation.class)).toList();
         if (engines.size() > 1) {
             problems.add("%s: %s each name an engine; keep one.", owner, String.join(" and ",
                     engines.stream().map(a -> "@" + a.annotationType().getSimpleName()).toList()));
@@ -74,22 +83,23 @@ final class EngineReader {
 
     private void readEngine(Annotation a, TableSpec.Builder b, String cluster) {
         String name = a.annotationType().getSimpleName();
+        EngineAnnotation engine = a.annotationType().getAnnotation(EngineAnnotation.class);
         List<String> args = new ArrayList<>();
-        if (name.startsWith("Replicated")) {
-            readReplication(a, name, cluster, args);
+        if (engine.replicated()) {
+            readReplication(name, EngineClauses.replication(a), cluster, args);
         }
-        if (name.endsWith("MergeTree")) {
-            args.addAll(familyArguments(a, name.replaceFirst("^Replicated", "")));
-            readClauses(a, b, name);
+        if (engine.mergeTree()) {
+            args.addAll(familyArguments(a));
+            readClauses(EngineClauses.of(a), b, name);
         } else {
             args.addAll(specialArguments(a, name));
         }
         b.engine(new EngineSpec(name, args));
     }
 
-    private void readReplication(Annotation a, String name, String cluster, List<String> args) {
-        String path = text(a, "zooPath");
-        String replica = text(a, "replicaName");
+    private void readReplication(String name, EngineClauses.Replication r, String cluster, List<String> args) {
+        String path = r.zooPath().strip();
+        String replica = r.replicaName().strip();
         if (path.isEmpty() != replica.isEmpty()) {
             problems.add("%s: @%s needs both zooPath and replicaName, or neither for the server defaults; set both,"
                     + " for example zooPath = \"/clickhouse/tables/{uuid}/{shard}\" and replicaName = \"{replica}\".",
@@ -107,50 +117,71 @@ final class EngineReader {
         }
     }
 
-    private List<String> familyArguments(Annotation a, String base) {
-        return switch (base) {
-            case "ReplacingMergeTree" -> {
-                String version = text(a, "version");
-                String isDeleted = text(a, "isDeleted");
-                if (version.isEmpty() && !isDeleted.isEmpty()) {
-                    problems.add("%s: ReplacingMergeTree isDeleted '%s' needs a version column; set version too.",
-                            owner, isDeleted);
-                }
-                yield nonEmpty(version, isDeleted);
-            }
-            case "SummingMergeTree" -> {
-                String[] columns = (String[]) attribute(a, "columns");
-                yield columns.length == 0 ? List.of() : List.of("(" + String.join(", ", columns) + ")");
-            }
-            case "CollapsingMergeTree" -> required(a, base, "sign");
-            case "VersionedCollapsingMergeTree" -> {
-                List<String> out = new ArrayList<>(required(a, base, "sign"));
-                out.addAll(required(a, base, "version"));
-                yield out;
-            }
-            case "GraphiteMergeTree" -> required(a, base, "configSection").stream()
-                    .map(SqlLiterals::quoteString).toList();
-            default -> List.of();
-        };
+    /** The engine arguments of a MergeTree-family engine, read through each annotation's own attributes. */
+    private List<String> familyArguments(Annotation a) {
+        if (a instanceof ReplacingMergeTree e) {
+            return replacing(e.version(), e.isDeleted());
+        } else if (a instanceof ReplicatedReplacingMergeTree e) {
+            return replacing(e.version(), e.isDeleted());
+        } else if (a instanceof SummingMergeTree e) {
+            return summing(e.columns());
+        } else if (a instanceof ReplicatedSummingMergeTree e) {
+            return summing(e.columns());
+        } else if (a instanceof CollapsingMergeTree e) {
+            return required("CollapsingMergeTree", "sign", e.sign());
+        } else if (a instanceof ReplicatedCollapsingMergeTree e) {
+            return required("CollapsingMergeTree", "sign", e.sign());
+        } else if (a instanceof VersionedCollapsingMergeTree e) {
+            return versionedCollapsing(e.sign(), e.version());
+        } else if (a instanceof ReplicatedVersionedCollapsingMergeTree e) {
+            return versionedCollapsing(e.sign(), e.version());
+        } else if (a instanceof GraphiteMergeTree e) {
+            return graphite(e.configSection());
+        } else if (a instanceof ReplicatedGraphiteMergeTree e) {
+            return graphite(e.configSection());
+        }
+        return List.of();
     }
 
-    private List<String> required(Annotation a, String engine, String attributeName) {
-        String value = text(a, attributeName);
-        if (value.isEmpty()) {
+    private List<String> replacing(String version, String isDeleted) {
+        if (version.strip().isEmpty() && !isDeleted.strip().isEmpty()) {
+            problems.add("%s: ReplacingMergeTree isDeleted '%s' needs a version column; set version too.",
+                    owner, isDeleted.strip());
+        }
+        return nonEmpty(version.strip(), isDeleted.strip());
+    }
+
+    private static List<String> summing(String[] columns) {
+        return columns.length == 0 ? List.of() : List.of("(" + String.join(", ", columns) + ")");
+    }
+
+    private List<String> versionedCollapsing(String sign, String version) {
+        List<String> out = new ArrayList<>(required("VersionedCollapsingMergeTree", "sign", sign));
+        out.addAll(required("VersionedCollapsingMergeTree", "version", version));
+        return out;
+    }
+
+    private List<String> graphite(String configSection) {
+        return required("GraphiteMergeTree", "configSection", configSection).stream()
+                .map(SqlLiterals::quoteString).toList();
+    }
+
+    private List<String> required(String engine, String attributeName, String value) {
+        if (value.strip().isEmpty()) {
             problems.add("%s: %s needs %s; name it in the annotation.", owner, engine, attributeName);
             return List.of();
         }
-        return List.of(value);
+        return List.of(value.strip());
     }
 
-    private void readClauses(Annotation a, TableSpec.Builder b, String engine) {
-        b.orderBy((String[]) attribute(a, "orderBy"))
-                .partitionBy(text(a, "partitionBy"))
-                .primaryKey((String[]) attribute(a, "primaryKey"))
-                .sampleBy(text(a, "sampleBy"))
-                .ttl((String[]) attribute(a, "ttl"));
+    private void readClauses(EngineClauses c, TableSpec.Builder b, String engine) {
+        b.orderBy(c.orderBy())
+                .partitionBy(c.partitionBy().strip())
+                .primaryKey(c.primaryKey())
+                .sampleBy(c.sampleBy().strip())
+                .ttl(c.ttl());
         Map<String, String> settings = new LinkedHashMap<>();
-        for (Setting s : (Setting[]) attribute(a, "settings")) {
+        for (Setting s : c.settings()) {
             if (settings.put(s.name(), s.value()) != null) {
                 problems.add("%s: @%s sets '%s' twice; keep one @Setting.", owner, engine, s.name());
             }
@@ -244,17 +275,5 @@ final class EngineReader {
             out.remove(out.size() - 1);
         }
         return out;
-    }
-
-    private static String text(Annotation a, String attributeName) {
-        return ((String) attribute(a, attributeName)).strip();
-    }
-
-    private static Object attribute(Annotation a, String attributeName) {
-        try {
-            return a.annotationType().getMethod(attributeName).invoke(a);
-        } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("engine annotation without " + attributeName + ": " + a, e);
-        }
     }
 }

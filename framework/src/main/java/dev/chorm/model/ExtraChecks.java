@@ -64,7 +64,7 @@ final class ExtraChecks {
             return;
         }
         List<String> args = open < 0 || !type.endsWith(")") ? List.of()
-                : dev.chorm.schema.internal.SqlScanner.splitTopLevel(type.substring(open + 1, type.length() - 1), ',');
+                : dev.chorm.sql.SqlLexer.splitTopLevel(type.substring(open + 1, type.length() - 1), ',');
         if (args.size() < arity[0] || args.size() > arity[1]) {
             problems.add("%s: index '%s' type %s takes %s; fix the arguments, for example %s.", owner, index.name(),
                     type, arity[0] == arity[1] ? arity[0] + " argument(s)" : arity[0] + " to " + arity[1] + " arguments",

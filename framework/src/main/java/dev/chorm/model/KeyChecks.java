@@ -1,6 +1,6 @@
 package dev.chorm.model;
 
-import dev.chorm.schema.internal.SqlScanner;
+import dev.chorm.sql.SqlLexer;
 import java.util.List;
 
 /** Check the sorting, primary, partition and sampling keys and the TTLs of a MergeTree-family table. */
@@ -62,8 +62,8 @@ final class KeyChecks {
 
     private java.util.Set<String> keyColumns() {
         java.util.Set<String> names = new java.util.HashSet<>();
-        table.orderBy().forEach(e -> names.addAll(SqlScanner.columnReferences(e)));
-        names.addAll(SqlScanner.columnReferences(table.partitionBy()));
+        table.orderBy().forEach(e -> names.addAll(SqlLexer.columnReferences(e)));
+        names.addAll(SqlLexer.columnReferences(table.partitionBy()));
         return names;
     }
 
@@ -90,7 +90,7 @@ final class KeyChecks {
             return;
         }
         java.util.List<ColumnSpec> used = new java.util.ArrayList<>();
-        for (String name : SqlScanner.columnReferences(expression)) {
+        for (String name : SqlLexer.columnReferences(expression)) {
             java.util.Optional<ColumnSpec> c = table.column(name);
             if (c.isEmpty()) {
                 return;

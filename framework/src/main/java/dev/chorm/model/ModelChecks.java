@@ -1,8 +1,9 @@
 package dev.chorm.model;
 
 import dev.chorm.ModelDefinitionException;
-import dev.chorm.schema.internal.SqlScanner;
-import dev.chorm.types.ChType;
+import dev.chorm.model.engine.EngineAnnotation;
+import dev.chorm.sql.SqlLexer;
+import dev.chorm.types.DataType;
 import dev.chorm.types.TypeKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class ModelChecks {
             TableSpec t = ModelMeta.of(model).table();
             String name = model.getSimpleName();
             boolean annotated = java.util.Arrays.stream(model.getAnnotations())
-                    .anyMatch(a -> a.annotationType().getPackageName().equals("dev.chorm.model.engine"));
+                    .anyMatch(a -> a.annotationType().isAnnotationPresent(EngineAnnotation.class));
             String order = t.orderBy().isEmpty() ? "tuple()" : String.join(", ", t.orderBy());
             if (!annotated) {
                 notes.add(("%s: no engine annotation, so the table is MergeTree ORDER BY %s (chorm's default); add"
@@ -127,8 +128,8 @@ public final class ModelChecks {
     }
 
     /** Return the type under Nullable and LowCardinality wrappers. */
-    static ChType unwrap(ChType type) {
-        ChType t = type;
+    static DataType unwrap(DataType type) {
+        DataType t = type;
         while (t.kind() == TypeKind.NULLABLE || t.kind() == TypeKind.LOW_CARDINALITY) {
             t = t.inner();
         }
@@ -137,7 +138,7 @@ public final class ModelChecks {
 
     /** Record a problem for each name in {@code expression} that is not a column of {@code table}. */
     static void checkReferences(TableSpec table, String owner, Problems problems, String clause, String expression) {
-        for (String name : SqlScanner.columnReferences(expression)) {
+        for (String name : SqlLexer.columnReferences(expression)) {
             String head = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
             if (table.column(name).isEmpty() && table.column(head).isEmpty()) {
                 problems.add("%s: %s names unknown column '%s' in '%s'; declare a field for it or fix the"

@@ -6,6 +6,7 @@ import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Optional;
 
 /**
  * Bind one column of a model to the Java field or record component that holds it: the reflective
@@ -33,9 +34,10 @@ public final class ModelField {
     private final Method accessor;
     private final boolean syntheticId;
     private final AutoTime autoTime;
+    private final Relation relation;
 
     ModelField(String javaName, ColumnSpec column, AnnotatedElement element, AnnotatedType annotatedType,
-               Field field, Method accessor, boolean syntheticId, AutoTime autoTime) {
+               Field field, Method accessor, boolean syntheticId, AutoTime autoTime, Relation relation) {
         this.javaName = javaName;
         this.column = column;
         this.element = element;
@@ -44,6 +46,7 @@ public final class ModelField {
         this.accessor = accessor;
         this.syntheticId = syntheticId;
         this.autoTime = autoTime;
+        this.relation = relation;
     }
 
     /** Return the Java name of the field or record component. */
@@ -84,6 +87,11 @@ public final class ModelField {
     /** Return how chorm fills this field on its own, if at all. */
     public AutoTime autoTime() {
         return autoTime;
+    }
+
+    /** Return the relation this field declares with {@link ForeignKey}, if it is a foreign key. */
+    public Optional<Relation> relation() {
+        return Optional.ofNullable(relation);
     }
 
     /** Return the value of this field in {@code instance}; a Model's id is drawn if it is unset. */

@@ -1,7 +1,7 @@
 package dev.chorm.model;
 
 import dev.chorm.ModelDefinitionException;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import dev.chorm.types.TypeKind;
 import dev.chorm.types.TypeMapper;
 import java.lang.annotation.Annotation;
@@ -107,7 +107,7 @@ final class ModelReader {
         String columnName = columnName(javaName, element, where);
         AnnotatedType annotatedType = field != null ? field.getAnnotatedType()
                 : ((RecordComponent) element).getAnnotatedType();
-        ChType chType;
+        DataType chType;
         try {
             chType = TypeMapper.map(annotatedType, element, where);
         } catch (ModelDefinitionException e) {
@@ -117,7 +117,8 @@ final class ModelReader {
         ColumnSpec.Builder column = ColumnSpec.builder(columnName, chType);
         ModelField.AutoTime autoTime = readExpression(element, where, chType, column);
         readOptions(element, where, column);
-        return new ModelField(javaName, column.build(), element, annotatedType, field, accessor, syntheticId, autoTime);
+        return new ModelField(javaName, column.build(), element, annotatedType, field, accessor, syntheticId, autoTime,
+                Relation.read(type, javaName, element));
     }
 
     private String columnName(String javaName, AnnotatedElement element, String where) {
@@ -137,7 +138,7 @@ final class ModelReader {
     }
 
     private ModelField.AutoTime readExpression(AnnotatedElement element, String where,
-                                               ChType chType, ColumnSpec.Builder column) {
+                                               DataType chType, ColumnSpec.Builder column) {
         List<String> present = new ArrayList<>();
         for (Class<? extends Annotation> a : EXPRESSION_ANNOTATIONS) {
             if (element.isAnnotationPresent(a)) {
@@ -155,7 +156,7 @@ final class ModelReader {
     }
 
     private ModelField.AutoTime applyExpression(AnnotatedElement element, String where,
-                                                ChType chType, ColumnSpec.Builder column) {
+                                                DataType chType, ColumnSpec.Builder column) {
         if (element.isAnnotationPresent(AutoNowAdd.class) || element.isAnnotationPresent(AutoNow.class)) {
             String name = element.isAnnotationPresent(AutoNow.class) ? "@AutoNow" : "@AutoNowAdd";
             String now = nowExpression(chType);
@@ -194,8 +195,8 @@ final class ModelReader {
     }
 
     /** Return the "now" expression that suits a temporal type, or null for other types. */
-    static String nowExpression(ChType chType) {
-        ChType base = chType;
+    static String nowExpression(DataType chType) {
+        DataType base = chType;
         while (base.kind() == TypeKind.NULLABLE || base.kind() == TypeKind.LOW_CARDINALITY) {
             base = base.inner();
         }

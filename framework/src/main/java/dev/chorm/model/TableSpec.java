@@ -18,7 +18,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * TableSpec t = TableSpec.builder("event")
- *         .column(ColumnSpec.builder("id", ChType.int64()).build())
+ *         .column(ColumnSpec.builder("id", DataType.int64()).build())
  *         .engine(EngineSpec.of("MergeTree")).orderBy("id").build();
  * }</pre>
  *

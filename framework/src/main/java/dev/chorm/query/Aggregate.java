@@ -1,7 +1,8 @@
 package dev.chorm.query;
 
 import dev.chorm.query.internal.FunctionCall;
-import dev.chorm.types.ChType;
+import dev.chorm.sql.RenderContext;
+import dev.chorm.types.DataType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,11 +26,11 @@ public final class Aggregate implements Expression {
     private final List<Object> params;
     private final List<Expression> args;
     private final boolean orNull;
-    private final ChType type;
+    private final DataType type;
     private final Condition filter;
     private final Object defaultValue;
 
-    private Aggregate(String name, List<Object> params, List<Expression> args, boolean orNull, ChType type,
+    private Aggregate(String name, List<Object> params, List<Expression> args, boolean orNull, DataType type,
                       Condition filter, Object defaultValue) {
         this.name = FunctionCall.checkName(name);
         this.params = List.copyOf(params);
@@ -41,28 +42,28 @@ public final class Aggregate implements Expression {
     }
 
     /** Return the aggregate {@code name(args)}, NULL over no rows when {@code orNull}. */
-    public static Aggregate of(String name, boolean orNull, ChType type, Object... args) {
+    public static Aggregate of(String name, boolean orNull, DataType type, Object... args) {
         return new Aggregate(name, List.of(), Func.args(args), orNull, type, null, null);
     }
 
     /** Return the parametric aggregate {@code name(params)(args)}, such as {@code quantile(0.9)(x)}. */
-    public static Aggregate parametric(String name, List<?> params, boolean orNull, ChType type, Object... args) {
+    public static Aggregate parametric(String name, List<?> params, boolean orNull, DataType type, Object... args) {
         return new Aggregate(name, new ArrayList<>(params), Func.args(args), orNull, type, null, null);
     }
 
     /** Return {@code uniq(fields...)}: the approximate number of distinct values (tuples); {@code uniq("*")} for whole rows. */
     public static Aggregate uniq(Object... fields) {
-        return of("uniq", false, ChType.uint64(), fields);
+        return of("uniq", false, DataType.uint64(), fields);
     }
 
     /** Return {@code uniqExact(fields...)}: the exact number of distinct values (tuples). */
     public static Aggregate uniqExact(Object... fields) {
-        return of("uniqExact", false, ChType.uint64(), fields);
+        return of("uniqExact", false, DataType.uint64(), fields);
     }
 
     /** Return {@code uniqCombined(fields...)}. */
     public static Aggregate uniqCombined(Object... fields) {
-        return of("uniqCombined", false, ChType.uint64(), fields);
+        return of("uniqCombined", false, DataType.uint64(), fields);
     }
 
     /** Return {@code anyLastOrNull(field)}: the last value met. */
@@ -82,7 +83,7 @@ public final class Aggregate implements Expression {
 
     /** Return {@code quantileOrNull(level)(field)}. */
     public static Aggregate quantile(double level, Object field) {
-        return parametric("quantile", List.of(level), true, ChType.float64(), field);
+        return parametric("quantile", List.of(level), true, DataType.float64(), field);
     }
 
     /** Return {@code quantiles(levels...)(field)}: an array, one value per level. */
@@ -139,7 +140,7 @@ public final class Aggregate implements Expression {
     }
 
     @Override
-    public ChType type(RenderContext ctx) {
+    public DataType type(RenderContext ctx) {
         if (type != null) {
             return type;
         }

@@ -1,6 +1,6 @@
 package dev.chorm.query;
 
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 
 /**
  * Average a field or expression; NULL over no rows ({@code avgOrNull}), not nan.
@@ -13,6 +13,6 @@ public final class Avg {
 
     /** Return {@code avgOrNull(field)}; {@code field} is a field path or an expression. */
     public static Aggregate of(Object field) {
-        return Aggregate.of("avg", true, ChType.float64(), field);
+        return Aggregate.of("avg", true, DataType.float64(), field);
     }
 }

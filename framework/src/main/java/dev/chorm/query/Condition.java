@@ -1,5 +1,7 @@
 package dev.chorm.query;
 
+import dev.chorm.sql.QueryPart;
+
 /**
  * Test rows in WHERE, PREWHERE or HAVING: a {@link Q} tree or a comparison of expressions.
  *

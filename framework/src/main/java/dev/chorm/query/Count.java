@@ -1,6 +1,6 @@
 package dev.chorm.query;
 
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 
 /**
  * Count rows: {@code count()}, {@code count(field)} (non-NULL values) or distinct values
@@ -14,16 +14,16 @@ public final class Count {
 
     /** Return {@code count()}. */
     public static Aggregate all() {
-        return Aggregate.of("count", false, ChType.uint64());
+        return Aggregate.of("count", false, DataType.uint64());
     }
 
     /** Return {@code count(field)}: the rows where {@code field} is not NULL. */
     public static Aggregate of(Object field) {
-        return Aggregate.of("count", false, ChType.uint64(), field);
+        return Aggregate.of("count", false, DataType.uint64(), field);
     }
 
     /** Return {@code uniqExact(field)}: the number of distinct values, like {@code Count(field, distinct=True)}. */
     public static Aggregate distinct(Object field) {
-        return Aggregate.of("uniqExact", false, ChType.uint64(), field);
+        return Aggregate.of("uniqExact", false, DataType.uint64(), field);
     }
 }

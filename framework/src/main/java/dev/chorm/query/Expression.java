@@ -1,10 +1,13 @@
 package dev.chorm.query;
 
 import dev.chorm.query.internal.Arithmetic;
+import dev.chorm.query.internal.BuiltinLookups;
 import dev.chorm.query.internal.FunctionCall;
 import dev.chorm.query.internal.LookupCondition;
 import dev.chorm.query.internal.Over;
-import dev.chorm.types.ChType;
+import dev.chorm.sql.QueryPart;
+import dev.chorm.sql.RenderContext;
+import dev.chorm.types.DataType;
 import java.util.List;
 
 /**
@@ -17,7 +20,7 @@ import java.util.List;
  */
 public interface Expression extends QueryPart {
     /** Return the ClickHouse type of this expression in {@code ctx}, or null when chorm cannot tell. */
-    default ChType type(RenderContext ctx) {
+    default DataType type(RenderContext ctx) {
         return null;
     }
 
@@ -63,55 +66,58 @@ public interface Expression extends QueryPart {
 
     /** Return the condition {@code this = value}; a null value tests {@code isNull}. */
     default Condition eq(Object value) {
-        return lookup("exact", value);
+        return new LookupCondition(this, BuiltinLookups.EXACT, value);
     }
 
     /** Return the condition {@code this != value}. */
     default Condition ne(Object value) {
-        return lookup("ne", value);
+        return new LookupCondition(this, BuiltinLookups.NE, value);
     }
 
     /** Return the condition {@code this > value}. */
     default Condition gt(Object value) {
-        return lookup("gt", value);
+        return new LookupCondition(this, BuiltinLookups.GT, value);
     }
 
     /** Return the condition {@code this >= value}. */
     default Condition gte(Object value) {
-        return lookup("gte", value);
+        return new LookupCondition(this, BuiltinLookups.GTE, value);
     }
 
     /** Return the condition {@code this < value}. */
     default Condition lt(Object value) {
-        return lookup("lt", value);
+        return new LookupCondition(this, BuiltinLookups.LT, value);
     }
 
     /** Return the condition {@code this <= value}. */
     default Condition lte(Object value) {
-        return lookup("lte", value);
+        return new LookupCondition(this, BuiltinLookups.LTE, value);
     }
 
     /** Return the condition {@code this IN (values)}: a collection, or a {@link QuerySet} subquery. */
     default Condition in(Object values) {
-        return lookup("in", values);
+        return new LookupCondition(this, BuiltinLookups.IN, values);
     }
 
     /** Return the condition {@code this NOT IN (values)}: a collection, or a {@link QuerySet} subquery. */
     default Condition notIn(Object values) {
-        return lookup("not_in", values);
+        return new LookupCondition(this, BuiltinLookups.NOT_IN, values);
     }
 
     /** Return the condition {@code this LIKE pattern}, the pattern used as written ({@code %} and {@code _} are wildcards). */
     default Condition like(String pattern) {
-        return lookup("like", pattern);
+        return new LookupCondition(this, BuiltinLookups.LIKE, pattern);
     }
 
     /** Return the condition {@code isNull(this)}. */
     default Condition isNull() {
-        return lookup("isnull", true);
+        return new LookupCondition(this, BuiltinLookups.ISNULL, true);
     }
 
-    /** Return the condition that applies the Django lookup {@code name} (such as {@code icontains}) to this expression. */
+    /**
+     * Return the condition that applies the lookup {@code name} (such as {@code icontains}, or one
+     * {@link Lookups#register registered}) to this expression.
+     */
     default Condition lookup(String name, Object value) {
         return new LookupCondition(this, name, value);
     }

@@ -1,6 +1,8 @@
 package dev.chorm.query;
 
-import dev.chorm.types.ChType;
+import dev.chorm.query.internal.Scope;
+import dev.chorm.sql.RenderContext;
+import dev.chorm.types.DataType;
 import java.util.Objects;
 
 /**
@@ -30,12 +32,12 @@ public final class F implements Expression {
 
     @Override
     public void accept(RenderContext ctx) {
-        ctx.scope().resolveExpression(path).accept(ctx);
+        Scope.of(ctx).resolveExpression(path).accept(ctx);
     }
 
     @Override
-    public ChType type(RenderContext ctx) {
-        return ctx.scope().resolveExpression(path).type(ctx);
+    public DataType type(RenderContext ctx) {
+        return Scope.of(ctx).resolveExpression(path).type(ctx);
     }
 
     @Override

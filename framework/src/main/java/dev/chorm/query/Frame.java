@@ -1,5 +1,8 @@
 package dev.chorm.query;
 
+import dev.chorm.sql.QueryPart;
+import dev.chorm.sql.RenderContext;
+
 /**
  * Bound the rows a window function sees: {@code ROWS|RANGE BETWEEN start AND end}.
  *

@@ -2,7 +2,8 @@ package dev.chorm.query;
 
 import dev.chorm.query.internal.FunctionCall;
 import dev.chorm.query.internal.Literal;
-import dev.chorm.types.ChType;
+import dev.chorm.sql.RenderContext;
+import dev.chorm.types.DataType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,7 +29,7 @@ public final class Func {
     }
 
     /** Return the call {@code name(args...)} whose result has ClickHouse type {@code type}. */
-    public static Expression typed(String name, ChType type, Object... args) {
+    public static Expression typed(String name, DataType type, Object... args) {
         return new FunctionCall(name, args(args), type, false);
     }
 
@@ -38,7 +39,7 @@ public final class Func {
     }
 
     /** Return {@code value} as a literal of ClickHouse type {@code type}. */
-    public static Expression value(Object value, ChType type) {
+    public static Expression value(Object value, DataType type) {
         return new Literal(value, type);
     }
 
@@ -57,18 +58,18 @@ public final class Func {
         return out;
     }
 
-    private static Expression call(String name, ChType type, Object... args) {
+    private static Expression call(String name, DataType type, Object... args) {
         return new FunctionCall(name, args(args), type, false);
     }
 
     /** Return {@code toYYYYMM(t)}. */
     public static Expression toYYYYMM(Object t) {
-        return call("toYYYYMM", ChType.uint32(), t);
+        return call("toYYYYMM", DataType.uint32(), t);
     }
 
     /** Return {@code toYYYYMMDD(t)}. */
     public static Expression toYYYYMMDD(Object t) {
-        return call("toYYYYMMDD", ChType.uint32(), t);
+        return call("toYYYYMMDD", DataType.uint32(), t);
     }
 
     /** Return {@code toStartOfDay(t)}. */
@@ -88,7 +89,7 @@ public final class Func {
 
     /** Return {@code toStartOfMonth(t)}. */
     public static Expression toStartOfMonth(Object t) {
-        return call("toStartOfMonth", ChType.date(), t);
+        return call("toStartOfMonth", DataType.date(), t);
     }
 
     /**
@@ -115,42 +116,42 @@ public final class Func {
 
     /** Return {@code toDate(t)}. */
     public static Expression toDate(Object t) {
-        return call("toDate", ChType.date(), t);
+        return call("toDate", DataType.date(), t);
     }
 
     /** Return {@code dateDiff('unit', start, end)}, for example {@code dateDiff("day", "start", "end")}. */
     public static Expression dateDiff(String unit, Object start, Object end) {
-        return call("dateDiff", ChType.int64(), value(unit), start, end);
+        return call("dateDiff", DataType.int64(), value(unit), start, end);
     }
 
     /** Return {@code now()}. */
     public static Expression now() {
-        return call("now", ChType.dateTime());
+        return call("now", DataType.dateTime());
     }
 
     /** Return {@code today()}. */
     public static Expression today() {
-        return call("today", ChType.date());
+        return call("today", DataType.date());
     }
 
     /** Return {@code lowerUTF8(s)}. */
     public static Expression lower(Object s) {
-        return call("lowerUTF8", ChType.string(), s);
+        return call("lowerUTF8", DataType.string(), s);
     }
 
     /** Return {@code upperUTF8(s)}. */
     public static Expression upper(Object s) {
-        return call("upperUTF8", ChType.string(), s);
+        return call("upperUTF8", DataType.string(), s);
     }
 
     /** Return {@code length(x)}: bytes of a string, elements of an array or map. */
     public static Expression length(Object x) {
-        return call("length", ChType.uint64(), x);
+        return call("length", DataType.uint64(), x);
     }
 
     /** Return {@code concat(parts...)}. */
     public static Expression concat(Object... parts) {
-        return call("concat", ChType.string(), parts);
+        return call("concat", DataType.string(), parts);
     }
 
     /** Return {@code if(condition, then, otherwise)}. */
@@ -174,42 +175,42 @@ public final class Func {
 
     /** Return {@code cityHash64(values...)}. */
     public static Expression cityHash64(Object... values) {
-        return call("cityHash64", ChType.uint64(), values);
+        return call("cityHash64", DataType.uint64(), values);
     }
 
     /** Return {@code sipHash64(values...)}. */
     public static Expression sipHash64(Object... values) {
-        return call("sipHash64", ChType.uint64(), values);
+        return call("sipHash64", DataType.uint64(), values);
     }
 
     /** Return {@code xxHash64(values...)}. */
     public static Expression xxHash64(Object... values) {
-        return call("xxHash64", ChType.uint64(), values);
+        return call("xxHash64", DataType.uint64(), values);
     }
 
     /** Return {@code murmurHash3_64(values...)}. */
     public static Expression murmurHash3_64(Object... values) {
-        return call("murmurHash3_64", ChType.uint64(), values);
+        return call("murmurHash3_64", DataType.uint64(), values);
     }
 
     /** Return {@code rand()}: a random UInt32. */
     public static Expression rand() {
-        return call("rand", ChType.uint32());
+        return call("rand", DataType.uint32());
     }
 
     /** Return {@code generateUUIDv4()}. */
     public static Expression generateUUIDv4() {
-        return call("generateUUIDv4", ChType.uuid());
+        return call("generateUUIDv4", DataType.uuid());
     }
 
     /** Return {@code generateUUIDv7()}: time-ordered UUIDs. */
     public static Expression generateUUIDv7() {
-        return call("generateUUIDv7", ChType.uuid());
+        return call("generateUUIDv7", DataType.uuid());
     }
 
     /** Return {@code generateSnowflakeID()}: time-ordered 64-bit ids, like chorm's {@code Model.id}. */
     public static Expression generateSnowflakeID() {
-        return call("generateSnowflakeID", ChType.uint64());
+        return call("generateSnowflakeID", DataType.uint64());
     }
 
     /** The argument {@code *} of {@code count(*)} or {@code uniq(*)}: the whole row. */

@@ -1,5 +1,8 @@
 package dev.chorm.query;
 
+import dev.chorm.sql.QueryPart;
+import dev.chorm.sql.RenderContext;
+
 /**
  * Name one SQL keyword; the constants are the only keywords chorm writes.
  *

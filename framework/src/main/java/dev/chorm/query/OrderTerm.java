@@ -1,5 +1,7 @@
 package dev.chorm.query;
 
+import dev.chorm.query.internal.Scope;
+import dev.chorm.sql.RenderContext;
 import java.util.Objects;
 
 /**
@@ -79,7 +81,7 @@ public final class OrderTerm {
 
     /** Write this term, resolving a path target through {@code ctx}. */
     public void render(RenderContext ctx) {
-        Expression e = target instanceof Expression x ? x : ctx.scope().resolveExpression((String) target);
+        Expression e = target instanceof Expression x ? x : Scope.of(ctx).resolveExpression((String) target);
         ctx.visit(e).sql(' ').visit(descending ? Keyword.DESC : Keyword.ASC);
         if (nulls != Nulls.DEFAULT) {
             ctx.sql(' ').visit(nulls == Nulls.FIRST ? Keyword.NULLS_FIRST : Keyword.NULLS_LAST);

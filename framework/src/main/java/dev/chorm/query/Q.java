@@ -1,6 +1,7 @@
 package dev.chorm.query;
 
 import dev.chorm.query.internal.LookupCondition;
+import dev.chorm.sql.RenderContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -94,18 +95,11 @@ public final class Q implements Condition {
     }
 
     private void renderNot(RenderContext ctx) {
-        boolean outer = ctx.resetNullable();
-        ctx.visit(Keyword.NOT).sql(' ');
-        int mark = ctx.mark();
-        ctx.visit(children.get(0));
-        if (ctx.sawNullable()) {
-            ctx.insert(mark, "ifNull(");
-            ctx.sql(", 0)");
-        } else {
-            ctx.insert(mark, "(");
-            ctx.sql(')');
-        }
-        if (outer) {
+        RenderContext operand = ctx.fork();
+        operand.visit(children.get(0));
+        boolean nullable = operand.sawNullable();
+        ctx.visit(Keyword.NOT).sql(' ').sql(nullable ? "ifNull(" : "(").append(operand).sql(nullable ? ", 0)" : ")");
+        if (nullable) {
             ctx.markNullable();
         }
     }

@@ -1,6 +1,5 @@
 package dev.chorm.query;
 
-import dev.chorm.db.Database;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.query.internal.Query;
 import dev.chorm.query.internal.QueryRunner;
@@ -9,7 +8,8 @@ import dev.chorm.query.internal.RowShapes;
 import dev.chorm.query.internal.Scope;
 import dev.chorm.query.internal.SqlCompiler;
 import dev.chorm.query.write.MutationMode;
-import dev.chorm.query.write.QuerySetWrites;
+import dev.chorm.sql.QueryPart;
+import dev.chorm.sql.RenderContext;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,19 +37,19 @@ import java.util.stream.Stream;
  * @param <T> the type of a result row: the model, or a Map, List or value after {@link #values},
  *            {@link #valuesList} or {@link #into}
  */
-public final class QuerySet<T> {
-    private final Database db;
+public final class QuerySet<T> implements QueryPart {
+    private final QueryDatabase db;
     private final Query query;
     private final RowShape<T> shape;
 
-    private QuerySet(Database db, Query query, RowShape<T> shape) {
+    private QuerySet(QueryDatabase db, Query query, RowShape<T> shape) {
         this.db = db;
         this.query = query;
         this.shape = shape;
     }
 
-    /** Return the QuerySet of all rows of {@code model} in {@code db}; {@link Database#objects} calls this. */
-    public static <T> QuerySet<T> of(Database db, Class<T> model) {
+    /** Return the QuerySet of all rows of {@code model} in {@code db}; {@code Database.objects} calls this. */
+    public static <T> QuerySet<T> of(QueryDatabase db, Class<T> model) {
         return new QuerySet<>(Objects.requireNonNull(db, "db == null"), Query.of(ModelMeta.of(model)),
                 RowShapes.model());
     }
@@ -263,12 +263,13 @@ public final class QuerySet<T> {
     }
 
     /**
-     * Return this QuerySet unchanged: it marks, as Django-style chains read, that the totals will be
-     * asked for. The totals come from {@link #fetchWithTotals()}, which works with or without this call
-     * and computes them with a second query, not with ClickHouse's {@code WITH TOTALS}.
+     * Return a new QuerySet of the same rows: it marks, as Django-style chains read, that the totals will
+     * be asked for. The totals come from {@link #fetchWithTotals()}, which works with or without this
+     * call and computes them with a second query, not with ClickHouse's {@code WITH TOTALS}. Like every
+     * other step it returns a new QuerySet, never this one.
      */
     public QuerySet<T> withTotals() {
-        return this;
+        return with(query);
     }
 
     /** Return one row per element of the array {@code field}, the field then standing for its element (ARRAY JOIN). */
@@ -487,8 +488,8 @@ public final class QuerySet<T> {
         return toSql();
     }
 
-    /** Return the state of this QuerySet, for the write side (update, delete) and other internals. */
-    public Query query() {
+    /** Return the state of this QuerySet, for the write side (update, delete) and the SQL tests of this package. */
+    Query query() {
         return query;
     }
 
@@ -498,7 +499,7 @@ public final class QuerySet<T> {
     }
 
     /** Return the database this QuerySet runs on. */
-    public Database database() {
+    public QueryDatabase database() {
         if (db == null) {
             throw new QueryException("This QuerySet of " + query.meta().modelClass().getSimpleName()
                     + " is not bound to a database; get it from db.objects(" + query.meta().modelClass().getSimpleName()
@@ -512,19 +513,15 @@ public final class QuerySet<T> {
         return query.settings();
     }
 
-    /** Return the WHERE condition (PREWHERE included) as SQL for a mutation; {@code 1} when unfiltered. */
-    public String compileWhere() {
-        return SqlCompiler.compileWhere(query);
-    }
-
     /** Return the runner that executes this QuerySet's statements. */
-    public QueryRunner runner() {
-        return new QueryRunner(database().dataSource(), database()::client);
+    private QueryRunner runner() {
+        return new QueryRunner(database().dataSource(), query.meta(), database()::client);
     }
 
-    /** Write this QuerySet as a subquery selecting one column (for {@code in} lookups and CTEs). */
-    void renderSubquery(RenderContext ctx) {
-        ctx.sql(SqlCompiler.compileSubquery(query).sql());
+    /** Write this QuerySet as a parenthesized subquery (for {@code in} lookups and CTEs). */
+    @Override
+    public void accept(RenderContext ctx) {
+        ctx.sql('(').sql(SqlCompiler.compileSubquery(query).sql()).sql(')');
     }
 
     /** Render a sorting-key expression of the model's table, trusted DDL text from the model. */

@@ -1,17 +1,10 @@
 package dev.chorm.query;
 
-import dev.chorm.db.Database;
-import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.query.internal.Query;
 import dev.chorm.query.internal.QueryRunner;
-import dev.chorm.query.internal.RawSql;
 import dev.chorm.query.internal.RowShape;
 import dev.chorm.query.internal.RowShapes;
-import dev.chorm.query.internal.Scope;
-import dev.chorm.query.internal.SelectItem;
-import dev.chorm.query.internal.SqlCompiler;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,21 +23,21 @@ import java.util.stream.Stream;
  * Columns map to model fields by column or Java name, to records and classes by label.
  */
 public final class RawQuery {
-    private final Database db;
+    private final QueryDatabase db;
     private final String sql;
 
-    private RawQuery(Database db, String sql) {
+    private RawQuery(QueryDatabase db, String sql) {
         this.db = db;
         this.sql = sql;
     }
 
     /** Return the raw query {@code sql} on {@code db} with named parameters. */
-    public static RawQuery of(Database db, String sql, Map<String, ?> params) {
+    public static RawQuery of(QueryDatabase db, String sql, Map<String, ?> params) {
         return new RawQuery(db, RawSql.bind(sql, params));
     }
 
     /** Return the raw query {@code sql} on {@code db} with parameters given as name, value, name, value, .... */
-    public static RawQuery of(Database db, String sql, Object... namesAndValues) {
+    public static RawQuery of(QueryDatabase db, String sql, Object... namesAndValues) {
         if (namesAndValues.length % 2 != 0) {
             throw new QueryException("raw() parameters come in name, value pairs; got " + namesAndValues.length
                     + " arguments.");
@@ -70,7 +63,7 @@ public final class RawQuery {
 
     /** Return the rows as maps from column label to value. */
     public List<Map<String, Object>> fetchMaps() {
-        try (Stream<Map<String, Object>> rows = runner().stream(sql, null, null, byLabel(RowShapes.map(), null))) {
+        try (Stream<Map<String, Object>> rows = runner().stream(sql, null, null, RowShapes.byLabel(RowShapes.map(), null, sql))) {
             return rows.toList();
         }
     }
@@ -79,22 +72,9 @@ public final class RawQuery {
     public <R> Stream<R> stream(Class<R> type) {
         ModelMeta meta = modelOrNull(type);
         if (meta == null) {
-            return runner().stream(sql, null, null, byLabel(RowShapes.into(type), null));
+            return runner().stream(sql, null, null, RowShapes.byLabel(RowShapes.into(type), null, sql));
         }
-        return runner().stream(sql, Query.of(meta), null, byLabel(RowShapes.model(), meta));
-    }
-
-    /** Return {@code shape} reading each column by its label, as the field of {@code meta} it names (if any). */
-    private <R> RowShape<R> byLabel(RowShape<R> shape, ModelMeta meta) {
-        return (q, c, md) -> {
-            List<SelectItem> items = new ArrayList<>();
-            for (int i = 1; i <= md.getColumnCount(); i++) {
-                String label = md.getColumnLabel(i);
-                ModelField f = meta == null ? null : Scope.field(meta, label).orElse(null);
-                items.add(new SelectItem(label, null, null, f, null));
-            }
-            return shape.mapper(q, new SqlCompiler.Compiled(sql, items), md);
-        };
+        return runner().stream(sql, Query.of(meta), null, RowShapes.byLabel(RowShapes.model(), meta, sql));
     }
 
     private static ModelMeta modelOrNull(Class<?> type) {

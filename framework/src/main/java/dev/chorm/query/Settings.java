@@ -1,5 +1,7 @@
 package dev.chorm.query;
 
+import dev.chorm.sql.QueryPart;
+import dev.chorm.sql.RenderContext;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

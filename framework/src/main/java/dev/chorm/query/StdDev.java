@@ -1,6 +1,6 @@
 package dev.chorm.query;
 
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 
 /**
  * Compute the standard deviation, of the population by default as in Django; NULL over no rows.
@@ -13,11 +13,11 @@ public final class StdDev {
 
     /** Return {@code stddevPopOrNull(field)}; {@code field} is a field path or an expression. */
     public static Aggregate of(Object field) {
-        return Aggregate.of("stddevPop", true, ChType.float64(), field);
+        return Aggregate.of("stddevPop", true, DataType.float64(), field);
     }
 
     /** Return {@code stddevSampOrNull(field)}: the sample standard deviation. */
     public static Aggregate sample(Object field) {
-        return Aggregate.of("stddevSamp", true, ChType.float64(), field);
+        return Aggregate.of("stddevSamp", true, DataType.float64(), field);
     }
 }

@@ -1,6 +1,6 @@
 package dev.chorm.query;
 
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 
 /**
  * Compute the variance, of the population by default as in Django; NULL over no rows.
@@ -13,11 +13,11 @@ public final class Variance {
 
     /** Return {@code varPopOrNull(field)}; {@code field} is a field path or an expression. */
     public static Aggregate of(Object field) {
-        return Aggregate.of("varPop", true, ChType.float64(), field);
+        return Aggregate.of("varPop", true, DataType.float64(), field);
     }
 
     /** Return {@code varSampOrNull(field)}: the sample variance. */
     public static Aggregate sample(Object field) {
-        return Aggregate.of("varSamp", true, ChType.float64(), field);
+        return Aggregate.of("varSamp", true, DataType.float64(), field);
     }
 }

@@ -1,7 +1,7 @@
 package dev.chorm.schema;
 
-import static dev.chorm.schema.SqlLiterals.quoteIdentifier;
-import static dev.chorm.schema.SqlLiterals.quoteString;
+import static dev.chorm.sql.SqlLiterals.quoteIdentifier;
+import static dev.chorm.sql.SqlLiterals.quoteString;
 
 import dev.chorm.model.ColumnSpec;
 import dev.chorm.model.ConstraintSpec;
@@ -9,6 +9,7 @@ import dev.chorm.model.DefaultKind;
 import dev.chorm.model.IndexSpec;
 import dev.chorm.model.ProjectionSpec;
 import dev.chorm.model.TableSpec;
+import dev.chorm.sql.SqlLiterals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,17 @@ public final class DdlRenderer {
             sql.append("\nCOMMENT ").append(quoteString(t.comment()));
         }
         return sql.toString();
+    }
+
+    /**
+     * Return {@code CREATE TABLE [IF NOT EXISTS] db.table [ON CLUSTER c] (name Type, ...) ENGINE = ...
+     * ORDER BY ...} on one line: the form of chorm's own bookkeeping tables (the migration history and
+     * lock), whose columns are plain names with a type and nothing more.
+     */
+    public String createBookkeepingTable(TableSpec t, boolean ifNotExists) {
+        String columns = t.columns().stream().map(c -> c.name() + ' ' + c.type().sql()).collect(Collectors.joining(", "));
+        return "CREATE TABLE " + (ifNotExists ? "IF NOT EXISTS " : "") + table(t) + SqlLiterals.onCluster(t.cluster())
+                + " (" + columns + ") ENGINE = " + t.engine().sql() + " ORDER BY " + keyTuple(t.orderBy());
     }
 
     private void appendClauses(TableSpec t, StringBuilder sql) {
@@ -288,6 +300,31 @@ public final class DdlRenderer {
     /** Return {@code SYSTEM STOP MERGES db.table} or {@code SYSTEM START MERGES db.table}: on this server only. */
     public String merges(TableSpec t, boolean run) {
         return "SYSTEM " + (run ? "START" : "STOP") + " MERGES " + table(t);
+    }
+
+    /**
+     * Return the copy of a table rebuild: {@code INSERT INTO target (cols) SELECT cols FROM source
+     * [WHERE chunk]}, {@code chunk} one of {@link #partRange} or {@link #partsIn} (null: every row).
+     */
+    public String copyRows(TableSpec target, List<String> columns, TableSpec source, String chunk) {
+        String list = columns.stream().map(SqlLiterals::quoteIdentifier).collect(Collectors.joining(", "));
+        return "INSERT INTO " + table(target) + " (" + list + ") SELECT " + list + " FROM " + table(source)
+                + (chunk == null ? "" : " WHERE " + chunk);
+    }
+
+    /** Return the condition of the rows {@code from} (inclusive) to {@code to} (exclusive) of the part {@code part}. */
+    public String partRange(String part, long from, long to) {
+        return "_part = " + quoteString(part) + " AND _part_offset >= " + from + " AND _part_offset < " + to;
+    }
+
+    /** Return the condition of the rows of the parts {@code parts}. */
+    public String partsIn(List<String> parts) {
+        return "_part IN (" + parts.stream().map(SqlLiterals::quoteString).collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** Return {@code SELECT count() AS n FROM table}, to check a copy. */
+    public String countRows(TableSpec t) {
+        return "SELECT count() AS n FROM " + table(t);
     }
 
     /** Return the action {@code MODIFY SETTING a = 1, b = 2}. */

@@ -1,6 +1,6 @@
 package dev.chorm.schema;
 
-import static dev.chorm.schema.SqlLiterals.quoteString;
+import static dev.chorm.sql.SqlLiterals.quoteString;
 
 import dev.chorm.model.ColumnSpec;
 import dev.chorm.model.ConstraintSpec;

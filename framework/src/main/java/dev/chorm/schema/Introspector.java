@@ -1,7 +1,5 @@
 package dev.chorm.schema;
 
-import static dev.chorm.schema.SqlLiterals.quoteString;
-
 import dev.chorm.model.ColumnSpec;
 import dev.chorm.model.ConstraintSpec;
 import dev.chorm.model.DefaultKind;
@@ -10,8 +8,8 @@ import dev.chorm.model.IndexSpec;
 import dev.chorm.model.ProjectionSpec;
 import dev.chorm.model.TableSpec;
 import dev.chorm.schema.internal.CreateQueryParser;
-import dev.chorm.schema.internal.SqlScanner;
-import dev.chorm.types.ChType;
+import dev.chorm.sql.SqlLexer;
+import dev.chorm.types.DataType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,13 +29,6 @@ import java.util.Optional;
  * Keeper path of a Replicated engine declared without one.
  */
 final class Introspector {
-    private static final String TABLE_QUERY = "SELECT engine, engine_full, sorting_key, partition_key, primary_key,"
-            + " sampling_key, comment, create_table_query, database FROM system.tables WHERE database = %s AND name = %s";
-    private static final String COLUMNS_QUERY = "SELECT name, type, default_kind, default_expression, comment,"
-            + " compression_codec FROM system.columns WHERE database = %s AND table = %s ORDER BY position";
-    private static final String INDEXES_QUERY = "SELECT name, type_full, expr, granularity"
-            + " FROM system.data_skipping_indices WHERE database = %s AND table = %s";
-
     private final SqlExecutor executor;
 
     Introspector(SqlExecutor executor) {
@@ -46,9 +37,9 @@ final class Introspector {
 
     /** Return the live table with {@code like}'s database and name, or empty when it does not exist. */
     Optional<TableSpec> introspect(TableSpec like) {
-        String db = like.database().isEmpty() ? "currentDatabase()" : quoteString(like.database());
-        String name = quoteString(like.name());
-        List<Map<String, Object>> tables = executor.query(TABLE_QUERY.formatted(db, name));
+        String db = like.database();
+        String name = like.name();
+        List<Map<String, Object>> tables = executor.query(SystemQueries.table(db, name));
         if (tables.isEmpty()) {
             return Optional.empty();
         }
@@ -72,13 +63,13 @@ final class Introspector {
 
     private List<ColumnSpec> columns(String db, String table, Map<String, String> ttls) {
         List<ColumnSpec> out = new ArrayList<>();
-        for (Map<String, Object> row : executor.query(COLUMNS_QUERY.formatted(db, table))) {
+        for (Map<String, Object> row : executor.query(SystemQueries.columns(db, table))) {
             String codec = text(row, "compression_codec");
             if (codec.startsWith("CODEC(")) {
                 codec = codec.substring(6, codec.length() - 1);
             }
             String columnName = text(row, "name");
-            out.add(ColumnSpec.builder(columnName, ChType.parse(text(row, "type")))
+            out.add(ColumnSpec.builder(columnName, DataType.parse(text(row, "type")))
                     .defaultExpression(DefaultKind.fromKeyword(text(row, "default_kind")), text(row, "default_expression"))
                     .comment(text(row, "comment")).codec(codec).ttl(ttls.getOrDefault(columnName, "")).build());
         }
@@ -87,7 +78,7 @@ final class Introspector {
 
     private List<IndexSpec> indexes(String db, String table, List<String> order) {
         List<IndexSpec> out = new ArrayList<>();
-        for (Map<String, Object> row : executor.query(INDEXES_QUERY.formatted(db, table))) {
+        for (Map<String, Object> row : executor.query(SystemQueries.indexes(db, table))) {
             out.add(IndexSpec.of(text(row, "name"), text(row, "expr"), text(row, "type_full"),
                     Integer.parseInt(text(row, "granularity"))));
         }
@@ -100,7 +91,7 @@ final class Introspector {
         // A name that is also a keyword comes back quoted, as in `Null`.
         String engineFull = text;
         if (text.startsWith("`")) {
-            int nameEnd = SqlScanner.skipQuoted(text, 0) + 1;
+            int nameEnd = SqlLexer.skipQuoted(text, 0);
             engineFull = CreateQueryParser.unquote(text.substring(0, nameEnd)) + text.substring(nameEnd);
         }
         int i = 0;
@@ -109,14 +100,14 @@ final class Introspector {
         }
         String name = engineFull.substring(0, i);
         if (i < engineFull.length() && engineFull.charAt(i) == '(') {
-            int close = SqlScanner.matchingBracket(engineFull, i);
-            return new EngineSpec(name, SqlScanner.splitTopLevel(engineFull.substring(i + 1, close), ','));
+            int close = SqlLexer.matchingBracket(engineFull, i);
+            return new EngineSpec(name, SqlLexer.splitTopLevel(engineFull.substring(i + 1, close), ','));
         }
         return new EngineSpec(name, List.of());
     }
 
     private static List<String> keys(String key) {
-        return key.isBlank() ? List.of() : SqlScanner.splitTopLevel(key, ',');
+        return key.isBlank() ? List.of() : SqlLexer.splitTopLevel(key, ',');
     }
 
     private static String text(Map<String, Object> row, String column) {

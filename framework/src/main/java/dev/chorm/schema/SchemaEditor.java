@@ -28,7 +28,7 @@ import java.util.Optional;
  * <pre>{@code
  * SchemaEditor editor = SchemaEditor.collecting();
  * editor.createTable(ModelMeta.of(Event.class).table());
- * editor.addColumn(table, ColumnSpec.builder("note", ChType.string()).build());
+ * editor.addColumn(table, ColumnSpec.builder("note", DataType.string()).build());
  * List<String> sql = editor.collectedStatements();
  * }</pre>
  */

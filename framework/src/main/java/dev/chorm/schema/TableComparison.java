@@ -2,6 +2,7 @@ package dev.chorm.schema;
 
 import dev.chorm.model.ColumnSpec;
 import dev.chorm.model.TableSpec;
+import dev.chorm.sql.SqlLiterals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -4,7 +4,8 @@ import dev.chorm.ModelDefinitionException;
 import dev.chorm.model.EngineSpec;
 import dev.chorm.model.TableSpec;
 import dev.chorm.schema.internal.CreateQueryParser;
-import dev.chorm.schema.internal.SqlScanner;
+import dev.chorm.sql.SqlLexer;
+import dev.chorm.sql.SqlLiterals;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -133,7 +134,7 @@ public final class TableMapping {
         expressions.add(local.sampleBy());
         Set<String> missing = new LinkedHashSet<>();
         for (String expression : expressions) {
-            for (String name : SqlScanner.columnReferences(expression)) {
+            for (String name : SqlLexer.columnReferences(expression)) {
                 if (local.column(name).isPresent() && t.column(name).isEmpty()) {
                     missing.add(name);
                 }

@@ -1,13 +1,13 @@
 package dev.chorm.types;
 
 import dev.chorm.ModelDefinitionException;
-import dev.chorm.model.types.DateTime;
-import dev.chorm.model.types.DateTime64;
-import dev.chorm.model.types.Decimal;
-import dev.chorm.model.types.Enum16;
-import dev.chorm.model.types.Enum8;
-import dev.chorm.model.types.EnumLabel;
-import dev.chorm.model.types.FixedString;
+import dev.chorm.types.annotation.DateTime;
+import dev.chorm.types.annotation.DateTime64;
+import dev.chorm.types.annotation.Decimal;
+import dev.chorm.types.annotation.Enum16;
+import dev.chorm.types.annotation.Enum8;
+import dev.chorm.types.annotation.EnumLabel;
+import dev.chorm.types.annotation.FixedString;
 import java.lang.annotation.Annotation;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -36,43 +36,43 @@ final class ExplicitTypes {
     private ExplicitTypes() {
     }
 
-    static ChType map(Annotation an, Class<?> raw, String found, String owner) {
+    static DataType map(Annotation an, Class<?> raw, String found, String owner) {
         String name = an.annotationType().getSimpleName();
         return switch (name) {
-            case "Int8" -> need(an, raw, found, owner, ChType.int8(), "a byte, short, int or long", BYTE, SHORT, INT, LONG);
-            case "Int16" -> need(an, raw, found, owner, ChType.int16(), "a short, int or long", SHORT, INT, LONG);
-            case "Int32" -> need(an, raw, found, owner, ChType.int32(), "an int or long", INT, LONG);
-            case "Int64" -> need(an, raw, found, owner, ChType.int64(), "a long", LONG);
-            case "Int128" -> need(an, raw, found, owner, ChType.int128(), "a BigInteger", BIG);
-            case "Int256" -> need(an, raw, found, owner, ChType.int256(), "a BigInteger", BIG);
-            case "UInt8" -> need(an, raw, found, owner, ChType.uint8(), "a short, int or long", SHORT, INT, LONG);
-            case "UInt16" -> need(an, raw, found, owner, ChType.uint16(), "an int or long", INT, LONG);
-            case "UInt32" -> need(an, raw, found, owner, ChType.uint32(), "a long", LONG);
-            case "UInt64" -> need(an, raw, found, owner, ChType.uint64(), "a long or BigInteger", LONG, BIG);
-            case "UInt128" -> need(an, raw, found, owner, ChType.uint128(), "a BigInteger", BIG);
-            case "UInt256" -> need(an, raw, found, owner, ChType.uint256(), "a BigInteger", BIG);
-            case "Float32" -> need(an, raw, found, owner, ChType.float32(), "a float or double",
+            case "Int8" -> need(an, raw, found, owner, DataType.int8(), "a byte, short, int or long", BYTE, SHORT, INT, LONG);
+            case "Int16" -> need(an, raw, found, owner, DataType.int16(), "a short, int or long", SHORT, INT, LONG);
+            case "Int32" -> need(an, raw, found, owner, DataType.int32(), "an int or long", INT, LONG);
+            case "Int64" -> need(an, raw, found, owner, DataType.int64(), "a long", LONG);
+            case "Int128" -> need(an, raw, found, owner, DataType.int128(), "a BigInteger", BIG);
+            case "Int256" -> need(an, raw, found, owner, DataType.int256(), "a BigInteger", BIG);
+            case "UInt8" -> need(an, raw, found, owner, DataType.uint8(), "a short, int or long", SHORT, INT, LONG);
+            case "UInt16" -> need(an, raw, found, owner, DataType.uint16(), "an int or long", INT, LONG);
+            case "UInt32" -> need(an, raw, found, owner, DataType.uint32(), "a long", LONG);
+            case "UInt64" -> need(an, raw, found, owner, DataType.uint64(), "a long or BigInteger", LONG, BIG);
+            case "UInt128" -> need(an, raw, found, owner, DataType.uint128(), "a BigInteger", BIG);
+            case "UInt256" -> need(an, raw, found, owner, DataType.uint256(), "a BigInteger", BIG);
+            case "Float32" -> need(an, raw, found, owner, DataType.float32(), "a float or double",
                     List.of(float.class, Float.class), List.of(double.class, Double.class));
-            case "Float64" -> need(an, raw, found, owner, ChType.float64(), "a double", List.of(double.class, Double.class));
+            case "Float64" -> need(an, raw, found, owner, DataType.float64(), "a double", List.of(double.class, Double.class));
             case "Decimal" -> need(an, raw, found, owner,
-                    ChType.decimal(((Decimal) an).precision(), ((Decimal) an).scale()), "a BigDecimal",
+                    DataType.decimal(((Decimal) an).precision(), ((Decimal) an).scale()), "a BigDecimal",
                     List.of(BigDecimal.class));
-            case "FixedString" -> need(an, raw, found, owner, ChType.fixedString(((FixedString) an).value()),
+            case "FixedString" -> need(an, raw, found, owner, DataType.fixedString(((FixedString) an).value()),
                     "a String or byte[]", List.of(String.class, byte[].class));
-            case "Date" -> need(an, raw, found, owner, ChType.date(), "a LocalDate", List.of(LocalDate.class));
-            case "Date32" -> need(an, raw, found, owner, ChType.date32(), "a LocalDate", List.of(LocalDate.class));
-            case "DateTime" -> need(an, raw, found, owner, ChType.dateTime(zone(((DateTime) an).timezone(), raw)),
+            case "Date" -> need(an, raw, found, owner, DataType.date(), "a LocalDate", List.of(LocalDate.class));
+            case "Date32" -> need(an, raw, found, owner, DataType.date32(), "a LocalDate", List.of(LocalDate.class));
+            case "DateTime" -> need(an, raw, found, owner, DataType.dateTime(zone(((DateTime) an).timezone(), raw)),
                     "an Instant, LocalDateTime, OffsetDateTime or ZonedDateTime", TIMES);
             case "DateTime64" -> need(an, raw, found, owner,
-                    ChType.dateTime64(((DateTime64) an).value(), zone(((DateTime64) an).timezone(), raw)),
+                    DataType.dateTime64(((DateTime64) an).value(), zone(((DateTime64) an).timezone(), raw)),
                     "an Instant, LocalDateTime, OffsetDateTime or ZonedDateTime", TIMES);
-            case "IPv4" -> need(an, raw, found, owner, ChType.ipv4(), "an Inet4Address or String",
+            case "IPv4" -> need(an, raw, found, owner, DataType.ipv4(), "an Inet4Address or String",
                     List.of(Inet4Address.class, String.class));
-            case "IPv6" -> need(an, raw, found, owner, ChType.ipv6(), "an InetAddress, Inet6Address or String",
+            case "IPv6" -> need(an, raw, found, owner, DataType.ipv6(), "an InetAddress, Inet6Address or String",
                     List.of(InetAddress.class, Inet6Address.class, String.class));
-            case "GenericIP" -> need(an, raw, found, owner, ChType.ipv6(), "an InetAddress or String",
+            case "GenericIP" -> need(an, raw, found, owner, DataType.ipv6(), "an InetAddress or String",
                     List.of(InetAddress.class, String.class));
-            case "Json" -> need(an, raw, found, owner, ChType.json(), "a Map, List, String or Object",
+            case "Json" -> need(an, raw, found, owner, DataType.json(), "a Map, List, String or Object",
                     List.of(Map.class, List.class, String.class, Object.class));
             case "Enum8", "Enum16" -> enumType(an, raw, found, owner);
             default -> throw new IllegalStateException("unhandled annotation " + name);
@@ -88,7 +88,7 @@ final class ExplicitTypes {
     }
 
     @SafeVarargs
-    private static ChType need(Annotation an, Class<?> raw, String found, String owner, ChType type, String what,
+    private static DataType need(Annotation an, Class<?> raw, String found, String owner, DataType type, String what,
                                List<Class<?>>... allowed) {
         for (List<Class<?>> group : allowed) {
             if (group.contains(raw)) {
@@ -99,7 +99,7 @@ final class ExplicitTypes {
                 .formatted(owner, TypeAnnotations.name(an), what, found));
     }
 
-    private static ChType enumType(Annotation an, Class<?> raw, String found, String owner) {
+    private static DataType enumType(Annotation an, Class<?> raw, String found, String owner) {
         boolean wide = an instanceof Enum16;
         EnumLabel[] labels = wide ? ((Enum16) an).value() : ((Enum8) an).value();
         String name = TypeAnnotations.name(an);
@@ -108,8 +108,8 @@ final class ExplicitTypes {
                 throw new ModelDefinitionException("%s: %s takes its labels from the enum %s; remove the labels from the annotation."
                         .formatted(owner, name, raw.getSimpleName()));
             }
-            List<ChType.EnumEntry> entries = JavaEnums.entries(raw);
-            return wide ? ChType.enum16(entries) : ChType.enum8(entries);
+            List<DataType.EnumEntry> entries = JavaEnums.entries(raw);
+            return wide ? DataType.enum16(entries) : DataType.enum8(entries);
         }
         List<Class<?>> allowed = List.of(String.class, byte.class, Byte.class, short.class, Short.class, int.class,
                 Integer.class, Object.class);
@@ -121,10 +121,10 @@ final class ExplicitTypes {
             throw new ModelDefinitionException("%s: %s on a %s field needs its labels, for example %s({@EnumLabel(name = \"a\", value = 1)})."
                     .formatted(owner, name, found, name));
         }
-        List<ChType.EnumEntry> entries = new ArrayList<>();
+        List<DataType.EnumEntry> entries = new ArrayList<>();
         for (EnumLabel l : labels) {
-            entries.add(new ChType.EnumEntry(l.name(), l.value()));
+            entries.add(new DataType.EnumEntry(l.name(), l.value()));
         }
-        return wide ? ChType.enum16(entries) : ChType.enum8(entries);
+        return wide ? DataType.enum16(entries) : DataType.enum8(entries);
     }
 }

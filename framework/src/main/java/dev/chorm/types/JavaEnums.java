@@ -1,7 +1,7 @@
 package dev.chorm.types;
 
 import dev.chorm.ModelDefinitionException;
-import dev.chorm.model.types.EnumValue;
+import dev.chorm.types.annotation.EnumValue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +25,7 @@ public final class JavaEnums {
     }
 
     /** Return the Enum entries of {@code enumClass}, in declaration order. */
-    public static List<ChType.EnumEntry> entries(Class<?> enumClass) {
+    public static List<DataType.EnumEntry> entries(Class<?> enumClass) {
         return TABLES.get(enumClass).entries;
     }
 
@@ -45,20 +45,20 @@ public final class JavaEnums {
     }
 
     /** Return the Enum8 or Enum16 type for {@code enumClass}: Enum8 when every value fits in -128..127. */
-    public static ChType defaultType(Class<?> enumClass) {
-        List<ChType.EnumEntry> entries = entries(enumClass);
+    public static DataType defaultType(Class<?> enumClass) {
+        List<DataType.EnumEntry> entries = entries(enumClass);
         boolean fits8 = entries.stream().allMatch(e -> e.value() >= Byte.MIN_VALUE && e.value() <= Byte.MAX_VALUE);
-        return fits8 ? ChType.enum8(entries) : ChType.enum16(entries);
+        return fits8 ? DataType.enum8(entries) : DataType.enum16(entries);
     }
 
-    private record Table(List<ChType.EnumEntry> entries, int[] values, Map<String, Object> byLabel,
+    private record Table(List<DataType.EnumEntry> entries, int[] values, Map<String, Object> byLabel,
                          Map<Integer, Object> byValue) {
         static Table of(Class<?> type) {
             Object[] constants = type.getEnumConstants();
             if (constants == null) {
                 throw new IllegalArgumentException("not an enum: " + type.getName());
             }
-            List<ChType.EnumEntry> entries = new ArrayList<>();
+            List<DataType.EnumEntry> entries = new ArrayList<>();
             int[] values = new int[constants.length];
             Map<String, Object> byLabel = new HashMap<>();
             Map<Integer, Object> byValue = new HashMap<>();
@@ -69,7 +69,7 @@ public final class JavaEnums {
                 annotated += ev == null ? 0 : 1;
                 int value = ev == null ? e.ordinal() + 1 : ev.value();
                 String label = ev == null || ev.label().isEmpty() ? e.name() : ev.label();
-                entries.add(new ChType.EnumEntry(label, value));
+                entries.add(new DataType.EnumEntry(label, value));
                 values[e.ordinal()] = value;
                 byLabel.putIfAbsent(label, e);
                 byValue.putIfAbsent(value, e);

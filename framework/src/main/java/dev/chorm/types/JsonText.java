@@ -7,13 +7,18 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * Write and read the JSON text of JSON columns: maps, lists, strings, numbers, booleans and null.
+ * Write and read JSON text: maps, lists, strings, numbers, booleans and null, for JSON columns (one
+ * line) and migration files ({@link #writePretty}).
  *
  * <p>Small on purpose: the framework needs no JSON library for this one job.
  */
 public final class JsonText {
+    private static final int WIDTH = 100;
+    private static final String INDENT = "  ";
+
     private JsonText() {
     }
 
@@ -87,6 +92,79 @@ public final class JsonText {
             }
         }
         out.append('"');
+    }
+
+    /**
+     * Return {@code value} as JSON for people to review, ending with a newline: two-space indentation,
+     * keys in the order given, and objects or lists of plain values kept on one line when that line
+     * stays short. Same input, same bytes (migration files are written this way).
+     */
+    public static String writePretty(Object value) {
+        StringBuilder out = new StringBuilder();
+        writePretty(value, "", out);
+        return out.append('\n').toString();
+    }
+
+    private static void writePretty(Object value, String indent, StringBuilder out) {
+        String inline = inline(value);
+        if (inline != null && indent.length() + inline.length() <= WIDTH) {
+            out.append(inline);
+        } else if (value instanceof Map<?, ?> map) {
+            writeMap(map, indent, out);
+        } else if (value instanceof Collection<?> list) {
+            writeList(list, indent, out);
+        } else {
+            out.append(write(value));
+        }
+    }
+
+    private static void writeMap(Map<?, ?> map, String indent, StringBuilder out) {
+        String inner = indent + INDENT;
+        out.append("{\n");
+        int i = 0;
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            out.append(inner).append(write(String.valueOf(e.getKey()))).append(": ");
+            writePretty(e.getValue(), inner, out);
+            out.append(++i < map.size() ? ",\n" : "\n");
+        }
+        out.append(indent).append('}');
+    }
+
+    private static void writeList(Collection<?> list, String indent, StringBuilder out) {
+        String inner = indent + INDENT;
+        out.append("[\n");
+        int i = 0;
+        for (Object item : list) {
+            out.append(inner);
+            writePretty(item, inner, out);
+            out.append(++i < list.size() ? ",\n" : "\n");
+        }
+        out.append(indent).append(']');
+    }
+
+    /** Return the one-line form of {@code value} when it holds no nested object or list; else null. */
+    private static String inline(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            if (map.values().stream().anyMatch(JsonText::isNonEmptyContainer)) {
+                return map.isEmpty() ? "{}" : null;
+            }
+            StringBuilder s = new StringBuilder("{ ");
+            map.forEach((k, v) -> s.append(s.length() > 2 ? ", " : "").append(write(String.valueOf(k)))
+                    .append(": ").append(inline(v)));
+            return map.isEmpty() ? "{}" : s.append(" }").toString();
+        }
+        if (value instanceof Collection<?> list) {
+            if (list.stream().anyMatch(JsonText::isNonEmptyContainer)) {
+                return list.isEmpty() ? "[]" : null;
+            }
+            return list.isEmpty() ? "[]" : list.stream().map(JsonText::inline)
+                    .collect(Collectors.joining(", ", "[ ", " ]"));
+        }
+        return write(value);
+    }
+
+    private static boolean isNonEmptyContainer(Object v) {
+        return v instanceof Map<?, ?> m && !m.isEmpty() || v instanceof Collection<?> c && !c.isEmpty();
     }
 
     /** Parse JSON text into LinkedHashMaps, ArrayLists, Strings, Longs (BigIntegers when larger), Doubles, Booleans and nulls. */

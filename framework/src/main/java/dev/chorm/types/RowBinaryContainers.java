@@ -10,7 +10,7 @@ final class RowBinaryContainers {
     private RowBinaryContainers() {
     }
 
-    static ValueEncoder nullable(ChType t) {
+    static ValueEncoder nullable(DataType t) {
         ValueEncoder inner = RowBinaryEncoders.compile(t.inner());
         return (w, v) -> {
             if (v == null) {
@@ -22,7 +22,7 @@ final class RowBinaryContainers {
         };
     }
 
-    static ValueEncoder array(ChType t) {
+    static ValueEncoder array(DataType t) {
         ValueEncoder element = RowBinaryEncoders.compile(t.inner());
         return (w, v) -> {
             if (v instanceof List<?> list) {
@@ -48,8 +48,8 @@ final class RowBinaryContainers {
         };
     }
 
-    static ValueEncoder tuple(ChType t) {
-        List<ChType> types = t.arguments();
+    static ValueEncoder tuple(DataType t) {
+        List<DataType> types = t.arguments();
         ValueEncoder[] elements = new ValueEncoder[types.size()];
         for (int i = 0; i < elements.length; i++) {
             elements[i] = RowBinaryEncoders.compile(types.get(i));
@@ -82,13 +82,13 @@ final class RowBinaryContainers {
         };
     }
 
-    private static void checkSize(ChType t, Object v, int size, int expected) {
+    private static void checkSize(DataType t, Object v, int size, int expected) {
         if (size != expected) {
             throw RowBinaryEncoders.cannot(t, v, "it has " + size + " elements instead of " + expected);
         }
     }
 
-    static ValueEncoder map(ChType t) {
+    static ValueEncoder map(DataType t) {
         ValueEncoder key = RowBinaryEncoders.compile(t.keyType());
         ValueEncoder value = RowBinaryEncoders.compile(t.valueType());
         return (w, v) -> {

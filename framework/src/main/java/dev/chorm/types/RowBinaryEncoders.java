@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Compile a {@link ChType} into the {@link ValueEncoder} that writes its RowBinary form. */
+/** Compile a {@link DataType} into the {@link ValueEncoder} that writes its RowBinary form. */
 final class RowBinaryEncoders {
     private static final long DATE32_MIN = LocalDate.of(1900, 1, 1).toEpochDay();
     private static final long DATE32_MAX = LocalDate.of(2299, 12, 31).toEpochDay();
@@ -25,7 +25,7 @@ final class RowBinaryEncoders {
     private RowBinaryEncoders() {
     }
 
-    static ValueEncoder compile(ChType t) {
+    static ValueEncoder compile(DataType t) {
         ValueEncoder inner = compileNotNull(t);
         if (t.kind() == TypeKind.NULLABLE || t.kind() == TypeKind.LOW_CARDINALITY && t.isNullable()) {
             return inner;
@@ -38,7 +38,7 @@ final class RowBinaryEncoders {
         };
     }
 
-    private static ValueEncoder compileNotNull(ChType t) {
+    private static ValueEncoder compileNotNull(DataType t) {
         return switch (t.kind()) {
             case INT8 -> (w, v) -> w.writeInt8((int) range(t, v, Byte.MIN_VALUE, Byte.MAX_VALUE));
             case INT16 -> (w, v) -> w.writeInt16((int) range(t, v, Short.MIN_VALUE, Short.MAX_VALUE));
@@ -82,7 +82,7 @@ final class RowBinaryEncoders {
         };
     }
 
-    private static long range(ChType t, Object v, long min, long max) {
+    private static long range(DataType t, Object v, long min, long max) {
         long x;
         if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
             x = ((Number) v).longValue();
@@ -100,7 +100,7 @@ final class RowBinaryEncoders {
     }
 
     /** Return the 64 bits of a UInt64: longs are taken as unsigned bit patterns, BigIntegers checked. */
-    private static long uint64(ChType t, Object v) {
+    private static long uint64(DataType t, Object v) {
         if (v instanceof Long l) {
             return l;
         }
@@ -113,7 +113,7 @@ final class RowBinaryEncoders {
         return range(t, v, 0, Long.MAX_VALUE);
     }
 
-    private static BigInteger big(ChType t, Object v) {
+    private static BigInteger big(DataType t, Object v) {
         BigInteger b;
         if (v instanceof BigInteger x) {
             b = x;
@@ -130,21 +130,21 @@ final class RowBinaryEncoders {
         return b;
     }
 
-    private static Number number(ChType t, Object v) {
+    private static Number number(DataType t, Object v) {
         if (v instanceof Number n) {
             return n;
         }
         throw cannot(t, v, "it is not a number");
     }
 
-    private static boolean bool(ChType t, Object v) {
+    private static boolean bool(DataType t, Object v) {
         if (v instanceof Boolean b) {
             return b;
         }
         throw cannot(t, v, "it is not a boolean");
     }
 
-    private static ValueEncoder decimal(ChType t) {
+    private static ValueEncoder decimal(DataType t) {
         int width = t.precision() <= 9 ? 4 : t.precision() <= 18 ? 8 : t.precision() <= 38 ? 16 : 32;
         BigInteger limit = BigInteger.TEN.pow(t.precision());
         return (w, v) -> {
@@ -183,7 +183,7 @@ final class RowBinaryEncoders {
         }
     }
 
-    private static void fixedString(ChType t, RowBinaryWriter w, Object v) {
+    private static void fixedString(DataType t, RowBinaryWriter w, Object v) {
         byte[] b = v instanceof byte[] x ? x : v.toString().getBytes(StandardCharsets.UTF_8);
         if (b.length > t.length()) {
             throw cannot(t, v, "it has " + b.length + " bytes");
@@ -192,7 +192,7 @@ final class RowBinaryEncoders {
         w.writeZeros(t.length() - b.length);
     }
 
-    private static long days(ChType t, Object v, long min, long max) {
+    private static long days(DataType t, Object v, long min, long max) {
         if (!(v instanceof LocalDate d)) {
             throw cannot(t, v, "it is not a LocalDate");
         }
@@ -203,7 +203,7 @@ final class RowBinaryEncoders {
         return day;
     }
 
-    private static ValueEncoder dateTime(ChType t) {
+    private static ValueEncoder dateTime(DataType t) {
         ZoneId zone = t.timezone().map(ZoneId::of).orElse(ZoneOffset.UTC);
         return (w, v) -> {
             long s = Temporals.toInstant(t, v, zone).getEpochSecond();
@@ -214,7 +214,7 @@ final class RowBinaryEncoders {
         };
     }
 
-    private static ValueEncoder dateTime64(ChType t) {
+    private static ValueEncoder dateTime64(DataType t) {
         ZoneId zone = t.timezone().map(ZoneId::of).orElse(ZoneOffset.UTC);
         long scale = Temporals.POWERS[t.precision()];
         long divisor = Temporals.POWERS[9 - t.precision()];
@@ -228,10 +228,10 @@ final class RowBinaryEncoders {
         };
     }
 
-    private static ValueEncoder enumEncoder(ChType t) {
+    private static ValueEncoder enumEncoder(DataType t) {
         Map<String, Integer> byLabel = new HashMap<>();
         Map<Integer, Boolean> values = new HashMap<>();
-        for (ChType.EnumEntry e : t.enumEntries()) {
+        for (DataType.EnumEntry e : t.enumEntries()) {
             byLabel.put(e.label(), e.value());
             values.put(e.value(), true);
         }
@@ -258,7 +258,7 @@ final class RowBinaryEncoders {
         };
     }
 
-    private static InetAddress ip(ChType t, Object v) {
+    private static InetAddress ip(DataType t, Object v) {
         if (v instanceof InetAddress a) {
             return a;
         }
@@ -271,7 +271,7 @@ final class RowBinaryEncoders {
         }
     }
 
-    static ChormException cannot(ChType t, Object v, String why) {
+    static ChormException cannot(DataType t, Object v, String why) {
         String shown = v instanceof byte[] b ? "byte[" + b.length + "]" : String.valueOf(v);
         if (shown.length() > 60) {
             shown = shown.substring(0, 57) + "...";

@@ -14,20 +14,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * Encode Java values into ClickHouse's RowBinary format, buffered, onto an OutputStream.
  *
  * <pre>{@code
- * ValueEncoder id = RowBinaryWriter.encoder(ChType.uint64());
- * ValueEncoder tags = RowBinaryWriter.encoder(ChType.parse("Array(LowCardinality(String))"));
+ * ValueEncoder id = RowBinaryWriter.encoder(DataType.uint64());
+ * ValueEncoder tags = RowBinaryWriter.encoder(DataType.parse("Array(LowCardinality(String))"));
  * try (RowBinaryWriter w = new RowBinaryWriter(out)) {
  *     for (Event e : events) { id.encode(w, e.id); tags.encode(w, e.tags); }
  * }
  * }</pre>
- * Numbers are little-endian, lengths LEB128; the encoders compiled by {@link #encoder(ChType)} do the
+ * Numbers are little-endian, lengths LEB128; the encoders compiled by {@link #encoder(DataType)} do the
  * per-type work once, so the hot path allocates nothing for numbers and strings. Values that do not
  * fit their column (300 for a UInt8, a Decimal with too many digits, a date out of range) raise a
  * {@link ChormException} instead of being truncated. JSON columns are written as JSON text: insert
  * with the setting {@code input_format_binary_read_json_as_string = 1}. Not thread-safe.
  */
 public final class RowBinaryWriter implements Closeable, Flushable {
-    private static final Map<ChType, ValueEncoder> ENCODERS = new ConcurrentHashMap<>();
+    private static final Map<DataType, ValueEncoder> ENCODERS = new ConcurrentHashMap<>();
 
     private final OutputStream out;
     private final byte[] buf;
@@ -45,17 +45,17 @@ public final class RowBinaryWriter implements Closeable, Flushable {
     }
 
     /**
-     * Return the encoder of a field: {@link #encoder(ChType)}, with the rounding its {@code @Decimal}
+     * Return the encoder of a field: {@link #encoder(DataType)}, with the rounding its {@code @Decimal}
      * asks for.
      *
      * @param field the field or record component, for its declaration annotations
      */
-    public static ValueEncoder encoder(ChType type, java.lang.reflect.AnnotatedElement field,
+    public static ValueEncoder encoder(DataType type, java.lang.reflect.AnnotatedElement field,
                                        java.lang.reflect.AnnotatedType javaType) {
         ValueEncoder e = encoder(type);
-        dev.chorm.model.types.Decimal d = javaType.getAnnotation(dev.chorm.model.types.Decimal.class);
+        dev.chorm.types.annotation.Decimal d = javaType.getAnnotation(dev.chorm.types.annotation.Decimal.class);
         if (d == null && field != null) {
-            d = field.getAnnotation(dev.chorm.model.types.Decimal.class);
+            d = field.getAnnotation(dev.chorm.types.annotation.Decimal.class);
         }
         if (d == null || d.rounding() == java.math.RoundingMode.UNNECESSARY || type.base().kind() != TypeKind.DECIMAL) {
             return e;
@@ -67,7 +67,7 @@ public final class RowBinaryWriter implements Closeable, Flushable {
     }
 
     /** Return the (cached) encoder for values of {@code type}. */
-    public static ValueEncoder encoder(ChType type) {
+    public static ValueEncoder encoder(DataType type) {
         ValueEncoder e = ENCODERS.get(type);
         if (e == null) {
             e = RowBinaryEncoders.compile(type);
@@ -76,8 +76,8 @@ public final class RowBinaryWriter implements Closeable, Flushable {
         return e;
     }
 
-    /** Write {@code value} as a value of {@code type}; prefer a kept {@link #encoder(ChType)} in loops. */
-    public void write(ChType type, Object value) {
+    /** Write {@code value} as a value of {@code type}; prefer a kept {@link #encoder(DataType)} in loops. */
+    public void write(DataType type, Object value) {
         encoder(type).encode(this, value);
     }
 

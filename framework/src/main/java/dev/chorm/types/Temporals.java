@@ -16,7 +16,7 @@ final class Temporals {
     }
 
     /** Return the instant of {@code v}; a LocalDateTime is taken as wall time in {@code zone} (the column's, or UTC). */
-    static Instant toInstant(ChType t, Object v, ZoneId zone) {
+    static Instant toInstant(DataType t, Object v, ZoneId zone) {
         if (v instanceof Instant i) {
             return i;
         } else if (v instanceof LocalDateTime l) {

@@ -1,9 +1,9 @@
 package dev.chorm.types;
 
 import dev.chorm.ModelDefinitionException;
-import dev.chorm.model.types.LowCardinality;
-import dev.chorm.model.types.Nullable;
-import dev.chorm.model.types.Tuple;
+import dev.chorm.types.annotation.LowCardinality;
+import dev.chorm.types.annotation.Nullable;
+import dev.chorm.types.annotation.Tuple;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedArrayType;
 import java.lang.reflect.AnnotatedElement;

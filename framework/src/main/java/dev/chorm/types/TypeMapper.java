@@ -1,7 +1,7 @@
 package dev.chorm.types;
 
 import dev.chorm.ModelDefinitionException;
-import dev.chorm.model.types.Tuple;
+import dev.chorm.types.annotation.Tuple;
 import java.lang.reflect.AnnotatedArrayType;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.AnnotatedParameterizedType;
@@ -46,7 +46,7 @@ public final class TypeMapper {
     }
 
     /** Return the ClickHouse type of {@code field}; {@code owner} names it in messages, like {@code Event.port}. */
-    public static ChType map(Field field, String owner) {
+    public static DataType map(Field field, String owner) {
         return map(field.getAnnotatedType(), field, owner);
     }
 
@@ -58,18 +58,18 @@ public final class TypeMapper {
      * @param owner how messages name the field, like {@code Event.port}
      * @throws ModelDefinitionException when the type cannot be mapped or ClickHouse would reject it
      */
-    public static ChType map(AnnotatedType type, AnnotatedElement element, String owner) {
-        ChType t = mapLevel(type, TypeAnnotations.top(type, element, owner), owner);
+    public static DataType map(AnnotatedType type, AnnotatedElement element, String owner) {
+        DataType t = mapLevel(type, TypeAnnotations.top(type, element, owner), owner);
         TypeRules.check(t, owner);
         return t;
     }
 
-    private static ChType mapLevel(AnnotatedType type, TypeAnnotations an, String owner) {
+    private static DataType mapLevel(AnnotatedType type, TypeAnnotations an, String owner) {
         Class<?> raw = rawClass(type.getType());
-        if (an.base() instanceof dev.chorm.model.types.ChType text) {
+        if (an.base() instanceof dev.chorm.types.annotation.ChType text) {
             return raw(text.value(), an, owner);
         }
-        ChType t = an.base() != null
+        DataType t = an.base() != null
                 ? ExplicitTypes.map(an.base(), raw, describe(type.getType()), owner)
                 : byDefault(type, raw, an, owner);
         if (an.nullable()) {
@@ -77,42 +77,42 @@ public final class TypeMapper {
                 throw new ModelDefinitionException("%s: @Nullable needs a reference type, found %s; use %s."
                         .formatted(owner, raw.getName(), boxed(raw)));
             }
-            t = ChType.nullable(t);
+            t = DataType.nullable(t);
         }
-        return an.lowCardinality() ? ChType.lowCardinality(t) : t;
+        return an.lowCardinality() ? DataType.lowCardinality(t) : t;
     }
 
-    private static ChType raw(String text, TypeAnnotations an, String owner) {
+    private static DataType raw(String text, TypeAnnotations an, String owner) {
         if (an.nullable() || an.lowCardinality()) {
             throw new ModelDefinitionException("%s: @ChType(\"%s\") cannot be combined with %s; write it inside the type."
                     .formatted(owner, text, an.nullable() ? "@Nullable" : "@LowCardinality"));
         }
         try {
-            return ChType.parse(text);
+            return DataType.parse(text);
         } catch (IllegalArgumentException e) {
             throw new ModelDefinitionException(owner + ": @ChType(\"" + text + "\") is not a ClickHouse type. "
                     + e.getMessage() + " Write the type as system.columns shows it, such as Array(String).", e);
         }
     }
 
-    private static ChType byDefault(AnnotatedType type, Class<?> raw, TypeAnnotations an, String owner) {
-        ChType simple = simpleDefault(raw);
+    private static DataType byDefault(AnnotatedType type, Class<?> raw, TypeAnnotations an, String owner) {
+        DataType simple = simpleDefault(raw);
         if (simple != null) {
             return simple;
         }
         if (type instanceof AnnotatedArrayType array) {
             AnnotatedType component = array.getAnnotatedGenericComponentType();
-            return ChType.array(mapLevel(component, TypeAnnotations.nested(component, owner), owner));
+            return DataType.array(mapLevel(component, TypeAnnotations.nested(component, owner), owner));
         }
         if (Collection.class.isAssignableFrom(raw)) {
             if (raw != List.class && raw != Set.class && raw != Collection.class) {
                 throw new ModelDefinitionException("%s: declare the field as List, Set or Collection, found %s."
                         .formatted(owner, describe(type.getType())));
             }
-            return ChType.array(argument(type, 0, owner));
+            return DataType.array(argument(type, 0, owner));
         }
         if (raw == Map.class) {
-            return ChType.map(argument(type, 0, owner), argument(type, 1, owner));
+            return DataType.map(argument(type, 0, owner), argument(type, 1, owner));
         }
         if (raw.isRecord()) {
             return tuple(raw, an.tuple(), owner);
@@ -132,40 +132,40 @@ public final class TypeMapper {
                 + "type with @ChType(\"...\").").formatted(owner, describe(type.getType())));
     }
 
-    private static ChType simpleDefault(Class<?> raw) {
+    private static DataType simpleDefault(Class<?> raw) {
         if (raw == int.class || raw == Integer.class) {
-            return ChType.int32();
+            return DataType.int32();
         } else if (raw == long.class || raw == Long.class) {
-            return ChType.int64();
+            return DataType.int64();
         } else if (raw == short.class || raw == Short.class) {
-            return ChType.int16();
+            return DataType.int16();
         } else if (raw == byte.class || raw == Byte.class) {
-            return ChType.int8();
+            return DataType.int8();
         } else if (raw == float.class || raw == Float.class) {
-            return ChType.float32();
+            return DataType.float32();
         } else if (raw == double.class || raw == Double.class) {
-            return ChType.float64();
+            return DataType.float64();
         } else if (raw == boolean.class || raw == Boolean.class) {
-            return ChType.bool();
+            return DataType.bool();
         } else if (raw == String.class || raw == byte[].class) {
-            return ChType.string();
+            return DataType.string();
         } else if (raw == UUID.class) {
-            return ChType.uuid();
+            return DataType.uuid();
         } else if (raw == Instant.class || raw == OffsetDateTime.class || raw == ZonedDateTime.class) {
-            return ChType.dateTime64(6, "UTC");
+            return DataType.dateTime64(6, "UTC");
         } else if (raw == LocalDateTime.class) {
-            return ChType.dateTime64(6);
+            return DataType.dateTime64(6);
         } else if (raw == LocalDate.class) {
-            return ChType.date32();
+            return DataType.date32();
         } else if (raw == Inet4Address.class) {
-            return ChType.ipv4();
+            return DataType.ipv4();
         } else if (raw == Inet6Address.class || raw == InetAddress.class) {
-            return ChType.ipv6();
+            return DataType.ipv6();
         }
         return null;
     }
 
-    private static ChType argument(AnnotatedType type, int index, String owner) {
+    private static DataType argument(AnnotatedType type, int index, String owner) {
         if (!(type instanceof AnnotatedParameterizedType p)) {
             throw new ModelDefinitionException("%s: %s needs type arguments, such as %s."
                     .formatted(owner, describe(type.getType()),
@@ -180,11 +180,11 @@ public final class TypeMapper {
         return mapLevel(arg, TypeAnnotations.nested(arg, owner), owner);
     }
 
-    private static ChType tuple(Class<?> record, Tuple onField, String owner) {
+    private static DataType tuple(Class<?> record, Tuple onField, String owner) {
         Tuple onClass = record.getAnnotation(Tuple.class);
         boolean named = onField != null ? onField.named() : onClass == null || onClass.named();
         List<String> names = new ArrayList<>();
-        List<ChType> elements = new ArrayList<>();
+        List<DataType> elements = new ArrayList<>();
         for (RecordComponent c : record.getRecordComponents()) {
             String componentOwner = owner + "." + c.getName();
             names.add(c.getName());
@@ -195,7 +195,7 @@ public final class TypeMapper {
             throw new ModelDefinitionException("%s: the record %s has no components; a Tuple needs at least one."
                     .formatted(owner, record.getSimpleName()));
         }
-        return ChType.tuple(named ? names : List.of(), elements);
+        return DataType.tuple(named ? names : List.of(), elements);
     }
 
     /** Return the class of a Class, parameterized type or generic array. */

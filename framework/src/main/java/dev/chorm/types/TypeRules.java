@@ -7,7 +7,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Check that ClickHouse would accept a {@link ChType}, before any SQL is sent.
+ * Check that ClickHouse would accept a {@link DataType}, before any SQL is sent.
  *
  * <p>Each rule reports a {@link ModelDefinitionException} whose message names the owner (such as
  * {@code Event.tags}), quotes the type and gives the fix.
@@ -17,7 +17,7 @@ public final class TypeRules {
     }
 
     /** Throw a {@link ModelDefinitionException} naming {@code owner} when ClickHouse would reject {@code type}. */
-    public static void check(ChType type, String owner) {
+    public static void check(DataType type, String owner) {
         switch (type.kind()) {
             case NULLABLE -> checkNullable(type, owner);
             case LOW_CARDINALITY -> checkLowCardinality(type, owner);
@@ -35,13 +35,13 @@ public final class TypeRules {
             case TUPLE -> checkTuple(type, owner);
             default -> { }
         }
-        for (ChType inner : type.arguments()) {
+        for (DataType inner : type.arguments()) {
             check(inner, owner);
         }
     }
 
     /** Return whether ClickHouse needs {@code allow_suspicious_low_cardinality_types = 1} to create {@code type}. */
-    public static boolean needsSuspiciousLowCardinality(ChType type) {
+    public static boolean needsSuspiciousLowCardinality(DataType type) {
         if (type.kind() == TypeKind.LOW_CARDINALITY) {
             TypeKind k = type.base().kind();
             if (k != TypeKind.STRING && k != TypeKind.FIXED_STRING) {
@@ -51,8 +51,8 @@ public final class TypeRules {
         return type.arguments().stream().anyMatch(TypeRules::needsSuspiciousLowCardinality);
     }
 
-    private static void checkNullable(ChType type, String owner) {
-        ChType inner = type.inner();
+    private static void checkNullable(DataType type, String owner) {
+        DataType inner = type.inner();
         String what = switch (inner.kind()) {
             case ARRAY -> "an empty array";
             case MAP -> "an empty map";
@@ -70,9 +70,9 @@ public final class TypeRules {
         }
     }
 
-    private static void checkLowCardinality(ChType type, String owner) {
-        ChType inner = type.inner();
-        ChType base = inner.kind() == TypeKind.NULLABLE ? inner.inner() : inner;
+    private static void checkLowCardinality(DataType type, String owner) {
+        DataType inner = type.inner();
+        DataType base = inner.kind() == TypeKind.NULLABLE ? inner.inner() : inner;
         boolean allowed = switch (base.kind()) {
             case STRING, FIXED_STRING, BOOL, DATE, DATE32, DATETIME, UUID, IPV4, IPV6 -> true;
             default -> base.kind().isInteger() || base.kind().isFloat();
@@ -83,9 +83,9 @@ public final class TypeRules {
         }
     }
 
-    private static void checkMapKey(ChType type, String owner) {
-        ChType key = type.keyType();
-        ChType base = key.kind() == TypeKind.LOW_CARDINALITY ? key.inner() : key;
+    private static void checkMapKey(DataType type, String owner) {
+        DataType key = type.keyType();
+        DataType base = key.kind() == TypeKind.LOW_CARDINALITY ? key.inner() : key;
         boolean allowed = switch (base.kind()) {
             case BOOL, STRING, FIXED_STRING, UUID, DATE, DATE32, DATETIME, DATETIME64, ENUM8, ENUM16, IPV4, IPV6 -> true;
             default -> base.kind().isInteger();
@@ -97,7 +97,7 @@ public final class TypeRules {
         }
     }
 
-    private static void checkDecimal(ChType type, String owner) {
+    private static void checkDecimal(DataType type, String owner) {
         if (type.precision() < 1 || type.precision() > 76) {
             throw fail(owner, ("Decimal precision must be 1..76, found %d; give @Decimal a precision in that range, such as"
                     + " @Decimal(precision = 18, scale = 2).").formatted(type.precision()));
@@ -108,7 +108,7 @@ public final class TypeRules {
         }
     }
 
-    private static void checkDateTime64(ChType type, String owner) {
+    private static void checkDateTime64(DataType type, String owner) {
         if (type.precision() < 0 || type.precision() > 9) {
             throw fail(owner, ("DateTime64 precision must be 0..9, found %d; use 3 for milliseconds, 6 for microseconds or 9 for"
                     + " nanoseconds.").formatted(type.precision()));
@@ -116,7 +116,7 @@ public final class TypeRules {
         checkZone(type, owner);
     }
 
-    private static void checkZone(ChType type, String owner) {
+    private static void checkZone(DataType type, String owner) {
         if (type.timezone().isEmpty()) {
             return;
         }
@@ -129,7 +129,7 @@ public final class TypeRules {
         }
     }
 
-    private static void checkEnum(ChType type, String owner) {
+    private static void checkEnum(DataType type, String owner) {
         String name = type.kind().chName();
         if (type.enumEntries().isEmpty()) {
             throw fail(owner, name + " needs at least one label; add one, such as @EnumLabel(name = \"a\", value = 1).");
@@ -138,7 +138,7 @@ public final class TypeRules {
         int max = type.kind() == TypeKind.ENUM8 ? Byte.MAX_VALUE : Short.MAX_VALUE;
         Set<String> labels = new HashSet<>();
         Set<Integer> values = new HashSet<>();
-        for (ChType.EnumEntry e : type.enumEntries()) {
+        for (DataType.EnumEntry e : type.enumEntries()) {
             if (e.value() < min || e.value() > max) {
                 String fix = type.kind() == TypeKind.ENUM8 ? " Use Enum16 (@Enum16) or smaller values." : " Use smaller values.";
                 throw fail(owner, "%s value %d of '%s' is out of range %d..%d.%s"
@@ -154,7 +154,7 @@ public final class TypeRules {
         }
     }
 
-    private static void checkTuple(ChType type, String owner) {
+    private static void checkTuple(DataType type, String owner) {
         Set<String> seen = new HashSet<>();
         for (String n : type.names()) {
             if (n.isEmpty() || n.equalsIgnoreCase("null")) {

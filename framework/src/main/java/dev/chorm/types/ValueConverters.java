@@ -1,9 +1,9 @@
 package dev.chorm.types;
 
 import dev.chorm.ChormException;
-import dev.chorm.model.types.Enum16;
-import dev.chorm.model.types.Enum8;
-import dev.chorm.model.types.GenericIP;
+import dev.chorm.types.annotation.Enum16;
+import dev.chorm.types.annotation.Enum8;
+import dev.chorm.types.annotation.GenericIP;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedArrayType;
 import java.lang.reflect.AnnotatedElement;
@@ -49,7 +49,7 @@ final class ValueConverters {
         this.owner = owner;
     }
 
-    Converter compile(ChType type, AnnotatedType javaType, AnnotatedElement element) {
+    Converter compile(DataType type, AnnotatedType javaType, AnnotatedElement element) {
         Class<?> target = TypeMapper.rawClass(javaType.getType());
         boolean unpack = target == InetAddress.class || has(javaType, element, GenericIP.class);
         boolean returnInt = returnInt(javaType, element);
@@ -72,7 +72,7 @@ final class ValueConverters {
         };
     }
 
-    private Converter notNull(ChType t, AnnotatedType javaType, Class<?> target, boolean unpack, boolean returnInt) {
+    private Converter notNull(DataType t, AnnotatedType javaType, Class<?> target, boolean unpack, boolean returnInt) {
         TypeKind k = t.kind();
         if (k == TypeKind.JSON) {
             return raw -> json(raw, target);
@@ -99,7 +99,7 @@ final class ValueConverters {
         return scalar != null ? scalar : raw -> plain(raw);
     }
 
-    private Converter scalar(ChType t, Class<?> target, boolean unpack) {
+    private Converter scalar(DataType t, Class<?> target, boolean unpack) {
         if (target.isPrimitive() || Number.class.isAssignableFrom(target) || target == Boolean.class) {
             return ValueNumbers.converter(target);
         }
@@ -161,7 +161,7 @@ final class ValueConverters {
         return IpAddresses.unpacked(IpAddresses.toIpv6Bytes(a));
     }
 
-    private static String string(Object raw, ChType t, boolean unpack) {
+    private static String string(Object raw, DataType t, boolean unpack) {
         if (raw instanceof String text && (t.kind() == TypeKind.IPV6 || t.kind() == TypeKind.IPV4)) {
             // Addresses selected as text (see the query's WireForm) are formatted as the address itself would be.
             raw = IpAddresses.parse(text);
@@ -181,7 +181,7 @@ final class ValueConverters {
         return s;
     }
 
-    private Object enumConstant(Object raw, ChType t, Class<?> target) {
+    private Object enumConstant(Object raw, DataType t, Class<?> target) {
         Object c = raw instanceof Number n ? JavaEnums.byValue(target, n.intValue())
                 : JavaEnums.byLabel(target, raw.toString());
         if (c == null) {
@@ -191,10 +191,10 @@ final class ValueConverters {
         return c;
     }
 
-    private Converter array(ChType t, AnnotatedType javaType, Class<?> target) {
+    private Converter array(DataType t, AnnotatedType javaType, Class<?> target) {
         AnnotatedType elementType = javaType instanceof AnnotatedArrayType a ? a.getAnnotatedGenericComponentType()
                 : ((AnnotatedParameterizedType) javaType).getAnnotatedActualTypeArguments()[0];
-        ChType inner = t.kind() == TypeKind.ARRAY ? t.inner() : t;
+        DataType inner = t.kind() == TypeKind.ARRAY ? t.inner() : t;
         Converter element = compile(inner, elementType, null);
         return raw -> {
             List<Object> items = new ArrayList<>();
@@ -230,7 +230,7 @@ final class ValueConverters {
         }
     }
 
-    private Converter map(ChType t, AnnotatedParameterizedType javaType) {
+    private Converter map(DataType t, AnnotatedParameterizedType javaType) {
         AnnotatedType[] args = javaType.getAnnotatedActualTypeArguments();
         Converter key = compile(t.keyType(), args[0], null);
         Converter value = compile(t.valueType(), args[1], null);
@@ -241,7 +241,7 @@ final class ValueConverters {
         };
     }
 
-    private Converter record(ChType t, Class<?> target) {
+    private Converter record(DataType t, Class<?> target) {
         RecordComponent[] components = target.getRecordComponents();
         Converter[] parts = new Converter[components.length];
         for (int i = 0; i < parts.length; i++) {
@@ -299,7 +299,7 @@ final class ValueConverters {
         return java.lang.invoke.MethodType.methodType(primitive).wrap().returnType().getSimpleName();
     }
 
-    private ChormException fail(Object raw, ChType t, Class<?> target, String why) {
+    private ChormException fail(Object raw, DataType t, Class<?> target, String why) {
         return new ChormException("%s: cannot read %s (%s of %s) into %s: %s"
                 .formatted(owner, raw, raw.getClass().getSimpleName(), t.sql(), target.getSimpleName(), why));
     }

@@ -3,7 +3,7 @@ package dev.chorm.types;
 /**
  * Write one Java value of a fixed ClickHouse type into a {@link RowBinaryWriter}.
  *
- * <p>Obtain one per column with {@link RowBinaryWriter#encoder(ChType)} and reuse it for every row.
+ * <p>Obtain one per column with {@link RowBinaryWriter#encoder(DataType)} and reuse it for every row.
  */
 @FunctionalInterface
 public interface ValueEncoder {

@@ -12,7 +12,7 @@ import java.time.ZonedDateTime;
  *
  * <pre>{@code
  * Field f = Event.class.getField("port");
- * ValueReader port = ValueReader.of(ChType.uint16(), f.getAnnotatedType(), f, "Event.port");
+ * ValueReader port = ValueReader.of(DataType.uint16(), f.getAnnotatedType(), f, "Event.port");
  * event.port = (int) port.read(resultSet, 3);
  * }</pre>
  * The driver (0.11) gives UInt64 and the 128/256-bit integers as BigInteger, Tuples as Object[],
@@ -25,11 +25,11 @@ import java.time.ZonedDateTime;
  * into a primitive field raises a {@link ChormException} naming the field, never a silent 0.
  */
 public final class ValueReader {
-    private final ChType type;
+    private final DataType type;
     private final ValueConverters.Converter converter;
     private final boolean zoned;
 
-    private ValueReader(ChType type, ValueConverters.Converter converter) {
+    private ValueReader(DataType type, ValueConverters.Converter converter) {
         this.type = type;
         this.converter = converter;
         TypeKind k = type.base().kind();
@@ -43,12 +43,12 @@ public final class ValueReader {
      *                {@code @Enum8(returnInt = true)}), or null
      * @param owner how messages name the field, like {@code Event.port}
      */
-    public static ValueReader of(ChType type, AnnotatedType javaType, AnnotatedElement element, String owner) {
+    public static ValueReader of(DataType type, AnnotatedType javaType, AnnotatedElement element, String owner) {
         return new ValueReader(type, new ValueConverters(owner).compile(type, javaType, element));
     }
 
     /** Return the ClickHouse type this reader expects. */
-    public ChType type() {
+    public DataType type() {
         return type;
     }
 

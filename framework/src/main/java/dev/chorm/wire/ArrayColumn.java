@@ -1,6 +1,6 @@
 package dev.chorm.wire;
 
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import dev.chorm.types.RowBinaryWriter;
 import java.util.Collection;
 import java.util.List;
@@ -11,7 +11,7 @@ final class ArrayColumn extends NativeColumn {
     private final NativeColumn elements;
     private long end;
 
-    ArrayColumn(ChType type, NativeColumn elements) {
+    ArrayColumn(DataType type, NativeColumn elements) {
         super(type);
         this.elements = elements;
     }

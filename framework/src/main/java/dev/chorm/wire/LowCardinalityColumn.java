@@ -1,6 +1,6 @@
 package dev.chorm.wire;
 
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import dev.chorm.types.RowBinaryWriter;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -28,7 +28,7 @@ final class LowCardinalityColumn extends NativeColumn {
     private int[] indexes = new int[1024];
     private int rows;
 
-    LowCardinalityColumn(ChType type, NativeColumn keys) {
+    LowCardinalityColumn(DataType type, NativeColumn keys) {
         super(type);
         this.keys = keys;
         this.nullable = type.isNullable();

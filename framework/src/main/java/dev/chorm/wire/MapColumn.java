@@ -1,6 +1,6 @@
 package dev.chorm.wire;
 
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import dev.chorm.types.RowBinaryWriter;
 import java.util.Map;
 
@@ -11,7 +11,7 @@ final class MapColumn extends NativeColumn {
     private final NativeColumn values;
     private long end;
 
-    MapColumn(ChType type, NativeColumn keys, NativeColumn values) {
+    MapColumn(DataType type, NativeColumn keys, NativeColumn values) {
         super(type);
         this.keys = keys;
         this.values = values;

@@ -9,7 +9,7 @@ import java.util.List;
  *
  * <pre>{@code
  * NativeBlock block = new NativeBlock(List.of("id", "name"),
- *         List.of(NativeColumn.of(ChType.int64()), NativeColumn.of(ChType.string())));
+ *         List.of(NativeColumn.of(DataType.int64()), NativeColumn.of(DataType.string())));
  * block.column(0).add(1L);
  * block.column(1).add("a");
  * block.endRow();

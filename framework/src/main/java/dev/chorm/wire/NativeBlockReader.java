@@ -1,6 +1,6 @@
 package dev.chorm.wire;
 
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import dev.chorm.types.TypeKind;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +19,7 @@ import java.util.UUID;
  *     for (int row = 0; row < r.rows(); row++) { long id = r.column(0).getLong(row); ... }
  * }
  * }</pre>
- * Decodes the scalar types {@link #decodable(ChType)} accepts; a block with another type raises an
+ * Decodes the scalar types {@link #decodable(DataType)} accepts; a block with another type raises an
  * {@link IOException} naming it. The arrays of a column are reused from block to block.
  */
 public final class NativeBlockReader {
@@ -38,7 +38,7 @@ public final class NativeBlockReader {
      * Float64, Bool, String, UUID, Date, Date32, DateTime, DateTime64, their Nullable, and
      * LowCardinality of String or Nullable(String).
      */
-    public static boolean decodable(ChType type) {
+    public static boolean decodable(DataType type) {
         if (type.kind() == TypeKind.NULLABLE) {
             return scalar(type.inner());
         } else if (type.kind() == TypeKind.LOW_CARDINALITY) {
@@ -47,7 +47,7 @@ public final class NativeBlockReader {
         return scalar(type);
     }
 
-    private static boolean scalar(ChType t) {
+    private static boolean scalar(DataType t) {
         return switch (t.kind()) {
             case INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, FLOAT32, FLOAT64, BOOL, STRING, UUID, DATE,
                  DATE32, DATETIME, DATETIME64 -> true;
@@ -66,7 +66,7 @@ public final class NativeBlockReader {
             rows = (int) rowCount;
             for (int c = 0; c < columnCount; c++) {
                 String name = in.string();
-                ChType type = ChType.parse(in.string());
+                DataType type = DataType.parse(in.string());
                 if (c == names.size()) {
                     names.add(name);
                     columns.add(new NativeValues(type));
@@ -105,7 +105,7 @@ public final class NativeBlockReader {
         return columns.get(i);
     }
 
-    private void read(NativeValues v, ChType type, int n) throws IOException {
+    private void read(NativeValues v, DataType type, int n) throws IOException {
         if (!decodable(type)) {
             throw new IOException("chorm cannot decode Native columns of " + type.sql());
         }
@@ -133,7 +133,7 @@ public final class NativeBlockReader {
         }
     }
 
-    private void values(NativeValues v, ChType t, int n) throws IOException {
+    private void values(NativeValues v, DataType t, int n) throws IOException {
         switch (t.kind()) {
             case FLOAT64, FLOAT32 -> {
                 v.doubles = v.doubles == null || v.doubles.length < n ? new double[n] : v.doubles;
@@ -166,7 +166,7 @@ public final class NativeBlockReader {
     }
 
     /** LowCardinality(String): key version, then index type, the block's keys, and one index a row. */
-    private void lowCardinality(NativeValues v, ChType type, int n) throws IOException {
+    private void lowCardinality(NativeValues v, DataType type, int n) throws IOException {
         long version = in.i64();
         long flags = in.i64();
         if (version != 1 || (flags & (1L << 9)) == 0 || (flags & (1L << 8)) != 0) {

@@ -1,7 +1,7 @@
 package dev.chorm.wire;
 
 import dev.chorm.ChormException;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import dev.chorm.types.RowBinaryWriter;
 import dev.chorm.types.TypeKind;
 import dev.chorm.types.ValueEncoder;
@@ -12,23 +12,23 @@ import java.util.function.Function;
  * The values of one column of a Native block being built, in ClickHouse's bulk layout for its type.
  *
  * <pre>{@code
- * NativeColumn tags = NativeColumn.of(ChType.parse("Array(LowCardinality(String))"));
+ * NativeColumn tags = NativeColumn.of(DataType.parse("Array(LowCardinality(String))"));
  * tags.add(List.of("a", "b"));
  * tags.add(List.of());
  * }</pre>
- * Values are the Java values the RowBinary encoders take ({@link RowBinaryWriter#encoder(ChType)}),
+ * Values are the Java values the RowBinary encoders take ({@link RowBinaryWriter#encoder(DataType)}),
  * checked the same way: a value that does not fit its type raises the same {@link ChormException}.
  * Not thread-safe; a column is cleared, keeping its buffers, after each block it wrote.
  */
 public abstract class NativeColumn {
-    private final ChType type;
+    private final DataType type;
 
-    NativeColumn(ChType type) {
+    NativeColumn(DataType type) {
         this.type = type;
     }
 
     /** Return a column for values of {@code type}, encoding scalars with the RowBinary encoders. */
-    public static NativeColumn of(ChType type) {
+    public static NativeColumn of(DataType type) {
         return of(type, RowBinaryWriter::encoder);
     }
 
@@ -36,7 +36,7 @@ public abstract class NativeColumn {
      * Return a column for values of {@code type}; {@code scalars} gives the encoder of each scalar
      * (non-container) type inside it, for example one that rounds a field's Decimal values.
      */
-    public static NativeColumn of(ChType type, Function<ChType, ValueEncoder> scalars) {
+    public static NativeColumn of(DataType type, Function<DataType, ValueEncoder> scalars) {
         if (!supports(type)) {
             throw new IllegalArgumentException("Native columns of " + type.sql() + " are not supported; use RowBinary");
         }
@@ -56,12 +56,12 @@ public abstract class NativeColumn {
      * but JSON (at any depth), whose Native layout (dynamic paths and their variants) chorm does
      * not build; such columns are inserted as RowBinary, where JSON travels as text.
      */
-    public static boolean supports(ChType type) {
+    public static boolean supports(DataType type) {
         return type.kind() != TypeKind.JSON && type.arguments().stream().allMatch(NativeColumn::supports);
     }
 
     /** Return the column's type. */
-    public final ChType type() {
+    public final DataType type() {
         return type;
     }
 

@@ -1,6 +1,6 @@
 package dev.chorm.wire;
 
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 
 /**
  * The values of one column of a block read by {@link NativeBlockReader}, by row: integers, dates
@@ -8,18 +8,18 @@ import dev.chorm.types.ChType;
  * Float32 and Float64 as doubles; String and UUID as objects; a null map for Nullable columns.
  */
 public final class NativeValues {
-    final ChType type;
+    final DataType type;
     long[] longs;
     double[] doubles;
     Object[] objects;
     boolean[] nulls;
 
-    NativeValues(ChType type) {
+    NativeValues(DataType type) {
         this.type = type;
     }
 
     /** Return the column's type as the server named it. */
-    public ChType type() {
+    public DataType type() {
         return type;
     }
 

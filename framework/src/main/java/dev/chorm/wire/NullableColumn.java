@@ -1,6 +1,6 @@
 package dev.chorm.wire;
 
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import dev.chorm.types.RowBinaryWriter;
 
 /** {@code Nullable(T)}: a null map (1 for null, one byte a row) before the values of T, a default under each null. */
@@ -8,7 +8,7 @@ final class NullableColumn extends NativeColumn {
     private final Buffer nulls = new Buffer();
     private final NativeColumn values;
 
-    NullableColumn(ChType type, NativeColumn values) {
+    NullableColumn(DataType type, NativeColumn values) {
         super(type);
         this.values = values;
     }

@@ -1,6 +1,6 @@
 package dev.chorm.wire;
 
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import dev.chorm.types.RowBinaryWriter;
 import dev.chorm.types.ValueEncoder;
 
@@ -10,14 +10,14 @@ final class ScalarColumn extends NativeColumn {
     private final ValueEncoder encoder;
     private final int defaultWidth;
 
-    ScalarColumn(ChType type, ValueEncoder encoder) {
+    ScalarColumn(DataType type, ValueEncoder encoder) {
         super(type);
         this.encoder = encoder;
         this.defaultWidth = defaultWidth(type);
     }
 
     /** Return the bytes of the type's default value, all zero: an empty String is its length 0. */
-    private static int defaultWidth(ChType type) {
+    private static int defaultWidth(DataType type) {
         return switch (type.kind()) {
             case STRING -> 1;
             case FIXED_STRING -> type.length();

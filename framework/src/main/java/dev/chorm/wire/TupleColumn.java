@@ -1,7 +1,7 @@
 package dev.chorm.wire;
 
 import dev.chorm.ChormException;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import dev.chorm.types.RowBinaryWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -26,7 +26,7 @@ final class TupleColumn extends NativeColumn {
 
     private final NativeColumn[] elements;
 
-    TupleColumn(ChType type, NativeColumn[] elements) {
+    TupleColumn(DataType type, NativeColumn[] elements) {
         super(type);
         this.elements = elements;
     }

@@ -2,8 +2,8 @@ package dev.chorm.bench;
 
 import dev.chorm.model.Table;
 import dev.chorm.model.engine.MergeTree;
-import dev.chorm.model.types.LowCardinality;
-import dev.chorm.model.types.UInt32;
+import dev.chorm.types.annotation.LowCardinality;
+import dev.chorm.types.annotation.UInt32;
 import java.time.Instant;
 import java.time.LocalDate;
 

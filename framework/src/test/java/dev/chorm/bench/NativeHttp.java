@@ -2,7 +2,7 @@ package dev.chorm.bench;
 
 import dev.chorm.embedded.EmbeddedClickHouse;
 import dev.chorm.testing.TestEngine;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import dev.chorm.types.RowBinaryWriter;
 import dev.chorm.wire.NativeBlock;
 import dev.chorm.wire.NativeColumn;
@@ -35,7 +35,7 @@ final class NativeHttp {
 
     /** Encode {@code data} as Native blocks of 65,536 rows, ahead of time (not measured). */
     static byte[] encode(List<BenchRow> data) {
-        NativeBlock block = new NativeBlock(NAMES, TYPES.stream().map(t -> NativeColumn.of(ChType.parse(t))).toList());
+        NativeBlock block = new NativeBlock(NAMES, TYPES.stream().map(t -> NativeColumn.of(DataType.parse(t))).toList());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (RowBinaryWriter out = new RowBinaryWriter(bytes)) {
             for (BenchRow r : data) {

@@ -29,7 +29,7 @@ import dev.chorm.model.EngineSpec;
 import dev.chorm.model.IndexSpec;
 import dev.chorm.model.ProjectionSpec;
 import dev.chorm.model.TableSpec;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,19 +40,19 @@ final class AllOperations {
     }
 
     static List<Operation> operations() {
-        ColumnSpec note = ColumnSpec.builder("note", ChType.nullable(ChType.string())).comment("it's \"free\" text")
+        ColumnSpec note = ColumnSpec.builder("note", DataType.nullable(DataType.string())).comment("it's \"free\" text")
                 .codec("ZSTD(3)").build();
-        ColumnSpec port = ColumnSpec.builder("port", ChType.uint32()).defaultExpression(DefaultKind.DEFAULT, "80")
+        ColumnSpec port = ColumnSpec.builder("port", DataType.uint32()).defaultExpression(DefaultKind.DEFAULT, "80")
                 .ttl("ts + INTERVAL 1 DAY").build();
-        ColumnSpec day = ColumnSpec.builder("day", ChType.date()).defaultExpression(DefaultKind.MATERIALIZED, "toDate(ts)").build();
+        ColumnSpec day = ColumnSpec.builder("day", DataType.date()).defaultExpression(DefaultKind.MATERIALIZED, "toDate(ts)").build();
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("merge_with_ttl_timeout", "3600");
         settings.put("storage_policy", "'default'");
         TableSpec full = TableSpec.builder("event").database("db").cluster("c").comment("events")
-                .column(ColumnSpec.builder("id", ChType.int64()).build())
-                .column(ColumnSpec.builder("ts", ChType.dateTime64(6, "UTC")).build())
-                .column(ColumnSpec.builder("action", ChType.enum8(List.of(new ChType.EnumEntry("PASS", 1),
-                        new ChType.EnumEntry("DROP", 2)))).build())
+                .column(ColumnSpec.builder("id", DataType.int64()).build())
+                .column(ColumnSpec.builder("ts", DataType.dateTime64(6, "UTC")).build())
+                .column(ColumnSpec.builder("action", DataType.enum8(List.of(new DataType.EnumEntry("PASS", 1),
+                        new DataType.EnumEntry("DROP", 2)))).build())
                 .column(day)
                 .engine(EngineSpec.of("ReplacingMergeTree", "ts")).orderBy("ts", "id").partitionBy("toYYYYMM(ts)")
                 .primaryKey("ts").sampleBy("id").ttl("ts + INTERVAL 90 DAY").settings(settings)
@@ -72,7 +72,7 @@ final class AllOperations {
                 new RemoveProjection("Firewall", "p"), new AlterModelComment("Firewall", "renamed"),
                 new AlterModelSettings("Firewall", Map.of("merge_with_ttl_timeout", "60")),
                 new AlterModelOrderBy("Firewall", List.of("ts", "id", "extra"),
-                        List.of(new AddField("Firewall", ColumnSpec.builder("extra", ChType.string()).build(), "id"))),
+                        List.of(new AddField("Firewall", ColumnSpec.builder("extra", DataType.string()).build(), "id"))),
                 new AlterModelTtl("Firewall", List.of()),
                 new AlterModelEngine("Firewall", full.toBuilder().engine(EngineSpec.of("MergeTree")).build(), true),
                 new RunSql(List.of("SELECT 1", "SELECT 2"), null), new RunSql(List.of("SELECT 3"), List.of()),

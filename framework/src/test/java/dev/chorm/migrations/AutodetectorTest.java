@@ -36,7 +36,7 @@ import dev.chorm.model.EngineSpec;
 import dev.chorm.model.IndexSpec;
 import dev.chorm.model.ProjectionSpec;
 import dev.chorm.model.TableSpec;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
 /** Detect each kind of change between two in-memory states; no database involved. */
 class AutodetectorTest {
     private static final TableSpec EVENT = table("event").build();
-    private static final ColumnSpec NOTE = ColumnSpec.builder("note", ChType.string()).build();
+    private static final ColumnSpec NOTE = ColumnSpec.builder("note", DataType.string()).build();
 
     private static Map<String, List<Operation>> detect(TableSpec before, TableSpec after, String... answers) {
         Map<String, List<Operation>> changes = changes(state("events", before), state("events", after), answers);
@@ -122,7 +122,7 @@ class AutodetectorTest {
 
     @Test
     void changedFieldIsAltered() {
-        ColumnSpec port = ColumnSpec.builder("port", ChType.uint32()).defaultExpression(DefaultKind.DEFAULT, "80").build();
+        ColumnSpec port = ColumnSpec.builder("port", DataType.uint32()).defaultExpression(DefaultKind.DEFAULT, "80").build();
         TableSpec after = EVENT.toBuilder().columns(List.of(EVENT.columns().get(0), EVENT.columns().get(1), port)).build();
         Map<String, List<Operation>> changes = detect(EVENT, after);
         assertOperationTypes(changes, "events", AlterField.class);
@@ -131,7 +131,7 @@ class AutodetectorTest {
 
     @Test
     void renamedFieldIsRenamedWhenAnswered() {
-        ColumnSpec dstPort = ColumnSpec.builder("dst_port", ChType.uint16()).build();
+        ColumnSpec dstPort = ColumnSpec.builder("dst_port", DataType.uint16()).build();
         TableSpec after = EVENT.toBuilder().columns(List.of(EVENT.columns().get(0), EVENT.columns().get(1), dstPort)).build();
         assertOperationTypes(detect(EVENT, after, "events.Event.port=dst_port"), "events", RenameField.class);
         assertOperationTypes(detect(EVENT, after, "events.Event.port!=dst_port"), "events",
@@ -140,7 +140,7 @@ class AutodetectorTest {
 
     @Test
     void possibleFieldRenameWithoutAnswerFailsNamingTheOption() {
-        ColumnSpec dstPort = ColumnSpec.builder("dst_port", ChType.uint16()).build();
+        ColumnSpec dstPort = ColumnSpec.builder("dst_port", DataType.uint16()).build();
         TableSpec after = EVENT.toBuilder().columns(List.of(EVENT.columns().get(0), EVENT.columns().get(1), dstPort)).build();
         assertThatThrownBy(() -> detect(EVENT, after)).isInstanceOf(MigrationException.class)
                 .hasMessage("Field events.Event.port was removed and field dst_port added with the same definition."
@@ -151,14 +151,14 @@ class AutodetectorTest {
 
     @Test
     void renameQuestionAfterOtherAnswersShowsTheWholeOptionValueThatAnswersIt() {
-        ColumnSpec dstPort = ColumnSpec.builder("dst_port", ChType.uint16()).build();
+        ColumnSpec dstPort = ColumnSpec.builder("dst_port", DataType.uint16()).build();
         TableSpec after = EVENT.toBuilder().columns(List.of(EVENT.columns().get(0), EVENT.columns().get(1), dstPort)).build();
         ProjectState before = state("events", EVENT);
         before.putModel("billing", "Invoice", table("invoice").build());
         ProjectState now = state("events", after);
         TableSpec invoice = table("invoice").build();
         now.putModel("billing", "Invoice", invoice.toBuilder().columns(List.of(invoice.columns().get(0),
-                invoice.columns().get(1), ColumnSpec.builder("pages", ChType.uint16()).build())).build());
+                invoice.columns().get(1), ColumnSpec.builder("pages", DataType.uint16()).build())).build());
         String given = "billing.Invoice.port!=pages";
         String question = assertThrows(MigrationException.class, () -> changes(before, now, given)).getMessage();
         assertThat(question).isEqualTo("Field events.Event.port was removed and field dst_port added with the same"
@@ -249,7 +249,7 @@ class AutodetectorTest {
 
     @Test
     void primaryKeyChangeThatStatingTheCurrentOneAvoidsSaysSo() {
-        ColumnSpec region = ColumnSpec.builder("region", ChType.string()).build();
+        ColumnSpec region = ColumnSpec.builder("region", DataType.string()).build();
         TableSpec after = table("event").column(NOTE).column(region).orderBy("id", "note", "region").primaryKey("id", "note").build();
         Autodetector detector = new Autodetector(state("events", EVENT), state("events", after),
                 new NonInteractiveQuestioner(Set.of(), false));

@@ -24,7 +24,7 @@ import dev.chorm.model.IndexSpec;
 import dev.chorm.model.ProjectionSpec;
 import dev.chorm.model.TableSpec;
 import dev.chorm.testing.TestEngine;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -51,16 +51,16 @@ class KilledMigrateEngineTest {
     private static final long ROWS = 200_000;
 
     static final TableSpec ITEM = TableSpec.builder("item")
-            .column(ColumnSpec.builder("id", ChType.int64()).build())
-            .column(ColumnSpec.builder("name", ChType.string()).build())
-            .column(ColumnSpec.builder("legacy", ChType.string()).build())
-            .column(ColumnSpec.builder("price", ChType.uint32()).build())
+            .column(ColumnSpec.builder("id", DataType.int64()).build())
+            .column(ColumnSpec.builder("name", DataType.string()).build())
+            .column(ColumnSpec.builder("legacy", DataType.string()).build())
+            .column(ColumnSpec.builder("price", DataType.uint32()).build())
             .engine(EngineSpec.of("MergeTree")).orderBy("id").build();
     static final Migration INITIAL = Migration.of(new MigrationKey("shop", "0001_initial"), List.of(), List.of(
             new CreateModel("Item", ITEM),
             new RunSql(List.of("INSERT INTO item SELECT number, toString(number), 'old', number % 1000 FROM numbers(" + ROWS + ")"),
                     List.of())), true);
-    private static final ColumnSpec NOTE = ColumnSpec.builder("note", ChType.string()).defaultExpression(DefaultKind.DEFAULT, "'-'").build();
+    private static final ColumnSpec NOTE = ColumnSpec.builder("note", DataType.string()).defaultExpression(DefaultKind.DEFAULT, "'-'").build();
     static final Migration CHANGES = Migration.of(new MigrationKey("shop", "0002_many"), List.of(INITIAL.key()), List.of(
             new AddField("Item", NOTE, "price"),
             new RemoveField("Item", "legacy"),
@@ -68,13 +68,13 @@ class KilledMigrateEngineTest {
             new AddIndex("Item", IndexSpec.of("title_idx", "title", "bloom_filter(0.01)", 1)),
             new AddConstraint("Item", ConstraintSpec.check("price_known", "price >= 0")),
             new AddProjection("Item", ProjectionSpec.of("by_price", "SELECT id, price ORDER BY price")),
-            new AlterField("Item", ColumnSpec.builder("price", ChType.uint64()).build()),
+            new AlterField("Item", ColumnSpec.builder("price", DataType.uint64()).build()),
             new AlterModelSettings("Item", Map.of("merge_with_ttl_timeout", "100")),
             new AlterModelComment("Item", "items"),
             new AlterModelOrderBy("Item", List.of("id", "region"),
-                    List.of(new AddField("Item", ColumnSpec.builder("region", ChType.string()).build(), "id"))),
+                    List.of(new AddField("Item", ColumnSpec.builder("region", DataType.string()).build(), "id"))),
             new AlterField("Item", NOTE.toBuilder().defaultExpression(DefaultKind.NONE, "").build()),
-            new AddField("Item", ColumnSpec.builder("flag", ChType.uint8()).build(), null)), false);
+            new AddField("Item", ColumnSpec.builder("flag", DataType.uint8()).build(), null)), false);
     static final MigrationGraph GRAPH = new MigrationGraph(List.of(INITIAL, CHANGES));
     private static TableSpec uninterrupted;
     private static long migrateMillis;

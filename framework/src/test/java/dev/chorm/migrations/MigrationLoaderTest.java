@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.chorm.migrations.operations.AddField;
 import dev.chorm.migrations.operations.CreateModel;
 import dev.chorm.model.ColumnSpec;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URL;
@@ -41,7 +41,7 @@ class MigrationLoaderTest {
         WRITER.write(dir, migration("events/0001_initial", List.of(), create("Event")));
         WRITER.write(dir, migration("billing/0001_initial", List.of("events/0001_initial"), create("Invoice")));
         WRITER.write(dir, migration("events/0002_event_note", List.of("events/0001_initial"),
-                new AddField("Event", ColumnSpec.builder("note", ChType.string()).build(), null)));
+                new AddField("Event", ColumnSpec.builder("note", DataType.string()).build(), null)));
         WRITER.write(dir, migration("billing/0002_more", List.of("billing/0001_initial", "events/0002_event_note")));
 
         MigrationGraph graph = new MigrationLoader(List.of(dir), null).loadGraph();

@@ -33,7 +33,7 @@ import dev.chorm.model.IndexSpec;
 import dev.chorm.model.ProjectionSpec;
 import dev.chorm.model.TableSpec;
 import dev.chorm.schema.SchemaEditor;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
  * table with the project state after each step; check the SQL a few of them render.
  */
 class OperationsEngineTest {
-    private static final ColumnSpec NOTE = ColumnSpec.builder("note", ChType.string()).comment("free text").build();
+    private static final ColumnSpec NOTE = ColumnSpec.builder("note", DataType.string()).comment("free text").build();
     private static Database db;
 
     @BeforeAll
@@ -73,7 +73,7 @@ class OperationsEngineTest {
                 new AlterModelTtl("Item", List.of("ts + toIntervalDay(30)")),
                 new AlterModelComment("Item", "items"),
                 new AlterModelOrderBy("Item", List.of("id", "region"), List.of(new AddField("Item",
-                        ColumnSpec.builder("region", ChType.lowCardinality(ChType.string())).build(), "id"))),
+                        ColumnSpec.builder("region", DataType.lowCardinality(DataType.string())).build(), "id"))),
                 new RemoveProjection("Item", "by_port"),
                 new RemoveConstraint("Item", "port_range"),
                 new RemoveIndex("Item", "port_minmax"),
@@ -141,7 +141,7 @@ class OperationsEngineTest {
         ProjectState before = States.state("shop", States.table("t").build());
         ProjectState after = before.copy();
         AlterModelOrderBy op = new AlterModelOrderBy("T", List.of("id", "region"),
-                List.of(new AddField("T", ColumnSpec.builder("region", ChType.string()).build(), "id")));
+                List.of(new AddField("T", ColumnSpec.builder("region", DataType.string()).build(), "id")));
         op.stateForwards("shop", after);
         SchemaEditor editor = SchemaEditor.collecting();
         op.databaseForwards(OperationContext.collecting("shop", editor), before, after);

@@ -18,7 +18,7 @@ import dev.chorm.model.TableSpec;
 import dev.chorm.schema.SqlExecutor;
 import dev.chorm.schema.StorageProfile;
 import dev.chorm.schema.StorageProfiles;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -247,7 +247,7 @@ class ProfileRenderingTest {
         Migration first = Migration.of(new MigrationKey("cluster", "0001_initial"), List.of(),
                 List.of(new CreateModel("Replacing", replacing)), true);
         Migration second = Migration.of(new MigrationKey("cluster", "0002_note"), List.of(first.key()),
-                List.of(new AddField("Replacing", ColumnSpec.builder("note", ChType.string()).build(), "version")), false);
+                List.of(new AddField("Replacing", ColumnSpec.builder("note", DataType.string()).build(), "version")), false);
         MigrationGraph graph = new MigrationGraph(List.of(first, second));
         assertThat(collect(graph, StorageProfile.CLUSTER, second.key())).containsExactly(
                 "-- Add field note to Replacing",
@@ -264,7 +264,7 @@ class ProfileRenderingTest {
                 List.of(new CreateModel("Replacing", replacing)), true);
         Migration second = Migration.of(new MigrationKey("cluster", "0002_wider"), List.of(first.key()),
                 List.of(new dev.chorm.migrations.operations.AlterField("Replacing",
-                        ColumnSpec.builder("version", ChType.parse("UInt64")).build())), false);
+                        ColumnSpec.builder("version", DataType.parse("UInt64")).build())), false);
         MigrationGraph graph = new MigrationGraph(List.of(first, second));
         assertThat(String.join("\n", collect(graph, StorageProfile.CLUSTER, second.key())))
                 .contains("ALTER TABLE `replacing` ON CLUSTER `cluster` MODIFY COLUMN `version` UInt64");

@@ -10,7 +10,7 @@ import dev.chorm.migrations.operations.CreateModel;
 import dev.chorm.model.ColumnSpec;
 import dev.chorm.model.EngineSpec;
 import dev.chorm.model.TableSpec;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
  * twice; a failing mutation stops migrate with ClickHouse's reason.
  */
 class ProgressEngineTest {
-    private static final ColumnSpec VALUE = ColumnSpec.builder("value", ChType.uint64()).build();
+    private static final ColumnSpec VALUE = ColumnSpec.builder("value", DataType.uint64()).build();
     private static final TableSpec READING = TableSpec.builder("reading")
-            .column(ColumnSpec.builder("id", ChType.uint64()).build()).column(VALUE)
+            .column(ColumnSpec.builder("id", DataType.uint64()).build()).column(VALUE)
             .engine(EngineSpec.of("MergeTree")).orderBy("id").build();
     private static final Migration INITIAL = Migration.of(new MigrationKey("meter", "0001_initial"), List.of(),
             List.of(new CreateModel("Reading", READING)), true);
@@ -78,7 +78,7 @@ class ProgressEngineTest {
             loadReadings(db);
             // A slow codec makes the rewrite take seconds on few rows.
             Migration retype = Migration.of(new MigrationKey("meter", "0002_retype"), List.of(INITIAL.key()), List.of(
-                    new AlterField("Reading", VALUE.toBuilder().type(ChType.string()).codec("ZSTD(20)").build())), false);
+                    new AlterField("Reading", VALUE.toBuilder().type(DataType.string()).codec("ZSTD(20)").build())), false);
 
             List<Line> lines = migrateRecording(db, retype);
             System.out.println("mutation progress: " + lines);
@@ -109,12 +109,12 @@ class ProgressEngineTest {
 
     @Test
     void failingMutationIsReportedWithClickHousesReason() {
-        ColumnSpec code = ColumnSpec.builder("code", ChType.string()).build();
-        TableSpec label = TableSpec.builder("label").column(ColumnSpec.builder("id", ChType.uint64()).build()).column(code)
+        ColumnSpec code = ColumnSpec.builder("code", DataType.string()).build();
+        TableSpec label = TableSpec.builder("label").column(ColumnSpec.builder("id", DataType.uint64()).build()).column(code)
                 .engine(EngineSpec.of("MergeTree")).orderBy("id").build();
         Migration create = Migration.of(new MigrationKey("tags", "0001_initial"), List.of(), List.of(new CreateModel("Label", label)), true);
         Migration retype = Migration.of(new MigrationKey("tags", "0002_numeric"), List.of(create.key()), List.of(
-                new AlterField("Label", code.toBuilder().type(ChType.uint64()).build())), false);
+                new AlterField("Label", code.toBuilder().type(DataType.uint64()).build())), false);
         try (Database db = TestDatabases.open(TestDatabases.fresh("progress"))) {
             MigrationExecutor.builder(db.executor(), new MigrationGraph(List.of(create))).build().migrate(MigrateOptions.latest());
             db.execute("INSERT INTO label VALUES (1, '1'), (2, 'abc')");

@@ -20,7 +20,7 @@ import dev.chorm.model.DefaultKind;
 import dev.chorm.model.EngineSpec;
 import dev.chorm.model.IndexSpec;
 import dev.chorm.model.TableSpec;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -36,10 +36,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ResumeEngineTest {
     private static final TableSpec ITEM = TableSpec.builder("item")
-            .column(ColumnSpec.builder("id", ChType.int64()).build())
-            .column(ColumnSpec.builder("name", ChType.string()).build())
+            .column(ColumnSpec.builder("id", DataType.int64()).build())
+            .column(ColumnSpec.builder("name", DataType.string()).build())
             .engine(EngineSpec.of("MergeTree")).orderBy("id").build();
-    private static final ColumnSpec PRICE = ColumnSpec.builder("price", ChType.uint32())
+    private static final ColumnSpec PRICE = ColumnSpec.builder("price", DataType.uint32())
             .defaultExpression(DefaultKind.DEFAULT, "0").build();
     private static final Migration SHOP = Migration.of(new MigrationKey("shop", "0001_initial"), List.of(), List.of(
             new CreateModel("Item", ITEM),
@@ -49,7 +49,7 @@ class ResumeEngineTest {
             new AddIndex("Item", IndexSpec.of("name_idx", "name", "bloom_filter(0.01)", 1)),
             new AlterModelSettings("Item", Map.of("merge_with_ttl_timeout", "100")),
             new AlterModelComment("Item", "items"),
-            new AlterField("Item", PRICE.toBuilder().type(ChType.uint64()).build()),
+            new AlterField("Item", PRICE.toBuilder().type(DataType.uint64()).build()),
             new AddConstraint("Item", ConstraintSpec.check("price_positive", "price >= 0"))), true);
     private static final int OPERATIONS = SHOP.operations().size();
     private static TableSpec uninterrupted;

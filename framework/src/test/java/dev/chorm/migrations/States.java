@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chorm.model.ColumnSpec;
 import dev.chorm.model.EngineSpec;
 import dev.chorm.model.TableSpec;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import java.util.List;
 import java.util.Map;
 
@@ -17,9 +17,9 @@ final class States {
     /** Return a small MergeTree table {@code name(id Int64, ts DateTime, port UInt16)} ordered by id. */
     static TableSpec.Builder table(String name) {
         return TableSpec.builder(name)
-                .column(ColumnSpec.builder("id", ChType.int64()).build())
-                .column(ColumnSpec.builder("ts", ChType.dateTime()).build())
-                .column(ColumnSpec.builder("port", ChType.uint16()).build())
+                .column(ColumnSpec.builder("id", DataType.int64()).build())
+                .column(ColumnSpec.builder("ts", DataType.dateTime()).build())
+                .column(ColumnSpec.builder("port", DataType.uint16()).build())
                 .engine(EngineSpec.of("MergeTree")).orderBy("id");
     }
 

@@ -12,12 +12,13 @@ import dev.chorm.model.engine.Merge;
 import dev.chorm.model.engine.MergeTree;
 import dev.chorm.model.engine.ReplacingMergeTree;
 import dev.chorm.model.engine.ReplicatedMergeTree;
+import dev.chorm.model.engine.Setting;
 import dev.chorm.model.engine.SummingMergeTree;
 import dev.chorm.model.engine.TinyLog;
 import dev.chorm.model.engine.VersionedCollapsingMergeTree;
-import dev.chorm.model.types.Int8;
-import dev.chorm.model.types.Nullable;
-import dev.chorm.model.types.UInt32;
+import dev.chorm.types.annotation.Int8;
+import dev.chorm.types.annotation.Nullable;
+import dev.chorm.types.annotation.UInt32;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -527,7 +528,7 @@ class ModelChecksTest {
     }
 
     @ReplacingMergeTree(orderBy = "x", isDeleted = "deleted")
-    static class DeletedWithoutVersion { public int x; @dev.chorm.model.types.UInt8 public int deleted; }
+    static class DeletedWithoutVersion { public int x; @dev.chorm.types.annotation.UInt8 public int deleted; }
 
     @Test
     void replacingIsDeletedNeedsVersion() {
@@ -685,7 +686,7 @@ class ModelChecksTest {
 
     @Test
     void checkTableWorksOnSpecsFromAnywhere() {
-        TableSpec t = TableSpec.builder("t").column(ColumnSpec.builder("x", dev.chorm.types.ChType.int32()).build())
+        TableSpec t = TableSpec.builder("t").column(ColumnSpec.builder("x", dev.chorm.types.DataType.int32()).build())
                 .engine(EngineSpec.of("Memory")).ttl("x + 1").build();
         org.assertj.core.api.Assertions.assertThat(ModelChecks.checkTable(t)).isEqualTo(List.of(
                 "t: table TTL needs a MergeTree-family engine, found Memory; remove the TTL."));

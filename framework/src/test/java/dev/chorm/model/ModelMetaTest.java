@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.chorm.ChormException;
 import dev.chorm.model.engine.MergeTree;
 import dev.chorm.model.fixtures.Event;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +40,8 @@ class ModelMetaTest {
         assertThat(meta.table().engine().sql()).isEqualTo("MergeTree");
         assertThat(meta.table().orderBy()).isEmpty();
         assertThat(meta.table().columns()).containsExactly(
-                ColumnSpec.builder("status_code", ChType.int32()).build(),
-                ColumnSpec.builder("maybe", ChType.int32()).build());
+                ColumnSpec.builder("status_code", DataType.int32()).build(),
+                ColumnSpec.builder("maybe", DataType.int32()).build());
         HTTPRequest r = (HTTPRequest) meta.newInstance(200, null);
         assertThat(r.statusCode).isEqualTo(200);
         assertThatThrownBy(() -> meta.newInstance(null, 1)).isInstanceOf(ChormException.class)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.chorm.query.fixtures.Hit;
 import dev.chorm.query.fixtures.IrishLastName;
 import dev.chorm.query.fixtures.Person;
+import dev.chorm.types.DataType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,6 +41,26 @@ class LookupSqlTest extends SqlTestSupport {
         assertThat(where("note", null)).isEqualTo("isNull(`note`)");
         assertThat(where("note__isnull", true)).isEqualTo("isNull(`note`)");
         assertThat(where("note__isnull", false)).isEqualTo("isNotNull(`note`)");
+    }
+
+    @Test
+    void registeredLookupRendersItself() {
+        // The example of docs/queries.md, "Your own lookups".
+        Lookups.register(Lookup.of("hasprefix", (ctx, lhs, value) ->
+                ctx.sql("startsWith(").visit(lhs).sql(", ").value(value, DataType.string()).sql(")")));
+        try {
+            QuerySet<Person> people = QuerySet.of(Person.class);
+            assertThat(where(people.filter("lastName__hasprefix", "Sm"))).isEqualTo("startsWith(`last_name`, 'Sm')");
+            assertThat(where(people.filter(F.of("lastName").lookup("hasprefix", "it's"))))
+                    .isEqualTo("startsWith(`last_name`, 'it\\'s')");
+            assertThat(Lookups.choices(DataType.string())).endsWith("hasprefix");
+            assertThatThrownBy(() -> Lookups.register(Lookup.of("exact", (ctx, lhs, value) -> { })))
+                    .hasMessage("A lookup named 'exact' is registered already; choose another name.");
+        } finally {
+            Lookups.unregister("hasprefix");
+        }
+        assertThatThrownBy(() -> sql(QuerySet.of(Person.class).filter(F.of("lastName").lookup("hasprefix", "Sm"))))
+                .hasMessageStartingWith("Unknown lookup 'hasprefix'. Choices: exact, iexact,");
     }
 
     @Test

@@ -12,7 +12,8 @@ import dev.chorm.model.TableSpec;
 import dev.chorm.model.fixtures.DistributedStudent;
 import dev.chorm.model.fixtures.Event;
 import dev.chorm.model.fixtures.Student;
-import dev.chorm.types.ChType;
+import dev.chorm.sql.SqlLiterals;
+import dev.chorm.types.DataType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -164,7 +165,7 @@ class DdlRendererTest {
     void collectsEveryAlterWithCluster() {
         TableSpec t = ModelMeta.of(Student.class).table();
         SchemaEditor editor = SchemaEditor.collecting();
-        ColumnSpec note = ColumnSpec.builder("note", ChType.string()).defaultExpression(DefaultKind.DEFAULT, "''").build();
+        ColumnSpec note = ColumnSpec.builder("note", DataType.string()).defaultExpression(DefaultKind.DEFAULT, "''").build();
         editor.addColumn(t, note);
         editor.addColumn(t, note, "name");
         editor.dropColumn(t, "note");
@@ -220,7 +221,7 @@ class DdlRendererTest {
 
     @Test
     void rendersTheFormsThatARunRepeatingAStatementSends() {
-        ColumnSpec note = ColumnSpec.builder("note", ChType.string()).build();
+        ColumnSpec note = ColumnSpec.builder("note", DataType.string()).build();
         assertThat(List.of(ddl.addColumn(note, "id", true), ddl.dropColumn("note", true), ddl.renameColumn("a", "b", true),
                 ddl.addIndex(IndexSpec.of("i", "note", "bloom_filter(0.01)", 1), true), ddl.dropIndex("i", true),
                 ddl.addConstraint(ConstraintSpec.check("c", "id > 0"), true), ddl.dropConstraint("c", true),

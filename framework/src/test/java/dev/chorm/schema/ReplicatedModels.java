@@ -4,8 +4,8 @@ import dev.chorm.model.engine.Distributed;
 import dev.chorm.model.engine.ReplicatedCollapsingMergeTree;
 import dev.chorm.model.engine.ReplicatedGraphiteMergeTree;
 import dev.chorm.model.engine.ReplicatedReplacingMergeTree;
-import dev.chorm.model.types.Int8;
-import dev.chorm.model.types.UInt32;
+import dev.chorm.types.annotation.Int8;
+import dev.chorm.types.annotation.UInt32;
 
 /** Models whose engines need Keeper or a cluster, so they are asserted as text only. */
 final class ReplicatedModels {

@@ -14,7 +14,7 @@ import dev.chorm.model.ProjectionSpec;
 import dev.chorm.model.TableSpec;
 import dev.chorm.model.fixtures.Event;
 import dev.chorm.testing.TestEngine;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -43,8 +43,8 @@ class SchemaEditorEngineTest {
     @Test
     void materializeBuildsANewIndexAndProjectionForRowsWrittenBefore() {
         SchemaEditor editor = db.schemaEditor();
-        TableSpec t = TableSpec.builder("materialize_me").column(ColumnSpec.builder("id", ChType.int64()).build())
-                .column(ColumnSpec.builder("name", ChType.string()).build()).orderBy("id").build();
+        TableSpec t = TableSpec.builder("materialize_me").column(ColumnSpec.builder("id", DataType.int64()).build())
+                .column(ColumnSpec.builder("name", DataType.string()).build()).orderBy("id").build();
         editor.dropTable(t);
         editor.createTable(t);
         db.execute("INSERT INTO materialize_me SELECT number, toString(number % 100) FROM numbers(10000)");
@@ -84,7 +84,7 @@ class SchemaEditorEngineTest {
     @Test
     void copiesStructureWithoutRowsAndTruncates() {
         SchemaEditor editor = db.schemaEditor();
-        TableSpec t = TableSpec.builder("copy_me").column(ColumnSpec.builder("id", ChType.int64()).build())
+        TableSpec t = TableSpec.builder("copy_me").column(ColumnSpec.builder("id", DataType.int64()).build())
                 .orderBy("id").build();
         editor.dropTable(t);
         editor.createTable(t);
@@ -102,11 +102,11 @@ class SchemaEditorEngineTest {
     @Test
     void altersReachTheLiveTable() {
         SchemaEditor editor = db.schemaEditor();
-        TableSpec t = TableSpec.builder("alter_me").column(ColumnSpec.builder("id", ChType.int64()).build())
-                .column(ColumnSpec.builder("name", ChType.string()).build()).orderBy("id").build();
+        TableSpec t = TableSpec.builder("alter_me").column(ColumnSpec.builder("id", DataType.int64()).build())
+                .column(ColumnSpec.builder("name", DataType.string()).build()).orderBy("id").build();
         editor.dropTable(t);
         editor.createTable(t);
-        ColumnSpec note = ColumnSpec.builder("note", ChType.string()).defaultExpression(DefaultKind.DEFAULT, "'x'")
+        ColumnSpec note = ColumnSpec.builder("note", DataType.string()).defaultExpression(DefaultKind.DEFAULT, "'x'")
                 .codec("ZSTD(3)").comment("free text").build();
         editor.addColumn(t, note, "id");
         editor.renameColumn(t, "note", "remark");
@@ -118,13 +118,13 @@ class SchemaEditorEngineTest {
         editor.modifyTtl(t, List.of("toDate(id) + INTERVAL 1 DAY"));
         editor.modifyComment(t, "altered");
         // ClickHouse accepts a new sorting-key column only when it is added in the same ALTER.
-        editor.alterTogether(t, editor.renderer().addColumn(ColumnSpec.builder("extra", ChType.uint8()).build(), null),
+        editor.alterTogether(t, editor.renderer().addColumn(ColumnSpec.builder("extra", DataType.uint8()).build(), null),
                 editor.renderer().modifyOrderBy(List.of("id", "extra")));
 
         TableSpec expected = t.toBuilder().comment("altered")
                 .columns(List.of(t.columns().get(0),
                         note.toBuilder().name("remark").comment("renamed").build(), t.columns().get(1),
-                        ColumnSpec.builder("extra", ChType.uint8()).build()))
+                        ColumnSpec.builder("extra", DataType.uint8()).build()))
                 .orderBy("id", "extra").primaryKey("id")
                 .index(IndexSpec.of("name_idx", "name", "bloom_filter(0.01)", 2))
                 .constraint(ConstraintSpec.check("id_ok", "id >= 0"))

@@ -7,7 +7,7 @@ import dev.chorm.ModelDefinitionException;
 import dev.chorm.model.ColumnSpec;
 import dev.chorm.model.EngineSpec;
 import dev.chorm.model.TableSpec;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +30,7 @@ class TableMappingTest {
 
     @Test
     void singleNodeDropsOnClusterAndIsIdempotent() {
-        TableSpec t = TableSpec.builder("t").cluster("cluster").column(ColumnSpec.builder("id", ChType.int64()).build())
+        TableSpec t = TableSpec.builder("t").cluster("cluster").column(ColumnSpec.builder("id", DataType.int64()).build())
                 .engine(EngineSpec.of("ReplicatedCollapsingMergeTree", "'/t/{shard}'", "'{replica}'", "sign")).orderBy("id")
                 .build();
         TableSpec mapped = SINGLE.map(t);
@@ -47,7 +47,7 @@ class TableMappingTest {
 
     @Test
     void aDistributedTableWithoutAnyModelInSightIsRefused() {
-        TableSpec d = TableSpec.builder("d").column(ColumnSpec.builder("id", ChType.int64()).build())
+        TableSpec d = TableSpec.builder("d").column(ColumnSpec.builder("id", DataType.int64()).build())
                 .engine(EngineSpec.of("Distributed", "'c'", "'other_db'", "'local'")).build();
         assertThatThrownBy(() -> SINGLE.map(d)).isInstanceOf(ModelDefinitionException.class).hasMessage(
                 "Table d (engine Distributed('c', 'other_db', 'local')) cannot be rendered for the single-node profile:"
@@ -59,7 +59,7 @@ class TableMappingTest {
 
     @Test
     void aDistributedTableOverAnotherDistributedTableIsRefused() {
-        TableSpec local = TableSpec.builder("d2").column(ColumnSpec.builder("id", ChType.int64()).build())
+        TableSpec local = TableSpec.builder("d2").column(ColumnSpec.builder("id", DataType.int64()).build())
                 .engine(EngineSpec.of("Distributed", "'c'", "currentDatabase()", "'x'")).build();
         TableSpec d = local.toBuilder().name("d1").engine(EngineSpec.of("Distributed", "'c'", "currentDatabase()", "'d2'"))
                 .build();

@@ -31,10 +31,10 @@ class NativeRoundTripEngineTest {
         String db = TestEngine.freshDatabase("native_types");
         List<Field> fields = TypeRoundTripEngineTest.fields(AllTypes.class).stream()
                 .filter(f -> !f.getName().equals("json")).toList();
-        List<ChType> types = new ArrayList<>();
+        List<DataType> types = new ArrayList<>();
         StringBuilder ddl = new StringBuilder("CREATE TABLE native_types (row Int32");
         for (Field f : fields) {
-            ChType t = TypeMapper.map(f, "AllTypes." + f.getName());
+            DataType t = TypeMapper.map(f, "AllTypes." + f.getName());
             types.add(t);
             ddl.append(", `").append(f.getName()).append("` ").append(t.sql());
         }
@@ -46,7 +46,7 @@ class NativeRoundTripEngineTest {
         rows.addAll(AllTypes.rows());
 
         List<String> names = new ArrayList<>(List.of("row"));
-        List<NativeColumn> columns = new ArrayList<>(List.of(NativeColumn.of(ChType.int32())));
+        List<NativeColumn> columns = new ArrayList<>(List.of(NativeColumn.of(DataType.int32())));
         for (int i = 0; i < fields.size(); i++) {
             names.add(fields.get(i).getName());
             columns.add(NativeColumn.of(types.get(i)));

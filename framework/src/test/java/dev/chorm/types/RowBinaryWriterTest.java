@@ -134,8 +134,8 @@ class RowBinaryWriterTest {
         String big = "ü".repeat(1000);
         try (RowBinaryWriter w = new RowBinaryWriter(out, 64)) {
             for (int i = 0; i < 100; i++) {
-                w.write(ChType.string(), big);
-                w.write(ChType.int64(), (long) i);
+                w.write(DataType.string(), big);
+                w.write(DataType.int64(), (long) i);
             }
         }
         assertThat(out.size()).isEqualTo(100 * (2 + 2000 + 8));
@@ -144,7 +144,7 @@ class RowBinaryWriterTest {
     static String hex(String type, Object value) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (RowBinaryWriter w = new RowBinaryWriter(out)) {
-            w.write(ChType.parse(type), value);
+            w.write(DataType.parse(type), value);
         }
         return HexFormat.of().formatHex(out.toByteArray());
     }

@@ -4,32 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chorm.ModelDefinitionException;
-import dev.chorm.model.types.ChType;
-import dev.chorm.model.types.Date;
-import dev.chorm.model.types.DateTime;
-import dev.chorm.model.types.DateTime64;
-import dev.chorm.model.types.Decimal;
-import dev.chorm.model.types.Enum16;
-import dev.chorm.model.types.Enum8;
-import dev.chorm.model.types.EnumLabel;
-import dev.chorm.model.types.EnumValue;
-import dev.chorm.model.types.FixedString;
-import dev.chorm.model.types.Float32;
-import dev.chorm.model.types.GenericIP;
-import dev.chorm.model.types.IPv6;
-import dev.chorm.model.types.Int128;
-import dev.chorm.model.types.Int256;
-import dev.chorm.model.types.Int32;
-import dev.chorm.model.types.Int8;
-import dev.chorm.model.types.Json;
-import dev.chorm.model.types.LowCardinality;
-import dev.chorm.model.types.Nullable;
-import dev.chorm.model.types.Tuple;
-import dev.chorm.model.types.UInt16;
-import dev.chorm.model.types.UInt256;
-import dev.chorm.model.types.UInt32;
-import dev.chorm.model.types.UInt64;
-import dev.chorm.model.types.UInt8;
+import dev.chorm.types.annotation.ChType;
+import dev.chorm.types.annotation.Date;
+import dev.chorm.types.annotation.DateTime;
+import dev.chorm.types.annotation.DateTime64;
+import dev.chorm.types.annotation.Decimal;
+import dev.chorm.types.annotation.Enum16;
+import dev.chorm.types.annotation.Enum8;
+import dev.chorm.types.annotation.EnumLabel;
+import dev.chorm.types.annotation.EnumValue;
+import dev.chorm.types.annotation.FixedString;
+import dev.chorm.types.annotation.Float32;
+import dev.chorm.types.annotation.GenericIP;
+import dev.chorm.types.annotation.IPv6;
+import dev.chorm.types.annotation.Int128;
+import dev.chorm.types.annotation.Int256;
+import dev.chorm.types.annotation.Int32;
+import dev.chorm.types.annotation.Int8;
+import dev.chorm.types.annotation.Json;
+import dev.chorm.types.annotation.LowCardinality;
+import dev.chorm.types.annotation.Nullable;
+import dev.chorm.types.annotation.Tuple;
+import dev.chorm.types.annotation.UInt16;
+import dev.chorm.types.annotation.UInt256;
+import dev.chorm.types.annotation.UInt32;
+import dev.chorm.types.annotation.UInt64;
+import dev.chorm.types.annotation.UInt8;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.Inet4Address;
@@ -188,13 +188,13 @@ class TypeMapperTest {
 
     @Test
     void knowsWhichLowCardinalityTypesNeedTheSuspiciousSetting() {
-        assertThat(TypeRules.needsSuspiciousLowCardinality(dev.chorm.types.ChType.parse("LowCardinality(Nullable(String))")))
+        assertThat(TypeRules.needsSuspiciousLowCardinality(dev.chorm.types.DataType.parse("LowCardinality(Nullable(String))")))
                 .isFalse();
-        assertThat(TypeRules.needsSuspiciousLowCardinality(dev.chorm.types.ChType.parse("Map(String, LowCardinality(Int32))")))
+        assertThat(TypeRules.needsSuspiciousLowCardinality(dev.chorm.types.DataType.parse("Map(String, LowCardinality(Int32))")))
                 .isTrue();
     }
 
-    static dev.chorm.types.ChType map(Class<?> type, String field) {
+    static dev.chorm.types.DataType map(Class<?> type, String field) {
         try {
             return TypeMapper.map(type.getDeclaredField(field), "Event." + field);
         } catch (NoSuchFieldException e) {

@@ -43,14 +43,14 @@ class TypeRoundTripEngineTest {
     @Test
     void typesReadBackFromSystemColumnsEqualTheMappedOnes() throws Exception {
         List<Field> fields = fields(AllTypes.class);
-        Map<String, ChType> expected = createTable("columns_check", fields);
+        Map<String, DataType> expected = createTable("columns_check", fields);
         try (Connection c = TestEngine.connect(db); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT name, type FROM system.columns WHERE database = '" + db
                      + "' AND table = 'columns_check' AND name != 'row' ORDER BY position")) {
-            Map<String, ChType> actual = new LinkedHashMap<>();
+            Map<String, DataType> actual = new LinkedHashMap<>();
             while (rs.next()) {
-                actual.put(rs.getString(1), ChType.parse(rs.getString(2)));
-                assertThat(ChType.parse(rs.getString(2)).sql()).isEqualTo(rs.getString(2));
+                actual.put(rs.getString(1), DataType.parse(rs.getString(2)));
+                assertThat(DataType.parse(rs.getString(2)).sql()).isEqualTo(rs.getString(2));
             }
             expected.forEach((name, type) -> assertThat(actual.get(name)).as(name).isEqualTo(type));
             assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
@@ -58,7 +58,7 @@ class TypeRoundTripEngineTest {
     }
 
     static <T> void roundTrip(String table, Class<T> type, List<Field> fields, List<T> rows) throws Exception {
-        Map<String, ChType> columns = createTable(table, fields);
+        Map<String, DataType> columns = createTable(table, fields);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         List<ValueEncoder> encoders = new ArrayList<>();
         columns.values().forEach(t -> encoders.add(RowBinaryWriter.encoder(t)));
@@ -76,7 +76,7 @@ class TypeRoundTripEngineTest {
                     .get(60, TimeUnit.SECONDS).close();
         }
         List<ValueReader> readers = new ArrayList<>();
-        List<ChType> types = new ArrayList<>(columns.values());
+        List<DataType> types = new ArrayList<>(columns.values());
         for (int i = 0; i < fields.size(); i++) {
             Field f = fields.get(i);
             readers.add(ValueReader.of(types.get(i), f.getAnnotatedType(), f, type.getSimpleName() + "." + f.getName()));
@@ -100,11 +100,11 @@ class TypeRoundTripEngineTest {
         }
     }
 
-    static Map<String, ChType> createTable(String table, List<Field> fields) throws Exception {
-        Map<String, ChType> columns = new LinkedHashMap<>();
+    static Map<String, DataType> createTable(String table, List<Field> fields) throws Exception {
+        Map<String, DataType> columns = new LinkedHashMap<>();
         StringBuilder ddl = new StringBuilder("CREATE TABLE " + table + " (row Int32");
         for (Field f : fields) {
-            ChType t = TypeMapper.map(f, "AllTypes." + f.getName());
+            DataType t = TypeMapper.map(f, "AllTypes." + f.getName());
             columns.put(f.getName(), t);
             ddl.append(", `").append(f.getName()).append("` ").append(t.sql());
         }

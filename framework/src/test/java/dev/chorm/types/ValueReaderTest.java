@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chorm.ChormException;
-import dev.chorm.model.types.Enum8;
-import dev.chorm.model.types.EnumLabel;
-import dev.chorm.model.types.GenericIP;
-import dev.chorm.model.types.UInt64;
+import dev.chorm.types.annotation.Enum8;
+import dev.chorm.types.annotation.EnumLabel;
+import dev.chorm.types.annotation.GenericIP;
+import dev.chorm.types.annotation.UInt64;
 import java.lang.reflect.Field;
 import java.math.BigInteger;
 import java.net.Inet4Address;
@@ -113,7 +113,7 @@ class ValueReaderTest {
     static ValueReader reader(String field, String type) {
         try {
             Field f = Target.class.getDeclaredField(field);
-            return ValueReader.of(ChType.parse(type), f.getAnnotatedType(), f, "Event." + field);
+            return ValueReader.of(DataType.parse(type), f.getAnnotatedType(), f, "Event." + field);
         } catch (NoSuchFieldException e) {
             throw new AssertionError(e);
         }

@@ -9,11 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.MojoDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
@@ -104,6 +106,7 @@ public abstract class AbstractClickhouseMojo extends AbstractMojo {
      */
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
+        warnAboutUnknownProperties();
         ConfigurationSources sources = sources();
         if (skipped(sources)) {
             getLog().info("Skipping clickhouse:" + mojoExecution.getGoal() + " (clickhouse.skip is true).");
@@ -111,9 +114,13 @@ public abstract class AbstractClickhouseMojo extends AbstractMojo {
         }
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
+        MergedConfiguration merged = null;
         try (URLClassLoader loader = ProjectClassLoader.of(project, getClass().getClassLoader())) {
             thread.setContextClassLoader(loader);
-            MergedConfiguration merged = sources.merge(loader);
+            ProjectClassLoader.warnWhenStale(project, getLog());
+            merged = sources.merge(loader);
+            // A misspelt chorm.* key (file, <config>, -D or environment) would otherwise change nothing, silently.
+            merged.config().warnings().forEach(getLog()::warn);
             if (getLog().isDebugEnabled()) {
                 getLog().debug("Configuration of clickhouse:" + mojoExecution.getGoal() + ":\n" + merged.describe());
             }
@@ -125,7 +132,7 @@ public abstract class AbstractClickhouseMojo extends AbstractMojo {
         } catch (ModelDefinitionException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (RuntimeException | LinkageError e) {
-            throw new MojoExecutionException(messageOf(e), e);
+            throw merged == null ? new MojoExecutionException(messageOf(e), e) : ConnectionFailures.exception(e, merged);
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -162,7 +169,8 @@ public abstract class AbstractClickhouseMojo extends AbstractMojo {
         named.put("password", password);
         named.put("dataDir", dataDir);
         named.put("profile", profile);
-        named.put("packages", packages == null ? null : String.join(",", packages));
+        // Maven injects an empty list for an unset list parameter: that must not hide clickhouse.properties.
+        named.put("packages", packages == null || packages.isEmpty() ? null : String.join(",", packages));
         named.put("migrationsDirectory", migrationsDirectory);
         goalParameters(named);
         Map<String, String> pom = new LinkedHashMap<>();
@@ -185,6 +193,25 @@ public abstract class AbstractClickhouseMojo extends AbstractMojo {
         system.putAll(session.getUserProperties());
         return new ConfigurationSources(project.getBasedir().toPath(), pom, new ArrayList<>(named.keySet()),
                 project.getProperties(), System.getenv(), system);
+    }
+
+    /** Warn about each {@code clickhouse.*} property that no goal of this plugin reads, naming the closest parameter. */
+    private void warnAboutUnknownProperties() {
+        List<String> known = new ArrayList<>();
+        for (MojoDescriptor goal : mojoExecution.getMojoDescriptor().getPluginDescriptor().getMojos()) {
+            for (org.apache.maven.plugin.descriptor.Parameter p : goal.getParameters() == null
+                    ? List.<org.apache.maven.plugin.descriptor.Parameter>of() : goal.getParameters()) {
+                String expression = p.getExpression();
+                if (expression != null && expression.startsWith("${" + ConfigurationLayers.PARAMETER_PREFIX)) {
+                    known.add(expression.substring(2 + ConfigurationLayers.PARAMETER_PREFIX.length(), expression.length() - 1));
+                }
+            }
+        }
+        Map<String, Set<String>> sources = new LinkedHashMap<>();
+        sources.put("the command line", session.getUserProperties().stringPropertyNames());
+        sources.put("the system properties", session.getSystemProperties().stringPropertyNames());
+        sources.put("the POM's <properties>", project.getProperties().stringPropertyNames());
+        new UnknownProperties(known).warnings(sources).forEach(getLog()::warn);
     }
 
     private static boolean skipped(ConfigurationSources sources) throws MojoExecutionException {

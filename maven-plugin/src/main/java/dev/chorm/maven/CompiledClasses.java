@@ -25,6 +25,11 @@ final class CompiledClasses {
         this.log = log;
     }
 
+    /** Return whether the project has been compiled (its output directory exists). */
+    boolean present() {
+        return Files.isDirectory(outputDirectory);
+    }
+
     /** Fail when the output directory does not exist; warn when a source file is newer than every class. */
     void require(String goal) throws MojoFailureException {
         if (!Files.isDirectory(outputDirectory)) {

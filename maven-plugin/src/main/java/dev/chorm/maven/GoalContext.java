@@ -4,6 +4,9 @@ import dev.chorm.db.Config;
 import dev.chorm.db.Database;
 import dev.chorm.db.DatabaseConfig;
 import dev.chorm.migrations.AppModels;
+import dev.chorm.migrations.MakeMigrationsOptions;
+import dev.chorm.migrations.MakeMigrationsResult;
+import dev.chorm.migrations.Migration;
 import dev.chorm.migrations.Migrations;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
@@ -54,6 +57,16 @@ public final class GoalContext {
         text.lines().forEach(log::info);
     }
 
+    /**
+     * Print the goal's result (sqlmigrate's SQL, showmigrations' list, makemigrations' summary,
+     * check's findings) to standard output, not the log: it keeps no {@code [INFO]} prefixes and
+     * survives {@code -q}, so {@code mvn -q clickhouse:sqlmigrate ... > x.sql} writes the SQL.
+     */
+    public void print(String text) {
+        System.out.println(text);
+        System.out.flush();
+    }
+
     /** Open the configured database alias: its URL, or the embedded engine in the data directory when it has none. */
     public Database openDatabase() {
         DatabaseConfig database = config().database(configuration.alias());
@@ -90,6 +103,18 @@ public final class GoalContext {
     public Migrations migrationsWithoutDatabase(AppModels models) {
         return Migrations.builder().models(models).classLoader(loader)
                 .directory(configuration.migrationsDirectory()).profiles(config().profiles(configuration.alias())).build();
+    }
+
+    /**
+     * Return the apps whose models have changes that no migration holds yet, sorted; empty when
+     * there are none or the models cannot be read (no packages configured, not compiled).
+     */
+    public List<String> appsWithUnmigratedChanges() {
+        if (config().modelPackages().isEmpty() || !classes.present()) {
+            return List.of();
+        }
+        MakeMigrationsResult dryRun = migrationsWithoutDatabase().makeMigrations(MakeMigrationsOptions.defaults().withCheck(true));
+        return dryRun.migrations().stream().map(Migration::app).distinct().sorted().toList();
     }
 
     /**

@@ -82,6 +82,6 @@ public final class MakeMigrationsMojo extends AbstractClickhouseMojo {
         if (checkOnly && result.changesDetected()) {
             throw new MojoFailureException(result.checkFailureMessage());
         }
-        goal.info(result.summary());
+        goal.print(result.summary());
     }
 }

@@ -6,7 +6,9 @@ import dev.chorm.migrations.MigrateResult;
 import dev.chorm.migrations.MigrationExecutor;
 import dev.chorm.migrations.Migrations;
 import dev.chorm.migrations.ProgressListener;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -73,12 +75,31 @@ public final class MigrateMojo extends AbstractClickhouseMojo {
                     .lockWait(c.seconds("lockWait", MigrationExecutor.DEFAULT_LOCK_WAIT))
                     .lockStaleAfter(c.seconds("lockStaleAfter", MigrationExecutor.DEFAULT_LOCK_STALE_AFTER)).build();
             if (c.flag("plan", false)) {
-                goal.info(migrations.plan(options).display(true));
+                goal.print(migrations.plan(options).display(true));
                 return;
             }
             MigrateResult result = migrations.migrate(options);
             goal.info(result.isEmpty() ? "No migrations to apply." : "Applied %d, unapplied %d, faked %d migration(s)."
                     .formatted(result.applied().size(), result.unapplied().size(), result.faked().size()));
+        }
+        warnAboutUnmigratedChanges(goal);
+    }
+
+    /** As Django's migrate: say when models have changes that no migration holds, which this run could not apply. */
+    private static void warnAboutUnmigratedChanges(GoalContext goal) {
+        List<String> apps;
+        try {
+            apps = goal.appsWithUnmigratedChanges();
+        } catch (RuntimeException e) {
+            goal.log().warn("Cannot tell whether the models have changes without a migration: " + e.getMessage()
+                    + " Run 'mvn compile clickhouse:makemigrations' to see.");
+            return;
+        }
+        if (!apps.isEmpty()) {
+            goal.log().warn(("Your models in app(s): %s have changes that are not yet reflected in a migration, and so"
+                    + " won't be applied. Run 'mvn compile clickhouse:makemigrations' to make new migrations, and then"
+                    + " re-run 'mvn clickhouse:migrate' to apply them.")
+                    .formatted(apps.stream().map(a -> "'" + a + "'").collect(Collectors.joining(", "))));
         }
     }
 }

@@ -16,7 +16,7 @@ public final class ShowMigrationsMojo extends AbstractClickhouseMojo {
     @Override
     protected void run(GoalContext goal) {
         try (Database db = goal.openDatabase()) {
-            goal.info(MigrationStatus.render(goal.migrations(db).showMigrations()));
+            goal.print(MigrationStatus.render(goal.migrations(db).showMigrations()));
         }
     }
 }

@@ -57,7 +57,7 @@ public final class SqlMigrateMojo extends AbstractClickhouseMojo {
         }
         List<String> statements = goal.migrationsWithoutDatabase().sqlMigrate(app.get(), name.get(), c.flag("backwards", false));
         String sql = statements.isEmpty() ? "-- (no SQL)" : render(statements);
-        goal.info(sql);
+        goal.print(sql);
         Optional<String> outputFile = c.string("outputFile");
         if (outputFile.isPresent()) {
             write(project.getBasedir().toPath().resolve(outputFile.get()), sql + "\n");

@@ -6,9 +6,10 @@ import dev.chorm.model.Index;
 import dev.chorm.model.Model;
 import dev.chorm.model.Table;
 import dev.chorm.model.engine.MergeTree;
-import dev.chorm.model.types.DateTime64;
-import dev.chorm.model.types.LowCardinality;
-import dev.chorm.model.types.UInt16;
+import dev.chorm.types.annotation.DateTime64;
+import dev.chorm.types.annotation.LowCardinality;
+import dev.chorm.types.annotation.UInt16;
+import dev.chorm.types.annotation.UInt32;
 import java.time.Instant;
 
 /** A firewall event, the reference backend's README model in Java (trimmed). */
@@ -26,4 +27,6 @@ public class Event extends Model {
     @DateTime64(3) public Instant timestamp = Instant.now();
     @AutoNowAdd @DateTime64(3) public Instant createdAt;
     public Action action = Action.PASS;
+    /** Bytes transferred; added by migration 0002. */
+    @UInt32 public long bytes;
 }

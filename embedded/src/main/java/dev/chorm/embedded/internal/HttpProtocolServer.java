@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class HttpProtocolServer implements AutoCloseable {
     private static final int HEAD_BYTES = 1 << 16;
+    /** After the shutdown grace: how long cancelled statements get to answer their error. */
+    private static final Duration CANCELLED_ANSWER_WAIT = Duration.ofSeconds(5);
     /** CHORM_EMBEDDED_TRACE=1 logs every request line and its headers to the engine's log. */
     private static final boolean TRACE = System.getenv("CHORM_EMBEDDED_TRACE") != null;
 
@@ -52,6 +54,8 @@ public final class HttpProtocolServer implements AutoCloseable {
     private final Options options;
     private final EngineContext context;
     private final StatementGuard guard;
+    /** Cancels the statements of clients that hung up (the engine runs one statement at a time). */
+    private final ClientWatch clients;
     /** Requests being served; a shutdown waits for them (bounded by the grace). */
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closing;
@@ -73,6 +77,7 @@ public final class HttpProtocolServer implements AutoCloseable {
             this.version = lease.queryText("SELECT version()", "TSVRaw").strip();
         }
         this.guard = new StatementGuard(options.fileDirectory());
+        this.clients = new ClientWatch(engine);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
         // Threads wait on clients (slow bodies) and on the engine; a client that holds many
         // connections open must not starve the others, so the pool is large but bounded.
@@ -100,25 +105,35 @@ public final class HttpProtocolServer implements AutoCloseable {
 
     /**
      * Stop accepting connections, let running requests finish and answer within the shutdown
-     * grace, then stop. A statement still running after that is answered by the engine's close.
+     * grace, then cancel the statements still running or waiting, so that each answers an error
+     * (code 394) rather than an empty reply, and stop.
      */
     @Override
     public void close() {
         closing = true;
-        long deadline = System.nanoTime() + options.shutdownGrace().toNanos();
+        awaitRequests(options.shutdownGrace());
+        if (inFlight.get() > 0) {
+            clients.cancelAll();
+            awaitRequests(CANCELLED_ANSWER_WAIT);
+        }
+        // HttpServer.stop(delay) of JDK 17 always waits the whole delay: the wait is done above.
+        server.stop(0);
+        executor.shutdownNow();
+        clients.close();
+    }
+
+    private void awaitRequests(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
         synchronized (inFlight) {
             while (inFlight.get() > 0 && System.nanoTime() < deadline) {
                 try {
                     inFlight.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    break;
+                    return;
                 }
             }
         }
-        // HttpServer.stop(delay) of JDK 17 always waits the whole delay: the wait is done above.
-        server.stop(0);
-        executor.shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -175,7 +190,10 @@ public final class HttpProtocolServer implements AutoCloseable {
             } catch (EngineException e) {
                 // The body may be unread (a refused statement): close rather than drain it.
                 exchange.getResponseHeaders().set("Connection", "close");
-                sendError(exchange, queryId, e);
+                sendError(exchange, queryId, closing && e.code() == 394 ? new EngineException(394, "Code: 394."
+                        + " DB::Exception: Query was cancelled: the server is shutting down, and the statement was still"
+                        + " running (or waiting) after the shutdown grace of " + options.shutdownGrace().toSeconds()
+                        + " s. (QUERY_WAS_CANCELLED)") : e);
             } catch (RuntimeException e) {
                 exchange.getResponseHeaders().set("Connection", "close");
                 sendError(exchange, queryId, new EngineException(1001, "Code: 1001. DB::Exception: " + e));
@@ -205,7 +223,16 @@ public final class HttpProtocolServer implements AutoCloseable {
             }
             long started = System.nanoTime();
             String[] zone = new String[1];
-            try (EngineResult result = runInSession(request, query, get, zone)) {
+            Engine.Call call = new Engine.Call();
+            EngineResult ran;
+            // From here until the engine is done, a client that hangs up has its statement cancelled.
+            ClientWatch.Watched watched = clients.watch(exchange, call, query.preview());
+            try {
+                ran = runInSession(request, query, get, zone, call);
+            } finally {
+                watched.close();
+            }
+            try (EngineResult result = ran) {
                 ResponseBody.Payload payload = rewrite && result.length() > 0
                         ? NativeRevision.rewrite(result, revision) : ResponseBody.of(result);
                 sendResult(exchange, request, queryId, format, zone[0], result.stats(), payload, System.nanoTime() - started);
@@ -219,7 +246,8 @@ public final class HttpProtocolServer implements AutoCloseable {
      * Run the statement with its session's state. The session is released before the response
      * is sent: a client fires its next request as soon as it has read this one's answer.
      */
-    private EngineResult runInSession(HttpRequestParameters request, QueryRequest query, boolean get, String[] zone) {
+    private EngineResult runInSession(HttpRequestParameters request, QueryRequest query, boolean get, String[] zone,
+            Engine.Call call) {
         Session session = session(request);
         try {
             // readonly as a server applies it: from the URL, the session, or GET (level 2).
@@ -241,7 +269,7 @@ public final class HttpProtocolServer implements AutoCloseable {
                     context.set(lease, session, text.setAssignments());
                     return EngineResult.empty();
                 }
-                EngineResult result = lease.query(sql, request.format(), request.queryParameters);
+                EngineResult result = lease.query(sql, request.format(), request.queryParameters, call);
                 try {
                     afterStatement(lease, text, session);
                 } catch (RuntimeException e) {

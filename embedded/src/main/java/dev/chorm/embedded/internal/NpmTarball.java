@@ -5,6 +5,13 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -32,21 +39,113 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
- * Fetch an npm package's tarball with {@code npm pack}, check it against the integrity npm reports,
- * and extract one file from it. Internal: {@link dev.chorm.embedded.EngineLibrary} is the API.
- * Failures are {@link IOException}s whose messages can be shown to a user as they are.
+ * Fetch an npm package's tarball, check it against the integrity npm reports, and extract one file
+ * from it. The tarball is found with {@code npm view} (so npm's registry configuration applies) and
+ * downloaded here, which lets the download report its progress; {@code npm pack} is the fallback when
+ * the direct download fails (a registry that needs npm's credentials or proxy). Internal:
+ * {@link dev.chorm.embedded.EngineLibrary} is the API. Failures are {@link IOException}s whose
+ * messages can be shown to a user as they are.
  */
 public final class NpmTarball {
 
     // npm's --json output is an array of objects; these two keys occur once per packed package.
     private static final Pattern INTEGRITY = Pattern.compile("\"integrity\"\\s*:\\s*\"([^\"]*)\"");
     private static final Pattern FILENAME = Pattern.compile("\"filename\"\\s*:\\s*\"([^\"]*)\"");
+    // `npm view <spec> dist --json` prints one object: {"integrity": ..., "tarball": ..., "unpackedSize": N, ...}.
+    private static final Pattern TARBALL = Pattern.compile("\"tarball\"\\s*:\\s*\"([^\"]*)\"");
+    private static final Pattern UNPACKED_SIZE = Pattern.compile("\"unpackedSize\"\\s*:\\s*(\\d+)");
+    private static final int BUFFER_BYTES = 1 << 16;
     private static final int OUTPUT_TAIL_CHARS = 2_000;
 
     /** A tarball that {@code npm pack} wrote, with the integrity ({@code sha512-<base64>}) npm reported. */
     public record Packed(Path tarball, String integrity) {}
 
+    /**
+     * Where npm says a package's tarball is, with its integrity and (-1 when npm does not say) its unpacked size.
+     */
+    public record Dist(URI tarball, String integrity, long unpackedSize) {}
+
+    /** What a download reports: its size once known (-1 if the server does not say), then the bytes so far. */
+    public interface Progress {
+        /** The response arrived; {@code totalBytes} is its Content-Length, or -1. */
+        void started(URI source, long totalBytes);
+
+        /** {@code bytes} of the tarball have arrived so far. */
+        void advanced(long bytes);
+    }
+
     private NpmTarball() {}
+
+    /** Return the command line that asks npm where {@code spec}'s tarball is. */
+    public static List<String> viewCommand(String npm, String spec) {
+        return List.of(npm, "view", spec, "dist", "--json");
+    }
+
+    /** Run {@code npm view <spec> dist --json} in {@code directory} and return where the tarball is. */
+    public static Dist view(String npm, String spec, Path directory, Duration timeout) throws IOException {
+        List<String> command = viewCommand(npm, spec);
+        String shown = "`" + String.join(" ", command) + "`";
+        Path stdout = directory.resolve("npm-view-stdout.txt");
+        Path stderr = directory.resolve("npm-view-stderr.txt");
+        run(command, shown, directory, stdout, stderr, timeout);
+        String json = readLenient(stdout);
+        Matcher tarball = TARBALL.matcher(json);
+        Matcher integrity = INTEGRITY.matcher(json);
+        if (!tarball.find() || !integrity.find()) {
+            throw new IOException("%s printed no \"tarball\" and \"integrity\", output:%n%s"
+                    .formatted(shown, outputTail(stderr, stdout)));
+        }
+        Matcher unpacked = UNPACKED_SIZE.matcher(json);
+        URI uri;
+        try {
+            uri = new URI(tarball.group(1));
+        } catch (URISyntaxException e) {
+            throw new IOException("%s printed the tarball address '%s', which is not a URL".formatted(shown, tarball.group(1)), e);
+        }
+        return new Dist(uri, integrity.group(1), unpacked.find() ? Long.parseLong(unpacked.group(1)) : -1);
+    }
+
+    /**
+     * Download {@code source} to {@code target}, telling {@code progress} how far it got; fail if the
+     * server answers with another status than 200 or the body is shorter than its Content-Length.
+     */
+    public static void download(URI source, Path target, Duration timeout, Progress progress) throws IOException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
+                .followRedirects(HttpClient.Redirect.NORMAL).proxy(ProxySelector.getDefault()).build();
+        HttpRequest request = HttpRequest.newBuilder(source).timeout(timeout).GET().build();
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while downloading " + source);
+        } catch (IOException e) {
+            throw new IOException("cannot download %s: %s".formatted(source, describe(e)), e);
+        }
+        try (InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new IOException("%s answered HTTP %d".formatted(source, response.statusCode()));
+            }
+            long total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            progress.started(source, total);
+            long copied = 0;
+            byte[] buffer = new byte[BUFFER_BYTES];
+            try (OutputStream out = Files.newOutputStream(target)) {
+                for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+                    out.write(buffer, 0, n);
+                    copied += n;
+                    progress.advanced(copied);
+                }
+            }
+            if (total >= 0 && copied != total) {
+                throw new IOException("%s ended after %d of %d bytes".formatted(source, copied, total));
+            }
+        }
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
 
     /** Return the command line that packs {@code spec} (e.g. {@code @chdb/lib-linux-x64-gnu@26.5.3}) into a directory. */
     public static List<String> packCommand(String npm, String spec, Path destination) {
@@ -62,10 +161,25 @@ public final class NpmTarball {
         String shown = "`" + String.join(" ", command) + "`";
         Path stdout = destination.resolve("npm-stdout.txt");
         Path stderr = destination.resolve("npm-stderr.txt");
+        run(command, shown, destination, stdout, stderr, timeout);
+        String json = readLenient(stdout);
+        Matcher integrity = INTEGRITY.matcher(json);
+        Matcher filename = FILENAME.matcher(json);
+        if (!integrity.find() || !filename.find()) {
+            throw new IOException("%s printed no \"integrity\" and \"filename\", output:%n%s"
+                    .formatted(shown, outputTail(stderr, stdout)));
+        }
+        return new Packed(locateTarball(destination, filename.group(1), shown), integrity.group(1));
+    }
+
+    /** Run {@code command} in {@code directory}, its output into two files; fail on a non-zero exit or after {@code timeout}. */
+    private static void run(List<String> command, String shown, Path directory, Path stdout, Path stderr, Duration timeout)
+            throws IOException {
+        String npm = command.get(0);
         Process process;
         try {
-            // Older npm versions ignore --pack-destination and pack into the working directory.
-            process = new ProcessBuilder(command).directory(destination.toFile())
+            // The working directory is the destination: older npm versions ignore --pack-destination.
+            process = new ProcessBuilder(command).directory(directory.toFile())
                     .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
         } catch (IOException e) {
             String reason = String.valueOf(e.getMessage());
@@ -91,14 +205,6 @@ public final class NpmTarball {
             throw new IOException("%s exited with code %d, output:%n%s"
                     .formatted(shown, process.exitValue(), outputTail(stderr, stdout)));
         }
-        String json = readLenient(stdout);
-        Matcher integrity = INTEGRITY.matcher(json);
-        Matcher filename = FILENAME.matcher(json);
-        if (!integrity.find() || !filename.find()) {
-            throw new IOException("%s printed no \"integrity\" and \"filename\", output:%n%s"
-                    .formatted(shown, outputTail(stderr, stdout)));
-        }
-        return new Packed(locateTarball(destination, filename.group(1), shown), integrity.group(1));
     }
 
     /** Check that {@code file}'s SHA-512 matches an npm integrity string, and fail naming both if not. */

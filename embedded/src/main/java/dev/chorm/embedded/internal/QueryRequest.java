@@ -36,7 +36,7 @@ final class QueryRequest {
     static QueryRequest read(InputStream body, HttpRequestParameters request, Path scratchDir, int headBytes)
             throws IOException {
         InputStream in = request.flag("decompress")
-                ? new ByteArrayInputStream(CompressedBlocks.decode(readBounded(body, MAX_COMPRESSED_BODY, "compressed request"))) : body;
+                ? new ByteArrayInputStream(CompressedBlocks.decode(readBounded(body, MAX_COMPRESSED_BODY, MAX_COMPRESSED_BODY, "compressed request"))) : body;
         String query = request.get("query");
         byte[] prefix = query == null ? new byte[0] : (query + "\n").getBytes(StandardCharsets.UTF_8);
         byte[] head = concat(prefix, in.readNBytes(headBytes));
@@ -45,7 +45,7 @@ final class QueryRequest {
         if (!(text.hasInlineData() && (text.dataStart() < head.length || exhausted))) {
             // Without inline data the whole text is SQL, held in memory: bounded as a server bounds it.
             long limit = text.kind() == QueryText.Kind.INSERT ? MAX_INSERT_TEXT : MAX_QUERY_TEXT;
-            head = exhausted ? head : concat(head, readBounded(in, limit - head.length, "query"));
+            head = exhausted ? head : concat(head, readBounded(in, limit - head.length, limit, "query"));
             text = QueryText.analyze(head, head.length);
             in = InputStream.nullInputStream();
         }
@@ -68,10 +68,10 @@ final class QueryRequest {
         return new QueryRequest(text, text.insertFromFile(file.toAbsolutePath().toString(), extra), file);
     }
 
-    /** Reads {@code in} to its end, refusing more than {@code limit} bytes. */
-    private static byte[] readBounded(InputStream in, long limit, String what) throws IOException {
-        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, Math.max(0, limit) + 1));
-        if (bytes.length > limit) {
+    /** Reads {@code in} to its end, refusing more than {@code remaining} bytes (of a text limited to {@code limit}). */
+    private static byte[] readBounded(InputStream in, long remaining, long limit, String what) throws IOException {
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, Math.max(0, remaining) + 1));
+        if (bytes.length > remaining) {
             throw new EngineException(62, "Code: 62. DB::Exception: Max query size exceeded: the " + what + " text is over "
                     + (limit >> 20) + " MiB. Send rows as inline data (INSERT INTO t FORMAT fmt, then the rows),"
                     + " which has no such limit. (SYNTAX_ERROR)");

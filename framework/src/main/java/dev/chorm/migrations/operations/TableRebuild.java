@@ -1,20 +1,17 @@
 package dev.chorm.migrations.operations;
 
-import static dev.chorm.schema.SqlLiterals.qualifiedName;
-import static dev.chorm.schema.SqlLiterals.quoteIdentifier;
-import static dev.chorm.schema.SqlLiterals.quoteString;
-
 import dev.chorm.migrations.MigrationException;
 import dev.chorm.migrations.OperationContext;
 import dev.chorm.model.ColumnSpec;
 import dev.chorm.model.DefaultKind;
 import dev.chorm.model.TableSpec;
+import dev.chorm.schema.DdlRenderer;
 import dev.chorm.schema.SchemaEditor;
+import dev.chorm.schema.SystemQueries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Rebuild a table under a new definition: create beside, copy rows, exchange, drop the old one.
@@ -32,10 +29,6 @@ import java.util.stream.Collectors;
 final class TableRebuild {
     static final String SUFFIX = "__chorm_rebuild";
     static final long CHUNK_ROWS = 1_000_000;
-    private static final String INSERT_SELECT = "INSERT INTO %s (%s) SELECT %s FROM %s";
-    private static final String COUNT = "SELECT count() AS n FROM %s";
-    private static final String PARTS = "SELECT name, rows FROM system.parts WHERE database = %s AND table = %s AND active"
-            + " ORDER BY name";
 
     private final OperationContext context;
 
@@ -73,11 +66,10 @@ final class TableRebuild {
     }
 
     private void copyRows(TableSpec source, TableSpec target) {
-        String columns = sharedColumns(source, target).stream().map(c -> quoteIdentifier(c.name()))
-                .collect(Collectors.joining(", "));
-        String copy = INSERT_SELECT.formatted(name(target), columns, columns, name(source));
+        DdlRenderer ddl = context.editor().renderer();
+        List<String> columns = sharedColumns(source, target).stream().map(ColumnSpec::name).toList();
         if (context.isCollecting() || !source.engine().isMergeTreeFamily()) {
-            context.editor().execute(copy);
+            context.editor().execute(ddl.copyRows(target, columns, source, null));
             return;
         }
         List<Part> parts = parts(source);
@@ -86,16 +78,16 @@ final class TableRebuild {
         context.editor().merges(source, false);
         try {
             long copied = 0;
-            for (Chunk chunk : chunks(parts)) {
-                context.editor().execute(copy + " WHERE " + chunk.condition());
+            for (Chunk chunk : chunks(ddl, parts)) {
+                context.editor().execute(ddl.copyRows(target, columns, source, chunk.condition()));
                 copied += chunk.rows();
                 context.reportProgress(copied, total, "rows copied");
             }
         } finally {
             context.editor().merges(source, true);
         }
-        long expected = count(source);
-        long actual = count(target);
+        long expected = count(ddl, source);
+        long actual = count(ddl, target);
         if (actual != expected) {
             throw new MigrationException(("Rebuilding %s copied %d rows of %d: rows were written to the table during the"
                     + " copy. Stop the writers and run migrate again: the rebuild starts over.")
@@ -104,7 +96,7 @@ final class TableRebuild {
     }
 
     /** Return the chunks that cover {@code parts}: small parts grouped, big ones cut by row offset. */
-    static List<Chunk> chunks(List<Part> parts) {
+    static List<Chunk> chunks(DdlRenderer ddl, List<Part> parts) {
         List<Chunk> out = new ArrayList<>();
         List<String> group = new ArrayList<>();
         long groupRows = 0;
@@ -112,29 +104,27 @@ final class TableRebuild {
             if (p.rows() > CHUNK_ROWS) {
                 for (long from = 0; from < p.rows(); from += CHUNK_ROWS) {
                     long to = Math.min(p.rows(), from + CHUNK_ROWS);
-                    out.add(new Chunk("_part = %s AND _part_offset >= %d AND _part_offset < %d"
-                            .formatted(quoteString(p.name()), from, to), to - from));
+                    out.add(new Chunk(ddl.partRange(p.name(), from, to), to - from));
                 }
                 continue;
             }
-            group.add(quoteString(p.name()));
+            group.add(p.name());
             groupRows += p.rows();
             if (groupRows >= CHUNK_ROWS) {
-                out.add(new Chunk("_part IN (" + String.join(", ", group) + ")", groupRows));
+                out.add(new Chunk(ddl.partsIn(group), groupRows));
                 group.clear();
                 groupRows = 0;
             }
         }
         if (!group.isEmpty()) {
-            out.add(new Chunk("_part IN (" + String.join(", ", group) + ")", groupRows));
+            out.add(new Chunk(ddl.partsIn(group), groupRows));
         }
         return out;
     }
 
     private List<Part> parts(TableSpec table) {
-        String db = table.database().isEmpty() ? "currentDatabase()" : quoteString(table.database());
         List<Part> parts = new ArrayList<>();
-        for (Map<String, Object> row : context.query(PARTS.formatted(db, quoteString(table.name())))) {
+        for (Map<String, Object> row : context.query(SystemQueries.activeParts(table))) {
             parts.add(new Part(row.get("name").toString(), Long.parseLong(row.get("rows").toString())));
         }
         return parts;
@@ -147,12 +137,8 @@ final class TableRebuild {
                 .toList();
     }
 
-    private long count(TableSpec table) {
-        return Long.parseLong(String.valueOf(context.query(COUNT.formatted(name(table))).get(0).get("n")));
-    }
-
-    private static String name(TableSpec t) {
-        return qualifiedName(t.database(), t.name());
+    private long count(DdlRenderer ddl, TableSpec table) {
+        return Long.parseLong(String.valueOf(context.query(ddl.countRows(table)).get(0).get("n")));
     }
 
     /** An active part of the source table. */

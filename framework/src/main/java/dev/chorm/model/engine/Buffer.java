@@ -14,6 +14,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
+@EngineAnnotation
 public @interface Buffer {
     /** Return the database of the destination table; empty means {@code currentDatabase()}. */
     String database() default "";

@@ -14,6 +14,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
+@EngineAnnotation
 public @interface Distributed {
     /** Return the cluster from the server configuration. */
     String cluster();

@@ -14,6 +14,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
+@EngineAnnotation
 public @interface Merge {
     /** Return the database to look in; empty means {@code currentDatabase()}. */
     String database() default "";

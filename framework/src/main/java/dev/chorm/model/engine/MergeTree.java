@@ -1,6 +1,5 @@
 package dev.chorm.model.engine;
 
-import dev.chorm.model.Setting;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -17,6 +16,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
+@EngineAnnotation(mergeTree = true)
 public @interface MergeTree {
     /** Return the ORDER BY expressions (the sorting key); empty means {@code ORDER BY tuple()}. */
     String[] orderBy() default {};

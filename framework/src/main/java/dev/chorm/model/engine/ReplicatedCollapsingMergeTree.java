@@ -1,6 +1,5 @@
 package dev.chorm.model.engine;
 
-import dev.chorm.model.Setting;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -15,6 +14,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
+@EngineAnnotation(mergeTree = true, replicated = true)
 public @interface ReplicatedCollapsingMergeTree {
     /** Return the ZooKeeper/Keeper path, with macros such as {@code {uuid}} and {@code {shard}}; empty for the server default. */
     String zooPath() default "";

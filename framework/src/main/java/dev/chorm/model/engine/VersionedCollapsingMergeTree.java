@@ -1,6 +1,5 @@
 package dev.chorm.model.engine;
 
-import dev.chorm.model.Setting;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -15,6 +14,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
+@EngineAnnotation(mergeTree = true)
 public @interface VersionedCollapsingMergeTree {
     /** Return the Int8 sign column: 1 for a state row, -1 for its cancellation. */
     String sign();

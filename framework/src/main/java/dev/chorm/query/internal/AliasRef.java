@@ -1,8 +1,8 @@
 package dev.chorm.query.internal;
 
 import dev.chorm.query.Expression;
-import dev.chorm.query.RenderContext;
-import dev.chorm.types.ChType;
+import dev.chorm.sql.RenderContext;
+import dev.chorm.types.DataType;
 
 /**
  * Refer to a SELECT alias (an annotation) by name: {@code `n`}.
@@ -10,14 +10,14 @@ import dev.chorm.types.ChType;
  * @param name the alias
  * @param target the aliased expression, to tell its type
  */
-public record AliasRef(String name, Expression target) implements Expression {
+record AliasRef(String name, Expression target) implements Expression {
     @Override
     public void accept(RenderContext ctx) {
         ctx.identifier(name);
     }
 
     @Override
-    public ChType type(RenderContext ctx) {
+    public DataType type(RenderContext ctx) {
         return target.type(ctx);
     }
 

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.chorm.query.Expression;
-import dev.chorm.query.RenderContext;
-import dev.chorm.types.ChType;
+import dev.chorm.sql.RenderContext;
+import dev.chorm.types.DataType;
 
 /** Combine two operands with an arithmetic operator, always parenthesized: {@code (`a` + 1)}. */
 public final class Arithmetic implements Expression {
@@ -26,8 +26,8 @@ public final class Arithmetic implements Expression {
     }
 
     @Override
-    public ChType type(RenderContext ctx) {
-        return operator.equals("/") ? ChType.float64() : null;
+    public DataType type(RenderContext ctx) {
+        return operator.equals("/") ? DataType.float64() : null;
     }
 
     @Override

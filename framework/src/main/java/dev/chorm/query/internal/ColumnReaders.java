@@ -1,7 +1,7 @@
 package dev.chorm.query.internal;
 
 import dev.chorm.model.ModelField;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import dev.chorm.types.TypeKind;
 import dev.chorm.types.ValueReader;
 import java.math.BigInteger;
@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * field, else as a plain Java value (arrays and tuples as Lists, UInt64 that fits as Long, date-times
  * as Instants, dates as LocalDates).
  */
-public final class ColumnReaders {
+final class ColumnReaders {
     private static final Map<ModelField, ValueReader> READERS = new ConcurrentHashMap<>();
 
     /** Read one column of the current row. */
@@ -70,7 +70,7 @@ public final class ColumnReaders {
 
     /** Return a reader of plain values for column {@code index} of a result with {@code md}. */
     public static ColumnReader plain(ResultSetMetaData md, int index) throws SQLException {
-        ChType type = typeOf(md, index);
+        DataType type = typeOf(md, index);
         if (type != null && isDateTime(type)) {
             return (rs, i) -> {
                 ZonedDateTime z = rs.getObject(i, ZonedDateTime.class);
@@ -87,15 +87,15 @@ public final class ColumnReaders {
     }
 
     /** Return the type of column {@code index}, or null when the driver's type name does not parse. */
-    static ChType typeOf(ResultSetMetaData md, int index) {
+    static DataType typeOf(ResultSetMetaData md, int index) {
         try {
-            return ChType.parse(md.getColumnTypeName(index));
+            return DataType.parse(md.getColumnTypeName(index));
         } catch (RuntimeException | SQLException e) {
             return null;
         }
     }
 
-    private static boolean isDateTime(ChType t) {
+    private static boolean isDateTime(DataType t) {
         TypeKind k = t.base().kind();
         return k == TypeKind.DATETIME || k == TypeKind.DATETIME64;
     }

@@ -2,8 +2,9 @@ package dev.chorm.query.internal;
 
 import dev.chorm.model.ModelField;
 import dev.chorm.query.Expression;
-import dev.chorm.query.RenderContext;
-import dev.chorm.types.ChType;
+import dev.chorm.sql.RenderContext;
+import dev.chorm.sql.SqlLiterals;
+import dev.chorm.types.DataType;
 
 /**
  * Refer to a column of the model's table or of a joined table; qualified with the table alias only
@@ -15,21 +16,19 @@ import dev.chorm.types.ChType;
  * @param field the model field bound to the column, or null for a synthetic column
  * @param joined whether the column belongs to a joined table
  */
-public record ColumnRef(String tableAlias, String column, ChType type, ModelField field, boolean joined)
+record ColumnRef(String tableAlias, String column, DataType type, ModelField field, boolean joined)
         implements Expression {
     @Override
     public void accept(RenderContext ctx) {
-        if (ctx.scope().qualify()) {
-            ctx.identifier(tableAlias).sql('.');
-        }
-        ctx.identifier(column);
+        Scope scope = Scope.of(ctx);
+        ctx.later(() -> scope.qualify() ? SqlLiterals.quoteIdentifier(tableAlias) + "." : "").identifier(column);
         if (joined || type.isNullable()) {
             ctx.markNullable();
         }
     }
 
     @Override
-    public ChType type(RenderContext ctx) {
+    public DataType type(RenderContext ctx) {
         return type;
     }
 }

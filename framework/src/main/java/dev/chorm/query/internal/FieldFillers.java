@@ -1,7 +1,7 @@
 package dev.chorm.query.internal;
 
 import dev.chorm.model.ModelField;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import dev.chorm.types.TypeKind;
 import dev.chorm.types.ValueReader;
 import java.lang.reflect.Field;
@@ -43,7 +43,7 @@ final class FieldFillers {
         if (!(f.element() instanceof Field field)) {
             return general;
         }
-        ChType type = f.column().type().base();
+        DataType type = f.column().type().base();
         TypeKind kind = type.kind();
         Class<?> java = field.getType();
         if (kind == TypeKind.JSON || kind.isEnum()) {
@@ -180,7 +180,7 @@ final class FieldFillers {
     }
 
     private static boolean isDate(ResultSetMetaData md, int index) {
-        ChType t = ColumnReaders.typeOf(md, index);
+        DataType t = ColumnReaders.typeOf(md, index);
         TypeKind k = t == null ? null : t.base().kind();
         return k == TypeKind.DATE || k == TypeKind.DATE32;
     }

@@ -2,8 +2,8 @@ package dev.chorm.query.internal;
 
 import dev.chorm.query.Expression;
 import dev.chorm.query.QueryException;
-import dev.chorm.query.RenderContext;
-import dev.chorm.types.ChType;
+import dev.chorm.sql.RenderContext;
+import dev.chorm.types.DataType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,11 +18,11 @@ public final class FunctionCall implements Expression {
 
     private final String name;
     private final List<Object> args;
-    private final ChType type;
+    private final DataType type;
     private final boolean aggregate;
 
     /** Create a call of {@code name}; {@code type} is its result type when known, else null. */
-    public FunctionCall(String name, List<?> args, ChType type, boolean aggregate) {
+    public FunctionCall(String name, List<?> args, DataType type, boolean aggregate) {
         this.name = checkName(name);
         this.args = Collections.unmodifiableList(new ArrayList<>(args));
         this.type = type;
@@ -52,10 +52,10 @@ public final class FunctionCall implements Expression {
     }
 
     @Override
-    public ChType type(RenderContext ctx) {
+    public DataType type(RenderContext ctx) {
         if (type == null && name.equals("arrayElement") && args.get(0) instanceof Expression e) {
-            ChType t = e.type(ctx);
-            ChType base = t == null ? null : t.base();
+            DataType t = e.type(ctx);
+            DataType base = t == null ? null : t.base();
             if (base != null && base.kind() == dev.chorm.types.TypeKind.MAP) {
                 return base.valueType();
             }

@@ -1,10 +1,10 @@
 package dev.chorm.query.internal;
 
 import dev.chorm.model.ModelField;
-import dev.chorm.model.types.GenericIP;
+import dev.chorm.types.annotation.GenericIP;
 import dev.chorm.query.Expression;
-import dev.chorm.query.RenderContext;
-import dev.chorm.types.ChType;
+import dev.chorm.sql.RenderContext;
+import dev.chorm.types.DataType;
 import dev.chorm.types.TypeKind;
 import java.lang.reflect.AnnotatedArrayType;
 import java.lang.reflect.AnnotatedElement;
@@ -34,8 +34,8 @@ record JavaView(AnnotatedType type, AnnotatedElement element) {
     }
 
     /** Return the view after the transform {@code part} on a value of {@code chType}, or null when it cannot be followed. */
-    JavaView step(ChType chType, String part) {
-        ChType base = chType == null ? null : chType.base();
+    JavaView step(DataType chType, String part) {
+        DataType base = chType == null ? null : chType.base();
         if (base == null) {
             return null;
         }
@@ -79,14 +79,14 @@ record JavaView(AnnotatedType type, AnnotatedElement element) {
         }
 
         @Override
-        public ChType type(RenderContext ctx) {
+        public DataType type(RenderContext ctx) {
             return operand.type(ctx);
         }
 
         /** Return the address as the user reads it: IPv4-mapped addresses as dotted IPv4. */
         Expression text() {
-            Expression ipv6Text = new FunctionCall("toString", List.of(operand), ChType.string(), false);
-            return new FunctionCall("replaceRegexpOne", List.of(ipv6Text, "^::ffff:([0-9.]+)$", "\\1"), ChType.string(),
+            Expression ipv6Text = new FunctionCall("toString", List.of(operand), DataType.string(), false);
+            return new FunctionCall("replaceRegexpOne", List.of(ipv6Text, "^::ffff:([0-9.]+)$", "\\1"), DataType.string(),
                     false);
         }
     }

@@ -3,8 +3,8 @@ package dev.chorm.query.internal;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.query.Keyword;
-import dev.chorm.query.RenderContext;
-import dev.chorm.schema.SqlLiterals;
+import dev.chorm.sql.RenderContext;
+import dev.chorm.sql.SqlLiterals;
 
 /**
  * Join the table of a related model along a {@link dev.chorm.model.ForeignKey}:
@@ -17,7 +17,7 @@ import dev.chorm.schema.SqlLiterals;
  * @param leftField the column of the left table: the foreign key, or for a reverse relation the field it refers to
  * @param targetField the column of the joined table it matches
  */
-public record Join(String path, String alias, ModelMeta target, String leftAlias, ModelField leftField,
+record Join(String path, String alias, ModelMeta target, String leftAlias, ModelField leftField,
                    ModelField targetField) {
     /** Write the join clause. */
     public void render(RenderContext ctx) {

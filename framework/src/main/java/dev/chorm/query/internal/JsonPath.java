@@ -1,8 +1,8 @@
 package dev.chorm.query.internal;
 
 import dev.chorm.query.Expression;
-import dev.chorm.query.RenderContext;
-import dev.chorm.types.ChType;
+import dev.chorm.sql.RenderContext;
+import dev.chorm.types.DataType;
 
 /**
  * Read a key of a JSON column as a subcolumn: {@code `content`.`a`.`b`}; its type is ClickHouse's
@@ -11,7 +11,7 @@ import dev.chorm.types.ChType;
  * @param parent the JSON column or path
  * @param key the key under it
  */
-public record JsonPath(Expression parent, String key) implements Expression {
+record JsonPath(Expression parent, String key) implements Expression {
     @Override
     public void accept(RenderContext ctx) {
         if (parent instanceof JsonPath || parent instanceof ColumnRef) {
@@ -22,7 +22,7 @@ public record JsonPath(Expression parent, String key) implements Expression {
     }
 
     @Override
-    public ChType type(RenderContext ctx) {
-        return ChType.json();
+    public DataType type(RenderContext ctx) {
+        return DataType.json();
     }
 }

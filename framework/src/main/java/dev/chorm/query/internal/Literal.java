@@ -1,8 +1,8 @@
 package dev.chorm.query.internal;
 
 import dev.chorm.query.Expression;
-import dev.chorm.query.RenderContext;
-import dev.chorm.types.ChType;
+import dev.chorm.sql.RenderContext;
+import dev.chorm.types.DataType;
 
 /**
  * Hold a value with the type its literal should have: {@code CAST('2024-01-02' AS Date)}.
@@ -10,7 +10,7 @@ import dev.chorm.types.ChType;
  * @param value the Java value
  * @param type its ClickHouse type, or null to infer it from the value
  */
-public record Literal(Object value, ChType type) implements Expression {
+public record Literal(Object value, DataType type) implements Expression {
     /** Return no keys: grouping by a constant changes nothing. */
     @Override
     public java.util.List<Expression> groupingKeys() {
@@ -23,7 +23,7 @@ public record Literal(Object value, ChType type) implements Expression {
     }
 
     @Override
-    public ChType type(RenderContext ctx) {
+    public DataType type(RenderContext ctx) {
         return type;
     }
 }

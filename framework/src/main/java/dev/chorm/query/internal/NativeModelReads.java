@@ -9,7 +9,7 @@ import dev.chorm.ChormException;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.query.QueryException;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import dev.chorm.types.TypeKind;
 import dev.chorm.wire.NativeBlockReader;
 import dev.chorm.wire.NativeValues;
@@ -131,9 +131,9 @@ final class NativeModelReads {
     }
 
     /** Return the filler of {@code field} from a column of {@code type}, or null when there is no exact one. */
-    private static Filler filler(ChType type, Field field) {
+    private static Filler filler(DataType type, Field field) {
         Class<?> j = field.getType();
-        ChType base = type.base();
+        DataType base = type.base();
         TypeKind k = base.kind();
         boolean nullable = type.isNullable();
         if (type.kind() == TypeKind.LOW_CARDINALITY && k != TypeKind.STRING || !NativeBlockReader.decodable(type)) {

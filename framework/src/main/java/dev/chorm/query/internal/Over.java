@@ -2,9 +2,9 @@ package dev.chorm.query.internal;
 
 import dev.chorm.query.Expression;
 import dev.chorm.query.Keyword;
-import dev.chorm.query.RenderContext;
 import dev.chorm.query.Window;
-import dev.chorm.types.ChType;
+import dev.chorm.sql.RenderContext;
+import dev.chorm.types.DataType;
 
 /** Evaluate a function over a window: {@code expr OVER (PARTITION BY ... ORDER BY ...)}. */
 public final class Over implements Expression {
@@ -23,7 +23,7 @@ public final class Over implements Expression {
     }
 
     @Override
-    public ChType type(RenderContext ctx) {
+    public DataType type(RenderContext ctx) {
         return function.type(ctx);
     }
 }

@@ -1,8 +1,8 @@
 package dev.chorm.query.internal;
 
 import dev.chorm.query.Expression;
-import dev.chorm.query.RenderContext;
-import dev.chorm.types.ChType;
+import dev.chorm.sql.RenderContext;
+import dev.chorm.types.DataType;
 import java.util.List;
 
 /**
@@ -26,7 +26,7 @@ record OwnNameAnnotation(Scope scope, String name, Expression expression) implem
     }
 
     @Override
-    public ChType type(RenderContext ctx) {
+    public DataType type(RenderContext ctx) {
         scope.hide(name);
         try {
             return expression.type(ctx);

@@ -48,67 +48,123 @@ public final class Query {
     public record Cte(String name, QuerySet<?> query) {
     }
 
-    ModelMeta meta;
-    List<Condition> where = List.of();
-    List<Condition> prewhere = List.of();
-    List<Condition> having = List.of();
-    Map<String, Expression> annotations = Map.of();
-    Shape shape = Shape.MODEL;
-    List<String> values = List.of();
-    List<String> only = List.of();
-    List<String> defer = List.of();
-    List<OrderTerm> orderBy = List.of();
-    List<Object> groupBy = List.of();
-    boolean distinct;
-    int limitByCount;
-    long limitByOffset;
-    List<Object> limitBy = List.of();
-    Long limit;
-    long offset;
-    boolean asFinal;
-    String sample;
-    List<ArrayJoin> arrayJoins = List.of();
-    Settings settings = Settings.empty();
-    List<Cte> ctes = List.of();
-    List<String> selectRelated = List.of();
+    final ModelMeta meta;
+    final List<Condition> where;
+    final List<Condition> prewhere;
+    final List<Condition> having;
+    final Map<String, Expression> annotations;
+    final Shape shape;
+    final List<String> values;
+    final List<String> only;
+    final List<String> defer;
+    final List<OrderTerm> orderBy;
+    final List<Object> groupBy;
+    final boolean distinct;
+    final int limitByCount;
+    final long limitByOffset;
+    final List<Object> limitBy;
+    final Long limit;
+    final long offset;
+    final boolean asFinal;
+    final String sample;
+    final List<ArrayJoin> arrayJoins;
+    final Settings settings;
+    final List<Cte> ctes;
+    final List<String> selectRelated;
 
-    private Query() {
+    private Query(Draft d) {
+        this.meta = d.meta;
+        this.where = d.where;
+        this.prewhere = d.prewhere;
+        this.having = d.having;
+        this.annotations = d.annotations;
+        this.shape = d.shape;
+        this.values = d.values;
+        this.only = d.only;
+        this.defer = d.defer;
+        this.orderBy = d.orderBy;
+        this.groupBy = d.groupBy;
+        this.distinct = d.distinct;
+        this.limitByCount = d.limitByCount;
+        this.limitByOffset = d.limitByOffset;
+        this.limitBy = d.limitBy;
+        this.limit = d.limit;
+        this.offset = d.offset;
+        this.asFinal = d.asFinal;
+        this.sample = d.sample;
+        this.arrayJoins = d.arrayJoins;
+        this.settings = d.settings;
+        this.ctes = d.ctes;
+        this.selectRelated = d.selectRelated;
     }
 
     /** Return the query of all rows of {@code meta}'s model. */
     public static Query of(ModelMeta meta) {
-        Query q = new Query();
-        q.meta = meta;
-        return q;
+        Draft d = new Draft();
+        d.meta = meta;
+        return new Query(d);
     }
 
-    private Query copy(Consumer<Query> change) {
-        Query q = new Query();
-        q.meta = meta;
-        q.where = where;
-        q.prewhere = prewhere;
-        q.having = having;
-        q.annotations = annotations;
-        q.shape = shape;
-        q.values = values;
-        q.only = only;
-        q.defer = defer;
-        q.orderBy = orderBy;
-        q.groupBy = groupBy;
-        q.distinct = distinct;
-        q.limitByCount = limitByCount;
-        q.limitByOffset = limitByOffset;
-        q.limitBy = limitBy;
-        q.limit = limit;
-        q.offset = offset;
-        q.asFinal = asFinal;
-        q.sample = sample;
-        q.arrayJoins = arrayJoins;
-        q.settings = settings;
-        q.ctes = ctes;
-        q.selectRelated = selectRelated;
-        change.accept(q);
-        return q;
+    private Query copy(Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return new Query(d);
+    }
+
+    /** The fields of a query being changed by a {@code with...} method, before it becomes a new {@link Query}. */
+    private static final class Draft {
+        ModelMeta meta;
+        List<Condition> where = List.of();
+        List<Condition> prewhere = List.of();
+        List<Condition> having = List.of();
+        Map<String, Expression> annotations = Map.of();
+        Shape shape = Shape.MODEL;
+        List<String> values = List.of();
+        List<String> only = List.of();
+        List<String> defer = List.of();
+        List<OrderTerm> orderBy = List.of();
+        List<Object> groupBy = List.of();
+        boolean distinct;
+        int limitByCount;
+        long limitByOffset;
+        List<Object> limitBy = List.of();
+        Long limit;
+        long offset;
+        boolean asFinal;
+        String sample;
+        List<ArrayJoin> arrayJoins = List.of();
+        Settings settings = Settings.empty();
+        List<Cte> ctes = List.of();
+        List<String> selectRelated = List.of();
+
+        Draft() {
+        }
+
+        Draft(Query q) {
+            meta = q.meta;
+            where = q.where;
+            prewhere = q.prewhere;
+            having = q.having;
+            annotations = q.annotations;
+            shape = q.shape;
+            values = q.values;
+            only = q.only;
+            defer = q.defer;
+            orderBy = q.orderBy;
+            groupBy = q.groupBy;
+            distinct = q.distinct;
+            limitByCount = q.limitByCount;
+            limitByOffset = q.limitByOffset;
+            limitBy = q.limitBy;
+            limit = q.limit;
+            offset = q.offset;
+            asFinal = q.asFinal;
+            sample = q.sample;
+            arrayJoins = q.arrayJoins;
+            settings = q.settings;
+            ctes = q.ctes;
+            selectRelated = q.selectRelated;
+        }
     }
 
     private static <E> List<E> plus(List<E> list, List<? extends E> more) {

@@ -1,6 +1,7 @@
 package dev.chorm.query.internal;
 
 import com.clickhouse.client.api.Client;
+import dev.chorm.model.ModelMeta;
 import dev.chorm.query.QueryException;
 import dev.chorm.schema.JdbcSqlExecutor;
 import java.sql.Connection;
@@ -26,20 +27,26 @@ import org.slf4j.LoggerFactory;
 public final class QueryRunner {
     private static final Logger LOG = LoggerFactory.getLogger(QueryRunner.class);
 
+    /** ClickHouse's code for a table (or database) that does not exist. */
+    static final int UNKNOWN_TABLE = 60;
+
     private final DataSource dataSource;
+    private final ModelMeta model;
     private final Supplier<Client> client;
 
     /** Create a runner over {@code dataSource}. */
     public QueryRunner(DataSource dataSource) {
-        this(dataSource, null);
+        this(dataSource, null, null);
     }
 
     /**
-     * Create a runner over {@code dataSource} that reads model objects through {@code client} in
-     * Native where it can ({@link NativeModelReads}), bypassing the JDBC result set.
+     * Create a runner over {@code dataSource} for the queries of {@code model}, whose failures name it,
+     * reading model objects through {@code client} in Native where it can ({@link NativeModelReads}),
+     * bypassing the JDBC result set ({@code client} null: always JDBC).
      */
-    public QueryRunner(DataSource dataSource, Supplier<Client> client) {
+    public QueryRunner(DataSource dataSource, ModelMeta model, Supplier<Client> client) {
         this.dataSource = dataSource;
+        this.model = model;
         this.client = client;
     }
 
@@ -49,7 +56,12 @@ public final class QueryRunner {
      */
     public <R> Stream<R> stream(String sql, Query query, SqlCompiler.Compiled compiled, RowShape<R> shape) {
         if (client != null && RowShapes.isModel(shape) && NativeModelReads.applies(query.meta(), compiled)) {
-            Stream<R> rows = NativeModelReads.stream(client.get(), sql, query.meta(), compiled);
+            Stream<R> rows;
+            try {
+                rows = NativeModelReads.stream(client.get(), sql, query.meta(), compiled);
+            } catch (QueryException e) {
+                throw hinted(e);
+            }
             if (rows != null) {
                 return rows;
             }
@@ -67,7 +79,7 @@ public final class QueryRunner {
             return StreamSupport.stream(new Rows<>(rs, mapper, resources, sql), false).onClose(resources::close);
         } catch (SQLException e) {
             closeQuietly(s, c);
-            throw failure(sql, e);
+            throw hinted(failure(sql, e));
         } catch (RuntimeException e) {
             closeQuietly(s, c);
             throw e;
@@ -88,8 +100,24 @@ public final class QueryRunner {
             s.setEscapeProcessing(false);
             s.execute(sql);
         } catch (SQLException e) {
-            throw failure(sql, e);
+            throw hinted(failure(sql, e));
         }
+    }
+
+    /**
+     * Add the likely fix to a query of a model on a missing table: the migrations have not been
+     * applied to this database yet (a bare code 60 does not say that).
+     */
+    QueryException hinted(QueryException e) {
+        if (model == null || e.errorCode() != UNKNOWN_TABLE) {
+            return e;
+        }
+        String table = model.table().database().isEmpty() ? model.table().name()
+                : model.table().database() + "." + model.table().name();
+        return new QueryException(e.getMessage() + "\nA table that this query of model " + model.modelClass().getName()
+                + " (table " + table + ") reads does not exist: apply the migrations first with `mvn clickhouse:migrate`,"
+                + " or Migrations.builder(config, db, loader, directory).build().migrate(MigrateOptions.latest()) in code.",
+                e.errorCode(), e.getCause());
     }
 
     /** Return a {@link QueryException} for a failed statement, with ClickHouse's error code when known. */

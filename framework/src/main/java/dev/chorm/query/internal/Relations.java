@@ -3,10 +3,10 @@ package dev.chorm.query.internal;
 import dev.chorm.model.ForeignKey;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
+import dev.chorm.model.Relation;
 import dev.chorm.query.QueryException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -38,8 +38,8 @@ final class Relations {
         for (Class<?> c : ModelMeta.knownModels()) {
             ModelMeta other = ModelMeta.of(c);
             for (ModelField f : other.fields()) {
-                ForeignKey k = f.element().getAnnotation(ForeignKey.class);
-                if (k != null && k.value() == m.modelClass() && name.equals(reverseName(other, k))) {
+                Relation r = f.relation().orElse(null);
+                if (r != null && r.target() == m.modelClass() && name.equals(r.reverseName())) {
                     return Optional.of(new Link(referenced(other, f, m), other, f));
                 }
             }
@@ -53,9 +53,9 @@ final class Relations {
         for (Class<?> c : ModelMeta.knownModels()) {
             ModelMeta other = ModelMeta.of(c);
             for (ModelField f : other.fields()) {
-                ForeignKey k = f.element().getAnnotation(ForeignKey.class);
-                if (k != null && k.value() == m.modelClass() && !out.contains(reverseName(other, k))) {
-                    out.add(reverseName(other, k));
+                Relation r = f.relation().orElse(null);
+                if (r != null && r.target() == m.modelClass() && !out.contains(r.reverseName())) {
+                    out.add(r.reverseName());
                 }
             }
         }
@@ -69,29 +69,16 @@ final class Relations {
 
     /** Return the forward relation name of a foreign key field, or null when {@code f} is not one. */
     static String forwardName(ModelField f) {
-        ForeignKey fk = f.element().getAnnotation(ForeignKey.class);
-        if (fk == null) {
-            return null;
-        }
-        if (!fk.name().isEmpty()) {
-            return fk.name();
-        }
-        String n = f.javaName();
-        return n.length() > 2 && n.endsWith("Id") ? n.substring(0, n.length() - 2) : n;
-    }
-
-    private static String reverseName(ModelMeta referring, ForeignKey k) {
-        return k.relatedName().isEmpty() ? referring.modelClass().getSimpleName().toLowerCase(Locale.ROOT)
-                : k.relatedName();
+        return f.relation().map(Relation::name).orElse(null);
     }
 
     private static ModelMeta targetOf(ModelField fk) {
-        return ModelMeta.of(fk.element().getAnnotation(ForeignKey.class).value());
+        return ModelMeta.of(fk.relation().orElseThrow().target());
     }
 
     /** Return the field of {@code target} that the foreign key {@code fk} of {@code owner} refers to. */
     private static ModelField referenced(ModelMeta owner, ModelField fk, ModelMeta target) {
-        String fieldName = fk.element().getAnnotation(ForeignKey.class).field();
+        String fieldName = fk.relation().orElseThrow().targetField();
         return Scope.field(target, fieldName).orElseThrow(() -> new QueryException(
                 "%s.%s: @ForeignKey names field '%s', which %s does not have; name one of its fields in field=."
                         .formatted(owner.modelClass().getSimpleName(), fk.javaName(), fieldName,

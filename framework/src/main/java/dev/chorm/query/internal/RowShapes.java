@@ -2,6 +2,8 @@ package dev.chorm.query.internal;
 
 import dev.chorm.types.ValueReader;
 
+import dev.chorm.model.ModelField;
+import dev.chorm.model.ModelMeta;
 import dev.chorm.query.QueryException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
@@ -20,6 +22,22 @@ public final class RowShapes {
     }
 
     private static final RowShape<Object> MODEL = (q, c, md) -> new ModelRowMapper(q.meta(), c.items(), md);
+
+    /**
+     * Return {@code shape} over the rows of hand-written {@code sql}: each column is read by its label,
+     * as the field of {@code meta} it names (if any; null: no model).
+     */
+    public static <R> RowShape<R> byLabel(RowShape<R> shape, ModelMeta meta, String sql) {
+        return (q, c, md) -> {
+            List<SelectItem> items = new ArrayList<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                String label = md.getColumnLabel(i);
+                ModelField f = meta == null ? null : Scope.field(meta, label).orElse(null);
+                items.add(new SelectItem(label, null, null, f, null));
+            }
+            return shape.mapper(q, new SqlCompiler.Compiled(sql, items), md);
+        };
+    }
 
     /** Return model objects of the query's model. */
     @SuppressWarnings("unchecked")

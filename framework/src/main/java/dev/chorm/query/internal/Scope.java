@@ -3,8 +3,10 @@ package dev.chorm.query.internal;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.query.Expression;
+import dev.chorm.query.Lookups;
 import dev.chorm.query.QueryException;
-import dev.chorm.types.ChType;
+import dev.chorm.sql.RenderContext;
+import dev.chorm.types.DataType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -45,7 +47,8 @@ public final class Scope {
      *
      * @param annotations the annotations by name
      * @param arrayJoins the names ARRAY JOIN introduces, each with the element it stands for
-     * @param qualify whether columns are written with their table alias (the query joins)
+     * @param qualify whether columns are written with their table alias once a path joins a related
+     *                table (a query); false where joins are refused (a mutation) or only resolved
      */
     public Scope(ModelMeta meta, Map<String, Expression> annotations, Map<String, Expression> arrayJoins,
                  boolean qualify) {
@@ -53,6 +56,11 @@ public final class Scope {
         this.annotations = annotations;
         this.arrayJoins = arrayJoins;
         this.qualify = qualify;
+    }
+
+    /** Return the scope {@code ctx} resolves field paths in (queries render with one). */
+    public static Scope of(RenderContext ctx) {
+        return ctx.scope(Scope.class);
     }
 
     /** Return the model this scope resolves against. */
@@ -65,9 +73,12 @@ public final class Scope {
         return meta.table().name();
     }
 
-    /** Return whether columns are qualified with their table alias. */
+    /**
+     * Return whether columns are qualified with their table alias: when the query joins. It is asked
+     * when the statement is complete ({@link RenderContext#later}), so the query is rendered once.
+     */
     public boolean qualify() {
-        return qualify;
+        return qualify && !joins.isEmpty();
     }
 
     /** Return the joins that resolved paths needed, in order of first use. */
@@ -119,7 +130,7 @@ public final class Scope {
                 ? JavaView.of(c.field()) : null;
         for (int i = start.next(); i < parts.length; i++) {
             String part = parts[i];
-            ChType type = current.type(dev.chorm.query.RenderContext.of(this));
+            DataType type = current.type(RenderContext.of(this));
             if (i == parts.length - 1 && allowLookup && Lookups.applies(part, type)) {
                 return new Resolved(operand(current, view), part);
             }
@@ -143,7 +154,7 @@ public final class Scope {
 
     /** Return the operand of a lookup: marked when the user reads it as a generic IP (see {@link JavaView}). */
     private Expression operand(Expression e, JavaView view) {
-        ChType t = e.type(dev.chorm.query.RenderContext.of(this));
+        DataType t = e.type(RenderContext.of(this));
         boolean ipv6 = t != null && t.base().kind() == dev.chorm.types.TypeKind.IPV6;
         return ipv6 && view != null && view.isGenericIp() ? new JavaView.GenericIpOperand(e) : e;
     }
@@ -180,7 +191,7 @@ public final class Scope {
         if (fk.isEmpty()) {
             return true;  // a reverse relation has no column of its own to transform
         }
-        ChType t = fk.get().column().type();
+        DataType t = fk.get().column().type();
         String next = parts[i + 1];
         boolean local = i + 2 == parts.length && Lookups.applies(next, t) || Transforms.apply(column(fk.get()), t, next) != null;
         return !local;
@@ -237,7 +248,7 @@ public final class Scope {
                 fromAlias, link.left(), link.right()));
     }
 
-    private QueryException unsupported(String path, String part, Expression current, ChType type,
+    private QueryException unsupported(String path, String part, Expression current, DataType type,
                                        boolean allowLookup) {
         List<String> valid = new ArrayList<>(allowLookup ? Lookups.choices(type) : List.of());
         valid.addAll(Transforms.choices(type));

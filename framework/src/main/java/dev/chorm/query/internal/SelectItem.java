@@ -16,7 +16,7 @@ import dev.chorm.query.Expression;
  * @param reader the reader into the Java type a values() path reaches (a record component, a list
  *               element, a joined field), or null
  */
-public record SelectItem(String key, Expression expression, String alias, ModelField field, String relation,
+record SelectItem(String key, Expression expression, String alias, ModelField field, String relation,
                          ValueReader reader) {
     /** Create an item without a reader of its own: a model field's reader, or plain values. */
     public SelectItem(String key, Expression expression, String alias, ModelField field, String relation) {

@@ -2,8 +2,8 @@ package dev.chorm.query.internal;
 
 import dev.chorm.model.ModelField;
 import dev.chorm.query.Expression;
-import dev.chorm.query.RenderContext;
-import dev.chorm.types.ChType;
+import dev.chorm.sql.RenderContext;
+import dev.chorm.types.DataType;
 import dev.chorm.types.ValueReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +80,7 @@ final class Selection {
      */
     private ValueReader reader(String name, Expression e) {
         JavaView view = scope.viewOf(name);
-        ChType type = view == null ? null : e.type(RenderContext.of(scope));
+        DataType type = view == null ? null : e.type(RenderContext.of(scope));
         return type == null ? null : ValueReader.of(type, view.type(), view.element(), q.meta.modelClass().getSimpleName()
                 + "." + name);
     }

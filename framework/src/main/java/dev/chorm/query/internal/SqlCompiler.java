@@ -7,8 +7,8 @@ import dev.chorm.query.Keyword;
 import dev.chorm.query.OrderTerm;
 import dev.chorm.query.Q;
 import dev.chorm.query.QueryException;
-import dev.chorm.query.RenderContext;
 import dev.chorm.query.Settings;
+import dev.chorm.sql.RenderContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +20,10 @@ import java.util.Map;
  * WITH .. SELECT [DISTINCT] .. FROM t [FINAL] [SAMPLE ..] [ARRAY JOIN ..] [LEFT OUTER JOIN ..]
  * [PREWHERE ..] [WHERE ..] [GROUP BY ..] [HAVING ..] [ORDER BY ..] [LIMIT n [OFFSET m] BY ..] [LIMIT .. OFFSET ..] [SETTINGS ..]
  * </pre>
- * Columns are qualified with their table only when the query joins (then it is rendered twice:
- * the first pass discovers the joins). Joins run with {@code join_use_nulls = 1}.
+ * Columns are qualified with their table only when the query joins, which is known once every
+ * clause is rendered: the qualifier is late text ({@link RenderContext#later}), and the joins are
+ * written after FROM once the clauses after it (rendered into a fork) have named them. So a query is
+ * rendered once. Joins run with {@code join_use_nulls = 1}.
  */
 public final class SqlCompiler {
     /** Say which statement to build from a query. */
@@ -49,13 +51,13 @@ public final class SqlCompiler {
     private final Mode mode;
     private final boolean reading;
     private final Scope scope;
-    private final RenderContext ctx;
+    private RenderContext ctx;
 
-    private SqlCompiler(Query q, Mode mode, boolean reading, boolean qualify) {
+    private SqlCompiler(Query q, Mode mode, boolean reading) {
         this.q = q;
         this.mode = mode;
         this.reading = reading;
-        this.scope = new Scope(q.meta, q.annotations, arrayJoinNames(q), qualify);
+        this.scope = new Scope(q.meta, q.annotations, arrayJoinNames(q), true);
         this.ctx = RenderContext.of(scope);
     }
 
@@ -85,32 +87,9 @@ public final class SqlCompiler {
     }
 
     private static Rendered renderJoined(Query q, Mode mode, boolean reading) {
-        SqlCompiler first = new SqlCompiler(q, mode, reading, false);
-        Compiled c = first.render();
-        return first.scope.joins().isEmpty() ? new Rendered(c, false)
-                : new Rendered(new SqlCompiler(q, mode, reading, true).render(), true);
-    }
-
-    /**
-     * Return the WHERE condition of {@code q} (PREWHERE included) for a mutation such as
-     * {@code ALTER TABLE ... DELETE WHERE <condition>}; {@code 1} when it has none.
-     *
-     * @throws QueryException when a condition crosses a relation, which mutations cannot join
-     */
-    public static String compileWhere(Query q) {
-        Scope scope = new Scope(q.meta, q.annotations, Map.of(), false);
-        RenderContext ctx = RenderContext.of(scope);
-        List<Condition> all = new ArrayList<>(q.prewhere);
-        all.addAll(q.where);
-        if (all.isEmpty()) {
-            return "1";
-        }
-        ctx.visit(Q.and(all.toArray(Condition[]::new)));
-        if (!scope.joins().isEmpty()) {
-            throw new QueryException("A mutation cannot filter across relations (" + scope.joins()
-                    + "); filter with an 'in' lookup on a subquery instead.");
-        }
-        return ctx.toString();
+        SqlCompiler compiler = new SqlCompiler(q, mode, reading);
+        Compiled c = compiler.render();
+        return new Rendered(c, !compiler.scope.joins().isEmpty());
     }
 
     private static Compiled wrapped(Query q, Mode mode) {
@@ -158,7 +137,10 @@ public final class SqlCompiler {
         selectList(items);
         ctx.sql(' ').visit(Keyword.FROM).sql(' ');
         table();
-        int joinMark = ctx.mark();
+        // The clauses after FROM are written into their own text first: the joins they need are
+        // known once they are rendered, and come before them.
+        RenderContext from = ctx;
+        ctx = from.fork();
         conditions(Keyword.PREWHERE, q.prewhere);
         conditions(Keyword.WHERE, q.where);
         if (mode == Mode.SELECT) {
@@ -168,7 +150,10 @@ public final class SqlCompiler {
         } else if (mode == Mode.EXISTS) {
             ctx.sql(' ').visit(Keyword.LIMIT).sql(" 1");
         }
-        joins(joinMark);
+        RenderContext clauses = ctx;
+        ctx = from;
+        joins();
+        ctx.append(clauses);
         Settings s = scope.joins().isEmpty() ? q.settings : q.settings.withDefault("join_use_nulls", 1);
         if (!s.isEmpty()) {
             ctx.sql(' ').visit(s);
@@ -221,23 +206,18 @@ public final class SqlCompiler {
         }
         for (Query.ArrayJoin a : q.arrayJoins) {
             ctx.sql(' ').visit(Keyword.ARRAY_JOIN).sql(' ');
-            new Scope(q.meta, q.annotations, Map.of(), scope.qualify()).resolveExpression(a.path()).accept(ctx);
+            new Scope(q.meta, q.annotations, Map.of(), false).resolveExpression(a.path()).accept(ctx);
             if (a.alias() != null) {
                 ctx.sql(' ').visit(Keyword.AS).sql(' ').identifier(a.alias());
             }
         }
     }
 
-    private void joins(int mark) {
-        if (scope.joins().isEmpty()) {
-            return;
-        }
-        RenderContext joins = RenderContext.of(scope);
+    private void joins() {
         for (Join j : scope.joins()) {
-            joins.sql(' ');
-            j.render(joins);
+            ctx.sql(' ');
+            j.render(ctx);
         }
-        ctx.insert(mark, joins.toString());
     }
 
     private void conditions(Keyword keyword, List<Condition> conditions) {

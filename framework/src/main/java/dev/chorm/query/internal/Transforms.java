@@ -1,7 +1,7 @@
 package dev.chorm.query.internal;
 
 import dev.chorm.query.Expression;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import dev.chorm.types.TypeKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +37,8 @@ final class Transforms {
     }
 
     /** Return {@code operand} transformed by {@code name}, or null when {@code name} does not apply to {@code type}. */
-    static Expression apply(Expression operand, ChType type, String name) {
-        ChType base = type == null ? null : type.base();
+    static Expression apply(Expression operand, DataType type, String name) {
+        DataType base = type == null ? null : type.base();
         if (base == null) {
             return null;
         }
@@ -51,15 +51,15 @@ final class Transforms {
             case MAP -> map(operand, base, name);
             case TUPLE -> tuple(operand, base, name);
             case JSON -> INDEX.matcher(name).matches()
-                    ? call("arrayElement", ChType.json(), operand, Integer.parseInt(name) + 1)
+                    ? call("arrayElement", DataType.json(), operand, Integer.parseInt(name) + 1)
                     : new JsonPath(operand, name);
             default -> null;
         };
     }
 
     /** Return the transforms that apply to {@code type}, for error messages. */
-    static List<String> choices(ChType type) {
-        ChType base = type == null ? null : type.base();
+    static List<String> choices(DataType type) {
+        DataType base = type == null ? null : type.base();
         List<String> out = new ArrayList<>();
         if (base == null) {
             return out;
@@ -86,10 +86,10 @@ final class Transforms {
 
     private static Expression temporal(Expression operand, TypeKind k, String name) {
         if (name.equals("date")) {
-            return call("toDate32", ChType.date32(), operand);
+            return call("toDate32", DataType.date32(), operand);
         }
         if (name.equals("week_day")) {
-            return call("toDayOfWeek", ChType.uint8(), operand, 3);
+            return call("toDayOfWeek", DataType.uint8(), operand, 3);
         }
         String f = DATE_PARTS.get(name);
         if (f == null && (k == TypeKind.DATETIME || k == TypeKind.DATETIME64)) {
@@ -98,12 +98,12 @@ final class Transforms {
         if (f == null) {
             return null;
         }
-        return call(f, name.equals("year") || name.equals("iso_year") ? ChType.uint16() : ChType.uint8(), operand);
+        return call(f, name.equals("year") || name.equals("iso_year") ? DataType.uint16() : DataType.uint8(), operand);
     }
 
-    private static Expression array(Expression operand, ChType base, String name) {
+    private static Expression array(Expression operand, DataType base, String name) {
         if (name.equals("len")) {
-            return call("length", ChType.uint64(), operand);
+            return call("length", DataType.uint64(), operand);
         }
         if (INDEX.matcher(name).matches()) {
             return call("arrayElement", base.inner(), operand, Long.parseLong(name) + 1);
@@ -117,17 +117,17 @@ final class Transforms {
         return null;
     }
 
-    private static Expression map(Expression operand, ChType base, String name) {
+    private static Expression map(Expression operand, DataType base, String name) {
         return switch (name) {
-            case "len" -> call("length", ChType.uint64(), operand);
-            case "keys" -> call("mapKeys", ChType.array(base.keyType()), operand);
-            case "values" -> call("mapValues", ChType.array(base.valueType()), operand);
+            case "len" -> call("length", DataType.uint64(), operand);
+            case "keys" -> call("mapKeys", DataType.array(base.keyType()), operand);
+            case "values" -> call("mapValues", DataType.array(base.valueType()), operand);
             default -> new FunctionCall("arrayElement", List.of(operand, new Literal(name, base.keyType())),
                     base.valueType(), false);
         };
     }
 
-    private static Expression tuple(Expression operand, ChType base, String name) {
+    private static Expression tuple(Expression operand, DataType base, String name) {
         if (INDEX.matcher(name).matches()) {
             int i = Integer.parseInt(name);
             return i < base.arguments().size()
@@ -137,7 +137,7 @@ final class Transforms {
         return i < 0 ? null : call("tupleElement", base.arguments().get(i), operand, new Literal(name, null));
     }
 
-    private static Expression call(String function, ChType type, Object... args) {
+    private static Expression call(String function, DataType type, Object... args) {
         return new FunctionCall(function, List.of(args), type, false);
     }
 }

@@ -3,8 +3,8 @@ package dev.chorm.query.internal;
 import dev.chorm.model.ModelField;
 import dev.chorm.query.Expression;
 import dev.chorm.query.Keyword;
-import dev.chorm.query.RenderContext;
-import dev.chorm.types.ChType;
+import dev.chorm.sql.RenderContext;
+import dev.chorm.types.DataType;
 import dev.chorm.types.TypeKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,7 +32,7 @@ final class WireForm {
         if (isHex(field)) {
             return new Hex(column);
         }
-        ChType type = field.column().type();
+        DataType type = field.column().type();
         return hasIpv6Array(type) ? new Cast(column, withoutIpv6(type)) : column;
     }
 
@@ -52,22 +52,22 @@ final class WireForm {
         return hex == null ? null : HexFormat.of().parseHex(hex);
     }
 
-    private static boolean hasIpv6Array(ChType type) {
-        ChType b = type.base();
+    private static boolean hasIpv6Array(DataType type) {
+        DataType b = type.base();
         if (b.kind() != TypeKind.ARRAY) {
             return false;
         }
-        ChType inner = b.inner();
+        DataType inner = b.inner();
         return inner.base().kind() == TypeKind.IPV6 || hasIpv6Array(inner);
     }
 
     /** Return {@code type} with IPv6 replaced by String, keeping Array and Nullable around it. */
-    private static ChType withoutIpv6(ChType type) {
+    private static DataType withoutIpv6(DataType type) {
         return switch (type.kind()) {
-            case IPV6 -> ChType.string();
-            case NULLABLE -> ChType.nullable(withoutIpv6(type.inner()));
+            case IPV6 -> DataType.string();
+            case NULLABLE -> DataType.nullable(withoutIpv6(type.inner()));
             case LOW_CARDINALITY -> withoutIpv6(type.inner());
-            case ARRAY -> ChType.array(withoutIpv6(type.inner()));
+            case ARRAY -> DataType.array(withoutIpv6(type.inner()));
             default -> type;
         };
     }
@@ -80,13 +80,13 @@ final class WireForm {
         }
 
         @Override
-        public ChType type(RenderContext ctx) {
-            return ChType.string();
+        public DataType type(RenderContext ctx) {
+            return DataType.string();
         }
     }
 
     /** Render {@code CAST(operand AS type)}. */
-    private record Cast(Expression operand, ChType type) implements Expression {
+    private record Cast(Expression operand, DataType type) implements Expression {
         @Override
         public void accept(RenderContext ctx) {
             ctx.visit(Keyword.CAST).sql('(').visit(operand).sql(' ').visit(Keyword.AS).sql(' ')
@@ -94,7 +94,7 @@ final class WireForm {
         }
 
         @Override
-        public ChType type(RenderContext ctx) {
+        public DataType type(RenderContext ctx) {
             return type;
         }
     }

@@ -2,7 +2,7 @@ package dev.chorm.query.write;
 
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import dev.chorm.types.TypeKind;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,7 +53,7 @@ final class AutoTimes {
 
     /** Return {@code now} as a value of {@code field}'s Java type, or null for a type chorm cannot make. */
     static Object now(ModelField field, Instant now) {
-        ChType type = field.column().type().base();
+        DataType type = field.column().type().base();
         Instant t = truncate(now, type);
         ZoneId zone = type.timezone().<ZoneId>map(ZoneId::of).orElse(ZoneOffset.UTC);
         Class<?> javaType = field.javaType();
@@ -73,7 +73,7 @@ final class AutoTimes {
         return null;
     }
 
-    private static Instant truncate(Instant now, ChType type) {
+    private static Instant truncate(Instant now, DataType type) {
         if (type.kind() == TypeKind.DATETIME64) {
             long unit = 1;
             for (int i = type.precision(); i < 9; i++) {

@@ -2,7 +2,7 @@ package dev.chorm.query.write;
 
 import dev.chorm.model.Model;
 import dev.chorm.model.ModelField;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import dev.chorm.types.RowBinaryWriter;
 import dev.chorm.types.TypeKind;
 import dev.chorm.types.ValueEncoder;
@@ -69,8 +69,8 @@ final class ColumnWriters {
                 return MethodHandles.insertArguments(helper("encodeAccessor", ROW.insertParameterTypes(0,
                         ModelField.class, ValueEncoder.class)), 0, f, encoder);
             }
-            ChType type = f.column().type();
-            ChType plain = type.kind() == TypeKind.LOW_CARDINALITY ? type.inner() : type;
+            DataType type = f.column().type();
+            DataType plain = type.kind() == TypeKind.LOW_CARDINALITY ? type.inner() : type;
             Class<?> java = field.getType();
             MethodHandle write = java.isPrimitive() ? primitive(java, type.kind(), encoder)
                     : reference(java, plain, encoder);
@@ -90,7 +90,7 @@ final class ColumnWriters {
     }
 
     /** Return a direct write for String, Instant and LocalDate fields in their usual columns, else null. */
-    private static MethodHandle reference(Class<?> java, ChType plain, ValueEncoder encoder)
+    private static MethodHandle reference(Class<?> java, DataType plain, ValueEncoder encoder)
             throws NoSuchMethodException, IllegalAccessException {
         TypeKind kind = plain.kind();
         if (java == String.class && kind == TypeKind.STRING) {

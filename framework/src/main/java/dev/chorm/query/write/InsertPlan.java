@@ -5,8 +5,8 @@ import dev.chorm.ChormException;
 import dev.chorm.model.DefaultKind;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
-import dev.chorm.schema.SqlLiterals;
-import dev.chorm.types.ChType;
+import dev.chorm.sql.SqlLiterals;
+import dev.chorm.types.DataType;
 import dev.chorm.types.RowBinaryWriter;
 import dev.chorm.types.TypeKind;
 import dev.chorm.types.ValueEncoder;
@@ -191,7 +191,7 @@ final class InsertPlan {
         return meta.modelClass().getSimpleName() + ": " + e.getMessage();
     }
 
-    private static boolean containsJson(ChType type) {
+    private static boolean containsJson(DataType type) {
         if (type.kind() == TypeKind.JSON) {
             return true;
         }

@@ -1,8 +1,8 @@
 package dev.chorm.query.write;
 
-import dev.chorm.db.Database;
-import dev.chorm.query.QueryPart;
+import dev.chorm.query.QueryDatabase;
 import dev.chorm.query.Settings;
+import dev.chorm.sql.QueryPart;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * long n = events.withSettings(Map.of("async_insert", 1)).bulkCreate(list, 100_000);
  * }</pre>
  * Rows travel as Native blocks (column-wise; RowBinary for models with JSON columns or nullable
- * DEFAULT fields) through client-v2's streaming insert ({@link Database#client()}), one
+ * DEFAULT fields) through client-v2's streaming insert ({@link QueryDatabase#client()}), one
  * {@code INSERT} per batch, encoded while the request is sent: memory stays bounded by one block
  * ({@link #withBlockSize(int)}) whatever the number of rows. Models extending {@code Model} get their Snowflake id before they are sent;
  * MATERIALIZED and ALIAS columns are left to the server. Instances are immutable and thread-safe.
@@ -32,12 +32,12 @@ public final class ModelWriter<T> {
      */
     public static final int DEFAULT_BLOCK_SIZE = 65_536;
 
-    private final Database db;
+    private final QueryDatabase db;
     private final Class<T> model;
     private final Settings settings;
     private final int blockSize;
 
-    private ModelWriter(Database db, Class<T> model, Settings settings, int blockSize) {
+    private ModelWriter(QueryDatabase db, Class<T> model, Settings settings, int blockSize) {
         this.db = Objects.requireNonNull(db, "db == null");
         this.model = Objects.requireNonNull(model, "model == null");
         this.settings = settings;
@@ -45,7 +45,7 @@ public final class ModelWriter<T> {
     }
 
     /** Return a writer for objects of {@code model} in {@code db}. */
-    public static <T> ModelWriter<T> of(Database db, Class<T> model) {
+    public static <T> ModelWriter<T> of(QueryDatabase db, Class<T> model) {
         InsertPlan.of(model);
         return new ModelWriter<>(db, model, Settings.empty(), DEFAULT_BLOCK_SIZE);
     }

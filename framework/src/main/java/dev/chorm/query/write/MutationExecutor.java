@@ -1,9 +1,9 @@
 package dev.chorm.query.write;
 
-import dev.chorm.db.Database;
+import dev.chorm.query.QueryDatabase;
 import dev.chorm.model.ModelMeta;
-import dev.chorm.query.QueryPart;
 import dev.chorm.query.Settings;
+import dev.chorm.sql.QueryPart;
 import java.util.Map;
 
 /**
@@ -12,13 +12,13 @@ import java.util.Map;
  * the database's configured ones (sent with every request).
  */
 final class MutationExecutor {
-    private final Database db;
+    private final QueryDatabase db;
     private final ModelMeta meta;
     private final Settings settings;
     /** How the model's table was rendered: under single-node a Distributed model is a plain table. */
     private final dev.chorm.schema.StorageProfile profile;
 
-    MutationExecutor(Database db, ModelMeta meta, Settings settings) {
+    MutationExecutor(QueryDatabase db, ModelMeta meta, Settings settings) {
         this.db = db;
         this.meta = meta;
         this.settings = settings;

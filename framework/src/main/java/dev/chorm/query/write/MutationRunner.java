@@ -3,8 +3,8 @@ package dev.chorm.query.write;
 import com.clickhouse.client.api.ServerException;
 import com.clickhouse.client.api.command.CommandResponse;
 import com.clickhouse.client.api.query.GenericRecord;
-import dev.chorm.db.Database;
 import dev.chorm.query.QueryException;
+import dev.chorm.query.QueryDatabase;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +25,13 @@ final class MutationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(MutationRunner.class);
     /** NOT_IMPLEMENTED, SYNTAX_ERROR (servers before lightweight updates), SUPPORT_IS_DISABLED. */
     private static final Set<Integer> UNSUPPORTED = Set.of(48, 62, 344);
-    private static final Map<Database, Set<String>> NO_LIGHTWEIGHT = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<QueryDatabase, Set<String>> NO_LIGHTWEIGHT = Collections.synchronizedMap(new WeakHashMap<>());
 
     private MutationRunner() {
     }
 
     /** Run {@code sql}; turn a server error into a {@link QueryException} with ClickHouse's code. */
-    static void execute(Database db, String sql) {
+    static void execute(QueryDatabase db, String sql) {
         LOG.debug("mutation: {}", sql);
         try (CommandResponse ignored = db.client().execute(sql).get()) {
             return;
@@ -48,7 +48,7 @@ final class MutationRunner {
     }
 
     /** Run the query {@code sql} and return its rows. */
-    static List<GenericRecord> query(Database db, String sql) {
+    static List<GenericRecord> query(QueryDatabase db, String sql) {
         LOG.debug("query: {}", sql);
         try {
             return db.client().queryAll(sql);
@@ -61,7 +61,7 @@ final class MutationRunner {
      * Run the lightweight form of a mutation unless {@code table} is known to reject it; when the
      * server rejects it as unsupported, remember that and run the {@code ALTER TABLE} form instead.
      */
-    static void executePreferLightweight(Database db, String table, Supplier<String> lightweight,
+    static void executePreferLightweight(QueryDatabase db, String table, Supplier<String> lightweight,
                                          Supplier<String> alter) {
         Set<String> rejected = NO_LIGHTWEIGHT.computeIfAbsent(db, d -> ConcurrentHashMap.newKeySet());
         if (!rejected.contains(table)) {

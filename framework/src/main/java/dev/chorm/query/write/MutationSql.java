@@ -3,13 +3,13 @@ package dev.chorm.query.write;
 import dev.chorm.model.DefaultKind;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
-import dev.chorm.schema.StorageProfile;
 import dev.chorm.query.Keyword;
 import dev.chorm.query.QueryException;
-import dev.chorm.query.QueryPart;
-import dev.chorm.query.RenderContext;
 import dev.chorm.query.Settings;
 import dev.chorm.query.internal.Scope;
+import dev.chorm.schema.StorageProfile;
+import dev.chorm.sql.QueryPart;
+import dev.chorm.sql.RenderContext;
 import java.util.Map;
 
 /**
@@ -91,7 +91,7 @@ final class MutationSql {
         } else {
             ctx.visit(where);
         }
-        if (!ctx.scope().joins().isEmpty()) {
+        if (!Scope.of(ctx).joins().isEmpty()) {
             throw new QueryException("update() and delete() on " + meta.modelClass().getSimpleName()
                     + " cannot filter across relations, because ClickHouse mutations cannot join."
                     + " Filter with field__in=<QuerySet of the related model> instead.");

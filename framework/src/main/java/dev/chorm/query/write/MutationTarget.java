@@ -3,8 +3,8 @@ package dev.chorm.query.write;
 import dev.chorm.model.EngineSpec;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.model.TableSpec;
-import dev.chorm.schema.SqlLiterals;
 import dev.chorm.schema.StorageProfile;
+import dev.chorm.sql.SqlLiterals;
 
 /**
  * Name the table a mutation of a model changes: the model's own table, or, for a {@code Distributed}

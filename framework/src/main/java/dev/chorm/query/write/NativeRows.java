@@ -1,7 +1,7 @@
 package dev.chorm.query.write;
 
 import dev.chorm.model.ModelField;
-import dev.chorm.types.ChType;
+import dev.chorm.types.DataType;
 import dev.chorm.types.RowBinaryWriter;
 import dev.chorm.types.ValueEncoder;
 import dev.chorm.wire.NativeBlock;
@@ -67,9 +67,9 @@ final class NativeRows {
     }
 
     private static NativeColumn nativeColumn(ModelField f) {
-        ChType type = f.column().type();
+        DataType type = f.column().type();
         // As RowBinaryWriter.encoder(type, field, javaType): a @Decimal rounding applies to the column's base Decimal.
-        Function<ChType, ValueEncoder> scalars = t -> t.equals(type.base())
+        Function<DataType, ValueEncoder> scalars = t -> t.equals(type.base())
                 ? RowBinaryWriter.encoder(t, f.element(), f.annotatedType()) : RowBinaryWriter.encoder(t);
         return NativeColumn.of(type, scalars);
     }

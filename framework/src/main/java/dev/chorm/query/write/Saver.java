@@ -1,16 +1,16 @@
 package dev.chorm.query.write;
 
 import com.clickhouse.client.api.query.GenericRecord;
-import dev.chorm.db.Database;
+import dev.chorm.query.QueryDatabase;
 import dev.chorm.model.DefaultKind;
 import dev.chorm.model.Model;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.query.QueryException;
-import dev.chorm.query.QueryPart;
-import dev.chorm.query.RenderContext;
 import dev.chorm.query.Settings;
 import dev.chorm.query.internal.Scope;
+import dev.chorm.sql.QueryPart;
+import dev.chorm.sql.RenderContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,12 +24,12 @@ import java.util.Set;
  * one fails with a message instead of silently leaving the old value.
  */
 final class Saver {
-    private final Database db;
+    private final QueryDatabase db;
     private final InsertPlan plan;
     private final Settings settings;
     private final ModelMeta meta;
 
-    Saver(Database db, InsertPlan plan, Settings settings) {
+    Saver(QueryDatabase db, InsertPlan plan, Settings settings) {
         this.db = db;
         this.plan = plan;
         this.settings = settings;

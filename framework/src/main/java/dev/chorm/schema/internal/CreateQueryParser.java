@@ -1,5 +1,6 @@
 package dev.chorm.schema.internal;
 
+import dev.chorm.sql.SqlLexer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,12 +17,12 @@ public final class CreateQueryParser {
     /** Parse {@code createTableQuery} as ClickHouse formats it. */
     public CreateQueryParser(String createTableQuery) {
         int open = createTableQuery.indexOf('(');
-        int close = open < 0 ? -1 : SqlScanner.matchingBracket(createTableQuery, open);
+        int close = open < 0 ? -1 : SqlLexer.matchingBracket(createTableQuery, open);
         if (open < 0 || close < 0) {
             this.elements = List.of();
             this.tail = createTableQuery;
         } else {
-            this.elements = SqlScanner.splitTopLevel(createTableQuery.substring(open + 1, close), ',');
+            this.elements = SqlLexer.splitTopLevel(createTableQuery.substring(open + 1, close), ',');
             this.tail = createTableQuery.substring(close + 1);
         }
     }
@@ -74,7 +75,7 @@ public final class CreateQueryParser {
             if (isSpecial(e)) {
                 continue;
             }
-            int ttl = SqlScanner.indexOfKeyword(e, "TTL", 0);
+            int ttl = SqlLexer.indexOfKeyword(e, "TTL", 0);
             if (ttl >= 0) {
                 out.put(unquote(e.substring(0, endOfName(e))), until(e.substring(ttl + 3), "SETTINGS", "PRIMARY KEY"));
             }
@@ -84,16 +85,16 @@ public final class CreateQueryParser {
 
     /** Return the table TTL rules, empty when there is none. */
     public List<String> tableTtl() {
-        int ttl = SqlScanner.indexOfKeyword(tail, "TTL", 0);
-        return ttl < 0 ? List.of() : SqlScanner.splitTopLevel(until(tail.substring(ttl + 3), "SETTINGS", "COMMENT"), ',');
+        int ttl = SqlLexer.indexOfKeyword(tail, "TTL", 0);
+        return ttl < 0 ? List.of() : SqlLexer.splitTopLevel(until(tail.substring(ttl + 3), "SETTINGS", "COMMENT"), ',');
     }
 
     /** Return the table settings, name to SQL value, in written order. */
     public Map<String, String> settings() {
         Map<String, String> out = new LinkedHashMap<>();
-        int at = SqlScanner.indexOfKeyword(tail, "SETTINGS", 0);
+        int at = SqlLexer.indexOfKeyword(tail, "SETTINGS", 0);
         if (at >= 0) {
-            for (String pair : SqlScanner.splitTopLevel(until(tail.substring(at + 8), "COMMENT"), ',')) {
+            for (String pair : SqlLexer.splitTopLevel(until(tail.substring(at + 8), "COMMENT"), ',')) {
                 int eq = pair.indexOf('=');
                 out.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
             }
@@ -117,7 +118,7 @@ public final class CreateQueryParser {
     private static String until(String text, String... keywords) {
         int end = text.length();
         for (String k : keywords) {
-            int i = SqlScanner.indexOfKeyword(text, k, 0);
+            int i = SqlLexer.indexOfKeyword(text, k, 0);
             if (i >= 0 && i < end) {
                 end = i;
             }
@@ -127,7 +128,7 @@ public final class CreateQueryParser {
 
     private static int endOfName(String text) {
         if (text.startsWith("`")) {
-            return SqlScanner.skipQuoted(text, 0) + 1;
+            return SqlLexer.skipQuoted(text, 0);
         }
         int i = 0;
         while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {

@@ -7,7 +7,7 @@ import dev.chorm.ChormException;
 import dev.chorm.db.Database;
 import dev.chorm.model.Model;
 import dev.chorm.model.engine.MergeTree;
-import dev.chorm.model.types.Decimal;
+import dev.chorm.types.annotation.Decimal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.chorm.query.write;
 import dev.chorm.db.Database;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
-import dev.chorm.schema.SqlLiterals;
+import dev.chorm.sql.SqlLiterals;
 import dev.chorm.testing.TestEngine;
 import dev.chorm.types.ValueReader;
 import java.sql.Connection;

@@ -8,7 +8,7 @@ import dev.chorm.model.ModelMeta;
 import dev.chorm.model.Table;
 import dev.chorm.model.engine.Distributed;
 import dev.chorm.model.engine.ReplicatedMergeTree;
-import dev.chorm.model.types.Int8;
+import dev.chorm.types.annotation.Int8;
 import dev.chorm.query.QuerySet;
 import dev.chorm.query.write.MutationMode;
 import java.util.Map;

@@ -10,7 +10,7 @@ import dev.chorm.model.Model;
 import dev.chorm.model.Table;
 import dev.chorm.model.engine.Distributed;
 import dev.chorm.model.engine.ReplicatedMergeTree;
-import dev.chorm.model.types.Int8;
+import dev.chorm.types.annotation.Int8;
 import dev.chorm.query.QuerySet;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.chorm.junit.bench;
 import dev.chorm.model.Model;
 import dev.chorm.model.Table;
 import dev.chorm.model.engine.MergeTree;
-import dev.chorm.model.types.LowCardinality;
-import dev.chorm.model.types.Nullable;
+import dev.chorm.types.annotation.LowCardinality;
+import dev.chorm.types.annotation.Nullable;
 import java.time.Instant;
 
 /** Twenty models of six columns each, partitioned and sorted like real tables: the benchmark's project. */

@@ -4,10 +4,10 @@ import dev.chorm.model.Index;
 import dev.chorm.model.Model;
 import dev.chorm.model.Table;
 import dev.chorm.model.engine.MergeTree;
-import dev.chorm.model.types.IPv6;
-import dev.chorm.model.types.LowCardinality;
-import dev.chorm.model.types.Nullable;
-import dev.chorm.model.types.UInt16;
+import dev.chorm.types.annotation.IPv6;
+import dev.chorm.types.annotation.LowCardinality;
+import dev.chorm.types.annotation.Nullable;
+import dev.chorm.types.annotation.UInt16;
 import java.time.Instant;
 
 /** The reference backend's Event model, as the extension's tests use it. */

@@ -3,7 +3,7 @@ package dev.chorm.junit.events;
 import dev.chorm.model.Model;
 import dev.chorm.model.Table;
 import dev.chorm.model.engine.MergeTree;
-import dev.chorm.model.types.Int8;
+import dev.chorm.types.annotation.Int8;
 
 /** The reference backend's Student model, on one node. */
 @Table(name = "student")

@@ -2,7 +2,7 @@ package com.example.billing;
 
 import dev.chorm.model.Model;
 import dev.chorm.model.engine.MergeTree;
-import dev.chorm.model.types.UInt32;
+import dev.chorm.types.annotation.UInt32;
 
 /** A payment of an invoice. */
 @MergeTree(orderBy = "id")

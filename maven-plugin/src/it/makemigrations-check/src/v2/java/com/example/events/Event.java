@@ -3,8 +3,8 @@ package com.example.events;
 import dev.chorm.model.Model;
 import dev.chorm.model.Table;
 import dev.chorm.model.engine.MergeTree;
-import dev.chorm.model.types.DateTime64;
-import dev.chorm.model.types.UInt16;
+import dev.chorm.types.annotation.DateTime64;
+import dev.chorm.types.annotation.UInt16;
 import java.time.Instant;
 
 /** An event, with a field added after the first migration. */

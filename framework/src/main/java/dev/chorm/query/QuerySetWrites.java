@@ -1,0 +1,62 @@
+package dev.chorm.query;
+
+import dev.chorm.query.internal.Query;
+import dev.chorm.query.write.ModelWriter;
+import dev.chorm.query.write.MutationMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Connect a {@link QuerySet} to the write side: its database, model and {@code settings(...)} become
+ * a {@link ModelWriter}, and its filters (WHERE and PREWHERE) the condition of a mutation.
+ *
+ * <pre>{@code
+ * db.objects(Event.class).filter("port__in", List.of(1, 2, 3)).update(Map.of("protocol", "TCP"));
+ * db.objects(Event.class).settings(Map.of("mutations_sync", 2)).filter("port", 0).delete();
+ * }</pre>
+ */
+final class QuerySetWrites {
+    private QuerySetWrites() {
+    }
+
+    /** Return the writer for {@code qs}'s model and database, sending {@code qs}'s settings. */
+    static <T> ModelWriter<T> writer(QuerySet<T> qs) {
+        @SuppressWarnings("unchecked")
+        Class<T> model = (Class<T>) qs.meta().modelClass();
+        return ModelWriter.of(qs.database(), model).withSettings(qs.querySettings());
+    }
+
+    /** Set {@code values} on the rows {@code qs} matches, as {@code mode} says. */
+    static void update(QuerySet<?> qs, Map<String, ?> values, MutationMode mode) {
+        Objects.requireNonNull(values, "values == null");
+        writer(qs).update(where(qs, "update"), values, Objects.requireNonNull(mode, "mode == null"));
+    }
+
+    /** Delete the rows {@code qs} matches, as {@code mode} says. */
+    static void delete(QuerySet<?> qs, MutationMode mode) {
+        writer(qs).delete(where(qs, "delete"), Objects.requireNonNull(mode, "mode == null"));
+    }
+
+    /**
+     * Return the filters of {@code qs} (PREWHERE and WHERE) as one mutation condition, or null for
+     * every row, refusing what a mutation cannot honour. It is rendered once, by the mutation itself,
+     * which also refuses a condition that crosses a relation.
+     */
+    static Condition where(QuerySet<?> qs, String operation) {
+        Query q = qs.query();
+        String model = qs.meta().modelClass().getSimpleName();
+        if (q.limit() != null || q.offset() > 0) {
+            throw new QueryException("Cannot " + operation + " a sliced QuerySet of " + model + " (limit/offset):"
+                    + " ClickHouse mutations change every matching row. Filter on the rows instead.");
+        }
+        if (q.isReshaped()) {
+            throw new QueryException("Cannot " + operation + " a QuerySet of " + model + " that groups, annotates or"
+                    + " takes distinct rows; start from db.objects(" + model + ".class).filter(...).");
+        }
+        List<Condition> all = new ArrayList<>(q.prewhere());
+        all.addAll(q.where());
+        return all.isEmpty() ? null : Q.and(all.toArray(Condition[]::new));
+    }
+}

@@ -1,0 +1,294 @@
+package dev.chorm.types;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Describe one ClickHouse data type as an immutable value.
+ *
+ * <p>{@link #sql()} renders the type exactly as ClickHouse's {@code system.columns} reports it, and
+ * {@link #parse(String)} reads any such text back, so that {@code parse(t.sql()).equals(t)}:
+ * <pre>{@code
+ * DataType t = DataType.lowCardinality(DataType.nullable(DataType.string()));
+ * t.sql();                                   // LowCardinality(Nullable(String))
+ * DataType.parse("Decimal64(4)");              // Decimal(18, 4)
+ * }</pre>
+ * Factories check only the shape (no nulls, counts); whether ClickHouse accepts the combination
+ * (a Nullable Array, a Float Map key, ...) is decided by {@link TypeRules}.
+ */
+public final class DataType {
+    /** Name one label of an Enum8 or Enum16 and its numeric value. */
+    public record EnumEntry(String label, int value) {
+        /** Check the label. */
+        public EnumEntry {
+            Objects.requireNonNull(label, "label == null");
+        }
+    }
+
+    private final TypeKind kind;
+    private final int precision;
+    private final int scale;
+    private final String timezone;
+    private final List<EnumEntry> enumEntries;
+    private final List<DataType> args;
+    private final List<String> names;
+    private final String jsonParams;
+
+    private DataType(TypeKind kind, int precision, int scale, String timezone, List<EnumEntry> enumEntries,
+                   List<DataType> args, List<String> names, String jsonParams) {
+        this.kind = kind;
+        this.precision = precision;
+        this.scale = scale;
+        this.timezone = timezone;
+        this.enumEntries = List.copyOf(enumEntries);
+        this.args = List.copyOf(args);
+        this.names = List.copyOf(names);
+        this.jsonParams = jsonParams;
+    }
+
+    private static DataType simple(TypeKind kind) {
+        return new DataType(kind, 0, 0, null, List.of(), List.of(), List.of(), "");
+    }
+
+    private static DataType wrap(TypeKind kind, DataType... inner) {
+        for (DataType t : inner) {
+            Objects.requireNonNull(t, "type == null");
+        }
+        return new DataType(kind, 0, 0, null, List.of(), List.of(inner), List.of(), "");
+    }
+
+    /** Return the parameterless type of {@code kind}, for example {@code of(TypeKind.UUID)}. */
+    public static DataType of(TypeKind kind) {
+        if (!kind.isSimple()) {
+            throw new IllegalArgumentException("kind needs parameters: " + kind.chName());
+        }
+        return simple(kind);
+    }
+
+    /** Return {@code Int8}. */
+    public static DataType int8() { return simple(TypeKind.INT8); }
+    /** Return {@code Int16}. */
+    public static DataType int16() { return simple(TypeKind.INT16); }
+    /** Return {@code Int32}. */
+    public static DataType int32() { return simple(TypeKind.INT32); }
+    /** Return {@code Int64}. */
+    public static DataType int64() { return simple(TypeKind.INT64); }
+    /** Return {@code Int128}. */
+    public static DataType int128() { return simple(TypeKind.INT128); }
+    /** Return {@code Int256}. */
+    public static DataType int256() { return simple(TypeKind.INT256); }
+    /** Return {@code UInt8}. */
+    public static DataType uint8() { return simple(TypeKind.UINT8); }
+    /** Return {@code UInt16}. */
+    public static DataType uint16() { return simple(TypeKind.UINT16); }
+    /** Return {@code UInt32}. */
+    public static DataType uint32() { return simple(TypeKind.UINT32); }
+    /** Return {@code UInt64}. */
+    public static DataType uint64() { return simple(TypeKind.UINT64); }
+    /** Return {@code UInt128}. */
+    public static DataType uint128() { return simple(TypeKind.UINT128); }
+    /** Return {@code UInt256}. */
+    public static DataType uint256() { return simple(TypeKind.UINT256); }
+    /** Return {@code Float32}. */
+    public static DataType float32() { return simple(TypeKind.FLOAT32); }
+    /** Return {@code Float64}. */
+    public static DataType float64() { return simple(TypeKind.FLOAT64); }
+    /** Return {@code Bool}. */
+    public static DataType bool() { return simple(TypeKind.BOOL); }
+    /** Return {@code String}. */
+    public static DataType string() { return simple(TypeKind.STRING); }
+    /** Return {@code UUID}. */
+    public static DataType uuid() { return simple(TypeKind.UUID); }
+    /** Return {@code Date}. */
+    public static DataType date() { return simple(TypeKind.DATE); }
+    /** Return {@code Date32}. */
+    public static DataType date32() { return simple(TypeKind.DATE32); }
+    /** Return {@code IPv4}. */
+    public static DataType ipv4() { return simple(TypeKind.IPV4); }
+    /** Return {@code IPv6}. */
+    public static DataType ipv6() { return simple(TypeKind.IPV6); }
+    /** Return {@code JSON} without parameters. */
+    public static DataType json() { return simple(TypeKind.JSON); }
+
+    /** Return {@code JSON(params)}; {@code params} is kept as written, for example {@code max_dynamic_paths=10}. */
+    public static DataType json(String params) {
+        Objects.requireNonNull(params, "params == null");
+        return new DataType(TypeKind.JSON, 0, 0, null, List.of(), List.of(), List.of(), params.strip());
+    }
+
+    /** Return {@code Decimal(precision, scale)}. */
+    public static DataType decimal(int precision, int scale) {
+        return new DataType(TypeKind.DECIMAL, precision, scale, null, List.of(), List.of(), List.of(), "");
+    }
+
+    /** Return {@code FixedString(length)}. */
+    public static DataType fixedString(int length) {
+        return new DataType(TypeKind.FIXED_STRING, length, 0, null, List.of(), List.of(), List.of(), "");
+    }
+
+    /** Return {@code DateTime} in the server's time zone. */
+    public static DataType dateTime() {
+        return simple(TypeKind.DATETIME);
+    }
+
+    /** Return {@code DateTime('timezone')}; a null timezone means the server's. */
+    public static DataType dateTime(String timezone) {
+        return new DataType(TypeKind.DATETIME, 0, 0, emptyToNull(timezone), List.of(), List.of(), List.of(), "");
+    }
+
+    /** Return {@code DateTime64(precision)} in the server's time zone. */
+    public static DataType dateTime64(int precision) {
+        return dateTime64(precision, null);
+    }
+
+    /** Return {@code DateTime64(precision, 'timezone')}; a null timezone means the server's. */
+    public static DataType dateTime64(int precision, String timezone) {
+        return new DataType(TypeKind.DATETIME64, precision, 0, emptyToNull(timezone), List.of(), List.of(), List.of(),
+                "");
+    }
+
+    /** Return {@code Enum8(...)} with these entries, ordered by value as ClickHouse prints them. */
+    public static DataType enum8(List<EnumEntry> entries) {
+        return new DataType(TypeKind.ENUM8, 0, 0, null, byValue(entries), List.of(), List.of(), "");
+    }
+
+    /** Return {@code Enum16(...)} with these entries, ordered by value as ClickHouse prints them. */
+    public static DataType enum16(List<EnumEntry> entries) {
+        return new DataType(TypeKind.ENUM16, 0, 0, null, byValue(entries), List.of(), List.of(), "");
+    }
+
+    private static List<EnumEntry> byValue(List<EnumEntry> entries) {
+        List<EnumEntry> sorted = new java.util.ArrayList<>(entries);
+        sorted.sort(java.util.Comparator.comparingInt(EnumEntry::value));
+        return sorted;
+    }
+
+    /** Return {@code Array(element)}. */
+    public static DataType array(DataType element) { return wrap(TypeKind.ARRAY, element); }
+
+    /** Return {@code Map(key, value)}. */
+    public static DataType map(DataType key, DataType value) { return wrap(TypeKind.MAP, key, value); }
+
+    /** Return {@code Nullable(inner)}. */
+    public static DataType nullable(DataType inner) { return wrap(TypeKind.NULLABLE, inner); }
+
+    /** Return {@code LowCardinality(inner)}. */
+    public static DataType lowCardinality(DataType inner) { return wrap(TypeKind.LOW_CARDINALITY, inner); }
+
+    /** Return the unnamed {@code Tuple(T1, T2, ...)}. */
+    public static DataType tuple(List<DataType> elements) {
+        return tuple(List.of(), elements);
+    }
+
+    /** Return the unnamed {@code Tuple(T1, T2, ...)}. */
+    public static DataType tuple(DataType... elements) {
+        return tuple(List.of(elements));
+    }
+
+    /** Return the named {@code Tuple(n1 T1, n2 T2, ...)}; an empty {@code names} gives an unnamed tuple. */
+    public static DataType tuple(List<String> names, List<DataType> elements) {
+        if (!names.isEmpty() && names.size() != elements.size()) {
+            throw new IllegalArgumentException("names and elements differ in size: " + names + ", " + elements);
+        }
+        return new DataType(TypeKind.TUPLE, 0, 0, null, List.of(), elements, names, "");
+    }
+
+    /** Parse a type as ClickHouse writes it, for example {@code Array(Nullable(Decimal(10, 2)))}. */
+    public static DataType parse(String text) {
+        return new DataTypeParser(text).parseAll();
+    }
+
+    /** Return the family of this type. */
+    public TypeKind kind() { return kind; }
+
+    /** Return the precision of a Decimal or DateTime64, 0 for other kinds. */
+    public int precision() {
+        return kind == TypeKind.DECIMAL || kind == TypeKind.DATETIME64 ? precision : 0;
+    }
+
+    /** Return the scale of a Decimal, 0 for other kinds. */
+    public int scale() { return scale; }
+
+    /** Return the length of a FixedString, 0 for other kinds. */
+    public int length() { return kind == TypeKind.FIXED_STRING ? precision : 0; }
+
+    /** Return the time zone of a DateTime or DateTime64 when the type names one. */
+    public Optional<String> timezone() { return Optional.ofNullable(timezone); }
+
+    /** Return the entries of an Enum8 or Enum16 ordered by value, empty for other kinds. */
+    public List<EnumEntry> enumEntries() { return enumEntries; }
+
+    /** Return the inner types: one for Array, Nullable, LowCardinality; two for Map; n for Tuple. */
+    public List<DataType> arguments() { return args; }
+
+    /** Return the element names of a named Tuple, empty for an unnamed one and other kinds. */
+    public List<String> names() { return names; }
+
+    /** Return the parameters of a JSON type as written, empty when it has none. */
+    public String jsonParams() { return jsonParams; }
+
+    /** Return the single inner type of an Array, Nullable or LowCardinality. */
+    public DataType inner() {
+        if (kind != TypeKind.ARRAY && kind != TypeKind.NULLABLE && kind != TypeKind.LOW_CARDINALITY) {
+            throw new IllegalStateException("no inner type: " + sql());
+        }
+        return args.get(0);
+    }
+
+    /** Return the key type of a Map. */
+    public DataType keyType() { return mapArg(0); }
+
+    /** Return the value type of a Map. */
+    public DataType valueType() { return mapArg(1); }
+
+    private DataType mapArg(int i) {
+        if (kind != TypeKind.MAP) {
+            throw new IllegalStateException("not a Map: " + sql());
+        }
+        return args.get(i);
+    }
+
+    /** Return whether this type is {@code Nullable(...)} or {@code LowCardinality(Nullable(...))}. */
+    public boolean isNullable() {
+        return kind == TypeKind.NULLABLE || kind == TypeKind.LOW_CARDINALITY && args.get(0).isNullable();
+    }
+
+    /** Return this type without its LowCardinality and Nullable wrappers, for example String for LowCardinality(Nullable(String)). */
+    public DataType base() {
+        DataType t = this;
+        while (t.kind == TypeKind.NULLABLE || t.kind == TypeKind.LOW_CARDINALITY) {
+            t = t.args.get(0);
+        }
+        return t;
+    }
+
+    /** Render this type as ClickHouse's {@code system.columns} shows it. */
+    public String sql() {
+        StringBuilder out = new StringBuilder();
+        DataTypeSql.render(this, out);
+        return out.toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DataType t && kind == t.kind && precision == t.precision && scale == t.scale
+                && Objects.equals(timezone, t.timezone) && enumEntries.equals(t.enumEntries) && args.equals(t.args)
+                && names.equals(t.names) && jsonParams.equals(t.jsonParams);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, precision, scale, timezone, enumEntries, args, names, jsonParams);
+    }
+
+    /** Return {@link #sql()}. */
+    @Override
+    public String toString() {
+        return sql();
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.chorm.types.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Store the field as ClickHouse {@code Date32} (1900-01-01 to 2299-12-31), the default for LocalDate.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
+public @interface Date32 {
+}
