@@ -81,14 +81,14 @@ final class ExpressionCanonicalizer {
         return e.isEmpty() ? e : f.apply("T:" + e);
     }
 
-    /** Return the SQL that formats one tagged item: E expression, Q query, T TTL rule, D current database. */
-    private static String formatter(String tagged) {
+    /** Return the text the server formats for one tagged item (E expression, Q query, T TTL rule), or null for D, the current database. */
+    private static String formatted(String tagged) {
         String body = tagged.substring(2);
         return switch (tagged.charAt(0)) {
-            case 'E' -> "formatQuerySingleLine(" + quoteString(SELECT + body) + ")";
-            case 'Q' -> "formatQuerySingleLine(" + quoteString(body) + ")";
-            case 'T' -> "formatQuerySingleLine(" + quoteString("ALTER TABLE t MODIFY TTL " + body) + ")";
-            default -> "currentDatabase()";
+            case 'E' -> SELECT + body;
+            case 'Q' -> body;
+            case 'T' -> "ALTER TABLE t MODIFY TTL " + body;
+            default -> null;
         };
     }
 
@@ -96,14 +96,11 @@ final class ExpressionCanonicalizer {
         if (queries.isEmpty()) {
             return List.of();
         }
-        StringBuilder sql = new StringBuilder(SELECT);
-        for (int i = 0; i < queries.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(formatter(queries.get(i))).append(" AS e").append(i);
-        }
-        Map<String, Object> row = executor.query(sql.toString()).get(0);
+        Map<String, Object> row = executor.query(SystemQueries.formatSingleLine(
+                queries.stream().map(ExpressionCanonicalizer::formatted).toList())).get(0);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < queries.size(); i++) {
-            out.add(strip(queries.get(i).charAt(0), String.valueOf(row.get("e" + i))));
+            out.add(strip(queries.get(i).charAt(0), String.valueOf(row.get(SystemQueries.formattedColumn(i)))));
         }
         return out;
     }

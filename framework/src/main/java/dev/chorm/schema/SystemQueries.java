@@ -3,6 +3,7 @@ package dev.chorm.schema;
 import static dev.chorm.sql.SqlLiterals.quoteString;
 
 import dev.chorm.model.TableSpec;
+import java.util.List;
 
 /**
  * Render chorm's reads of ClickHouse's system tables: the one place, beside {@link DdlRenderer}, where
@@ -68,6 +69,25 @@ public final class SystemQueries {
                 + " (SELECT argMinIf(latest_fail_reason, " + oldestFailing + ") AS failure,"
                 + " (SELECT sum(rows) FROM system.parts WHERE " + of + " AND active AND has(to_do, name)) AS rows_to_do,"
                 + " (SELECT sum(rows_read) FROM system.merges WHERE " + of + " AND is_mutation) AS rows_in_progress";
+    }
+
+    /**
+     * Return one row that holds each of {@code texts} formatted by the server's {@code formatQuerySingleLine},
+     * the i-th in column {@link #formattedColumn}(i); a null text stands for the name of the current database.
+     */
+    static String formatSingleLine(List<String> texts) {
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            sql.append(i == 0 ? "" : ", ").append(text == null ? "currentDatabase()"
+                    : "formatQuerySingleLine(" + quoteString(text) + ")").append(" AS ").append(formattedColumn(i));
+        }
+        return sql.toString();
+    }
+
+    /** Return the column of {@link #formatSingleLine}'s row that holds its {@code i}-th text. */
+    static String formattedColumn(int i) {
+        return "e" + i;
     }
 
     private static String where(String database, String nameColumn, String name) {
