@@ -1,6 +1,7 @@
 package dev.chorm.query.write;
 
 import dev.chorm.model.TableSpec;
+import dev.chorm.sql.SqlLexer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,10 +47,12 @@ final class KeyColumns {
         int n = expression.length();
         while (i < n) {
             char c = expression.charAt(i);
-            if (c == '\'') {
-                i = skipQuoted(expression, i, '\'');
-            } else if (c == '`') {
-                int end = skipQuoted(expression, i, '`');
+            boolean quotedName = c == '`' || c == '"';
+            int skipped = quotedName ? i : SqlLexer.skipNonCode(expression, i);
+            if (skipped > i) {
+                i = skipped; // a string literal, heredoc or comment names no column
+            } else if (quotedName) {
+                int end = SqlLexer.skipQuoted(expression, i);
                 out.add(expression.substring(i + 1, Math.max(i + 1, end - 1)));
                 i = end;
             } else if (Character.isLetter(c) || c == '_') {
@@ -62,13 +65,5 @@ final class KeyColumns {
                 i++;
             }
         }
-    }
-
-    private static int skipQuoted(String text, int open, char quote) {
-        int i = open + 1;
-        while (i < text.length() && text.charAt(i) != quote) {
-            i += text.charAt(i) == '\\' ? 2 : 1;
-        }
-        return Math.min(i + 1, text.length());
     }
 }
