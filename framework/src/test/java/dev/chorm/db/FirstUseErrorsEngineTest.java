@@ -10,7 +10,9 @@ import dev.chorm.model.engine.MergeTree;
 import dev.chorm.types.annotation.UInt16;
 import dev.chorm.query.QueryException;
 import dev.chorm.testing.TestEngine;
+import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,59 @@ class FirstUseErrorsEngineTest {
                 .hasMessageContaining("Code: 60.")
                 .hasMessageEndingWith("\nA table that this query of model " + Hit.class.getName() + " (table first_use_hit) reads "
                         + "does not exist: apply the migrations first with `mvn clickhouse:migrate`, or "
+                        + "Migrations.builder(config, db, loader, directory).build().migrate(MigrateOptions.latest()) in code.");
+    }
+
+    @Test
+    void bulkCreateBeforeMigratingSaysToMigrate() {
+        db.dropTables(Hit.class);
+
+        assertWriteSaysToMigrate(() -> db.objects(Hit.class).bulkCreate(List.of(new Hit(), new Hit())),
+                "ClickHouse rejected the insert into `first_use_hit`: ", "insert");
+    }
+
+    @Test
+    void createBeforeMigratingSaysToMigrate() {
+        db.dropTables(Hit.class);
+
+        assertWriteSaysToMigrate(() -> db.objects(Hit.class).create(new Hit()),
+                "ClickHouse rejected the insert into `first_use_hit`: ", "insert");
+    }
+
+    @Test
+    void saveOfAStoredObjectBeforeMigratingSaysToMigrate() {
+        db.dropTables(Hit.class);
+        Hit hit = new Hit();
+        hit.setId(7);
+
+        assertWriteSaysToMigrate(() -> db.objects(Hit.class).save(hit), "ClickHouse rejected: SELECT ", "save");
+    }
+
+    @Test
+    void updateBeforeMigratingSaysToMigrate() {
+        db.dropTables(Hit.class);
+
+        assertWriteSaysToMigrate(() -> db.objects(Hit.class).filter("port", 80).update(Map.of("path", "/")),
+                "ClickHouse rejected: UPDATE `first_use_hit`", "update");
+    }
+
+    @Test
+    void deleteBeforeMigratingSaysToMigrate() {
+        db.dropTables(Hit.class);
+
+        assertWriteSaysToMigrate(() -> db.objects(Hit.class).filter("port", 80).delete(),
+                "ClickHouse rejected: DELETE FROM `first_use_hit`", "delete");
+    }
+
+    /** Assert that {@code write} fails with code 60 and the same hint as a read, naming the {@code statement}. */
+    private static void assertWriteSaysToMigrate(ThrowingCallable write, String start, String statement) {
+        assertThatThrownBy(write)
+                .isInstanceOf(ChormException.class)
+                .satisfies(e -> assertThat(((ChormException) e).errorCode()).isEqualTo(60))
+                .hasMessageStartingWith(start)
+                .hasMessageContaining("Code: 60.")
+                .hasMessageEndingWith("\nA table that this " + statement + " of model " + Hit.class.getName()
+                        + " (table first_use_hit) writes does not exist: apply the migrations first with `mvn clickhouse:migrate`, or "
                         + "Migrations.builder(config, db, loader, directory).build().migrate(MigrateOptions.latest()) in code.");
     }
 

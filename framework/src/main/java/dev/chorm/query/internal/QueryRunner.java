@@ -27,9 +27,6 @@ import org.slf4j.LoggerFactory;
 public final class QueryRunner {
     private static final Logger LOG = LoggerFactory.getLogger(QueryRunner.class);
 
-    /** ClickHouse's code for a table (or database) that does not exist. */
-    static final int UNKNOWN_TABLE = 60;
-
     private final DataSource dataSource;
     private final ModelMeta model;
     private final Supplier<Client> client;
@@ -109,15 +106,7 @@ public final class QueryRunner {
      * applied to this database yet (a bare code 60 does not say that).
      */
     QueryException hinted(QueryException e) {
-        if (model == null || e.errorCode() != UNKNOWN_TABLE) {
-            return e;
-        }
-        String table = model.table().database().isEmpty() ? model.table().name()
-                : model.table().database() + "." + model.table().name();
-        return new QueryException(e.getMessage() + "\nA table that this query of model " + model.modelClass().getName()
-                + " (table " + table + ") reads does not exist: apply the migrations first with `mvn clickhouse:migrate`,"
-                + " or Migrations.builder(config, db, loader, directory).build().migrate(MigrateOptions.latest()) in code.",
-                e.errorCode(), e.getCause());
+        return model == null ? e : MissingTable.hinted(e, model, "query", "reads");
     }
 
     /** Return a {@link QueryException} for a failed statement, with ClickHouse's error code when known. */

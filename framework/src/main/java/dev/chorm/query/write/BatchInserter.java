@@ -7,6 +7,7 @@ import com.clickhouse.client.api.insert.InsertResponse;
 import com.clickhouse.client.api.insert.InsertSettings;
 import dev.chorm.ChormException;
 import dev.chorm.query.Settings;
+import dev.chorm.query.internal.MissingTable;
 import dev.chorm.types.RowBinaryWriter;
 import dev.chorm.wire.NativeBlock;
 import java.io.IOException;
@@ -96,7 +97,8 @@ final class BatchInserter {
             return c;
         }
         int code = e instanceof ServerException se ? se.getCode() : -1;
-        return new ChormException("ClickHouse rejected the insert into " + plan.table() + ": " + e.getMessage(),
+        String hint = code == MissingTable.CODE ? MissingTable.hint(plan.meta(), "insert", "writes") : "";
+        return new ChormException("ClickHouse rejected the insert into " + plan.table() + ": " + e.getMessage() + hint,
                 code, e);
     }
 

@@ -1,6 +1,8 @@
 package dev.chorm.query.write;
 
 import dev.chorm.query.QueryDatabase;
+import dev.chorm.query.QueryException;
+import dev.chorm.query.internal.MissingTable;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.query.Settings;
 import dev.chorm.sql.QueryPart;
@@ -28,6 +30,14 @@ final class MutationExecutor {
 
     /** Set {@code values} (field name to value or expression) on the rows matching {@code where} (null: all). */
     void update(QueryPart where, Map<String, ?> values, MutationMode mode) {
+        try {
+            runUpdate(where, values, mode);
+        } catch (QueryException e) {
+            throw MissingTable.hinted(e, meta, "update", "writes");
+        }
+    }
+
+    private void runUpdate(QueryPart where, Map<String, ?> values, MutationMode mode) {
         Map<String, Object> copy = new java.util.LinkedHashMap<>(values);
         switch (mode) {
             case ALTER -> MutationRunner.execute(db, MutationSql.update(meta, copy, where, settings, false, profile));
@@ -40,6 +50,14 @@ final class MutationExecutor {
 
     /** Delete the rows matching {@code where} (null: all). */
     void delete(QueryPart where, MutationMode mode) {
+        try {
+            runDelete(where, mode);
+        } catch (QueryException e) {
+            throw MissingTable.hinted(e, meta, "delete", "writes");
+        }
+    }
+
+    private void runDelete(QueryPart where, MutationMode mode) {
         switch (mode) {
             case ALTER -> MutationRunner.execute(db, MutationSql.delete(meta, where, settings, false, profile));
             case LIGHTWEIGHT -> MutationRunner.execute(db, MutationSql.delete(meta, where, lightweightDelete(), true, profile));

@@ -81,10 +81,15 @@ final class MutationRunner {
 
     private static QueryException failure(String sql, Throwable e) {
         int code = -1;
+        // The server's own message, not a wrapper's ("Failed to get query response" says nothing).
+        String reason = e.getMessage();
         for (Throwable t = e; t != null && code == -1; t = t.getCause()) {
-            code = t instanceof ServerException se ? se.getCode() : -1;
+            if (t instanceof ServerException se) {
+                code = se.getCode();
+                reason = se.getMessage();
+            }
         }
         String text = sql.length() <= 2000 ? sql : sql.substring(0, 2000) + "...";
-        return new QueryException("ClickHouse rejected: " + text + "\n" + e.getMessage(), code, e);
+        return new QueryException("ClickHouse rejected: " + text + "\n" + reason, code, e);
     }
 }

@@ -8,6 +8,7 @@ import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.query.QueryException;
 import dev.chorm.query.Settings;
+import dev.chorm.query.internal.MissingTable;
 import dev.chorm.query.internal.Scope;
 import dev.chorm.sql.QueryPart;
 import dev.chorm.sql.RenderContext;
@@ -108,7 +109,11 @@ final class Saver {
         ctx.sql("SELECT toUInt8(").visit(otherKeys.isEmpty() ? c -> c.sql('1') : equalities(obj, otherKeys))
                 .sql(") AS same FROM ").qualifiedName(meta.table().database(), meta.table().name())
                 .sql(" WHERE ").visit(where).sql(" LIMIT 1");
-        return MutationRunner.query(db, ctx.toString());
+        try {
+            return MutationRunner.query(db, ctx.toString());
+        } catch (QueryException e) {
+            throw MissingTable.hinted(e, meta, "save", "writes");
+        }
     }
 
     private static QueryPart equalities(Object obj, List<ModelField> fields) {
