@@ -4,6 +4,7 @@ import dev.chorm.model.EngineSpec;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.model.TableSpec;
+import dev.chorm.query.QuerySet;
 import dev.chorm.sql.RenderContext;
 import dev.chorm.types.ValueReader;
 import java.util.ArrayList;
@@ -14,8 +15,10 @@ import java.util.Map;
  * A table chorm keeps for itself (the migration history, the lock), described by an internal model
  * ({@link HistoryRow}, {@link LockRow}) and placed in the migration database and cluster. Its DDL
  * comes from the schema editor's renderer; its rows are written as typed literals through the
- * {@link RenderContext} and read back through the model's {@link ValueReader}s, so no SQL value is
- * pasted and no driver value is converted by hand.
+ * {@link RenderContext}, read with the SQL the query compiler renders for the model in its table
+ * ({@link #objects}) and converted by the model's {@link ValueReader}s, so no SQL value is pasted and
+ * no driver value is converted by hand. (The statements run on the migration {@code SqlExecutor}, which
+ * the engine's statement-boundary hooks see, not on a {@code QueryDatabase}.)
  *
  * <p>On a cluster the table is replicated, with a Keeper path of its own
  * ({@code /clickhouse/chorm/{database}/<table>}), and created ON CLUSTER, so every node sees one table.
@@ -23,6 +26,8 @@ import java.util.Map;
 final class BookkeepingTable<R extends Record> {
     private final ModelMeta meta;
     private final TableSpec table;
+    /** The model in its table: what the query compiler renders reads of. */
+    private final ModelMeta placed;
     private final List<ValueReader> readers = new ArrayList<>();
 
     BookkeepingTable(Class<R> model, String database, String cluster) {
@@ -35,6 +40,7 @@ final class BookkeepingTable<R extends Record> {
             engine = new EngineSpec("Replicated" + engine.name(), arguments);
         }
         this.table = t.toBuilder().database(database).cluster(cluster).engine(engine).build();
+        this.placed = meta.inTable(table);
         for (ModelField f : meta.fields()) {
             readers.add(ValueReader.of(f.column().type(), f.annotatedType(), f.element(),
                     model.getSimpleName() + "." + f.javaName()));
@@ -44,6 +50,11 @@ final class BookkeepingTable<R extends Record> {
     /** Return the table, with its database and cluster. */
     TableSpec spec() {
         return table;
+    }
+
+    /** Return the rows of the table as a QuerySet that renders SQL only (the rows come back through {@link #rows}). */
+    <T> QuerySet<T> objects() {
+        return QuerySet.of(placed);
     }
 
     /** Return {@code INSERT INTO table (columns) VALUES (row's values)}, each value a literal of its column's type. */
@@ -58,12 +69,7 @@ final class BookkeepingTable<R extends Record> {
         return ctx.sql(')').toString();
     }
 
-    /** Return {@code SELECT columns FROM table}, to be followed by {@code rest} (FINAL, WHERE, ORDER BY ...). */
-    RenderContext select() {
-        return columns(RenderContext.of(null).sql("SELECT ")).sql(" FROM ").qualifiedName(table.database(), table.name());
-    }
-
-    /** Return the rows {@code select()} read, as model objects. */
+    /** Return the rows a query of {@link #objects} read, as model objects. */
     List<R> rows(List<Map<String, Object>> rows) {
         List<R> out = new ArrayList<>(rows.size());
         List<ModelField> fields = meta.fields();

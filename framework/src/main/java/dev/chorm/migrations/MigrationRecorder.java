@@ -56,7 +56,7 @@ public final class MigrationRecorder {
         if (!hasSchema()) {
             return out;
         }
-        String all = history.select().sql(" FINAL ORDER BY ").identifier("app").sql(", ").identifier("name").toString();
+        String all = history.objects().asFinal().orderBy("app", "name").toSql();
         for (HistoryRow row : history.rows(sql.query(all))) {
             MigrationRecord r = new MigrationRecord(new MigrationKey(row.app(), row.name()), row.applied(),
                     (int) row.progress(), (int) row.step(), row.backwards(), (int) row.operations(), row.checksum(),

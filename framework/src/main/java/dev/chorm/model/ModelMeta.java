@@ -56,6 +56,14 @@ public final class ModelMeta {
         return CACHE.get(modelClass);
     }
 
+    /**
+     * Return this model placed in {@code table} (its name, database, cluster and engine), with the same
+     * fields: chorm's own bookkeeping models live in the migration database and cluster chosen at run time.
+     */
+    public ModelMeta inTable(TableSpec table) {
+        return new ModelMeta(modelClass, table, fields, constructor);
+    }
+
     /** Return the model class. */
     public Class<?> modelClass() {
         return modelClass;

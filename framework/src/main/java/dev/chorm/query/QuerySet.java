@@ -59,6 +59,14 @@ public final class QuerySet<T> implements QueryPart {
         return new QuerySet<>(null, Query.of(ModelMeta.of(model)), RowShapes.model());
     }
 
+    /**
+     * Return a QuerySet of the model {@code meta} describes, bound to no database: it renders SQL but
+     * cannot run (the migration recorder renders its reads of the history table so, see {@link ModelMeta#inTable}).
+     */
+    public static <T> QuerySet<T> of(ModelMeta meta) {
+        return new QuerySet<>(null, Query.of(meta), RowShapes.model());
+    }
+
     private QuerySet<T> with(Query q) {
         return new QuerySet<>(db, q, shape);
     }
