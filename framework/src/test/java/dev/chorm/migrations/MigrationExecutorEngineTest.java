@@ -189,4 +189,16 @@ class MigrationExecutorEngineTest {
         new MigrationRecorder(db.executor(), "", "").recordUnapplied(SHOP_2);
         assertThat(recorder.records()).isEmpty();
     }
+
+    @Test
+    void recorderOfAnotherDatabaseKeepsItsHistoryThere() {
+        String other = TestDatabases.fresh("history");
+        MigrationRecorder recorder = new MigrationRecorder(db.executor(), other, "");
+        recorder.ensureSchema();
+        recorder.recordApplied(SHOP_1);
+
+        assertThat(new MigrationRecorder(db.executor(), other, "").records()).containsOnlyKeys(SHOP_1.key());
+        assertThat(new MigrationRecorder(db.executor(), "", "").records()).isEmpty();
+        assertThat(count(db, "SELECT count() FROM `" + other + "`.chorm_migrations")).isEqualTo(1);
+    }
 }
