@@ -3,9 +3,9 @@ package dev.chorm.migrations;
 import dev.chorm.schema.DdlRenderer;
 import dev.chorm.schema.SqlExecutor;
 import dev.chorm.schema.SystemQueries;
-import dev.chorm.sql.RenderContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -96,11 +96,10 @@ public final class MigrationRecorder {
     }
 
     private long latestVersion(MigrationKey key) {
-        // An aggregate, not ORDER BY version DESC LIMIT 1: the engine's top-k filter misreads that one here.
-        String latest = RenderContext.of(null).sql("SELECT max(").identifier("version").sql(") AS v FROM ")
-                .qualifiedName(history.spec().database(), TABLE).sql(" WHERE ").identifier("app").sql(" = ")
-                .value(key.app()).sql(" AND ").identifier("name").sql(" = ").value(key.name()).toString();
-        Object max = sql.query(latest).get(0).get("v");
-        return max == null ? 0 : Long.parseLong(max.toString());
+        // FINAL keeps the row of the highest version of the key; not ORDER BY version DESC LIMIT 1, which
+        // the engine's top-k filter misreads here.
+        String latest = history.objects().asFinal().filter("app", key.app()).filter("name", key.name()).toSql();
+        List<HistoryRow> rows = history.rows(sql.query(latest));
+        return rows.isEmpty() ? 0 : rows.get(0).version();
     }
 }
