@@ -57,6 +57,11 @@ final class BookkeepingTable<R extends Record> {
         return QuerySet.of(placed);
     }
 
+    /** Return the rows of the table of the same shape named {@code name} (the lock renamed aside), as {@link #objects}. */
+    <T> QuerySet<T> objects(String name) {
+        return name.equals(table.name()) ? objects() : QuerySet.of(meta.inTable(table.toBuilder().name(name).build()));
+    }
+
     /** Return {@code INSERT INTO table (columns) VALUES (row's values)}, each value a literal of its column's type. */
     String insert(R row) {
         RenderContext ctx = RenderContext.of(null).sql("INSERT INTO ").qualifiedName(table.database(), table.name());

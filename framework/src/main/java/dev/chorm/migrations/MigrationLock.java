@@ -4,11 +4,16 @@ import static dev.chorm.sql.SqlLiterals.qualifiedName;
 
 import dev.chorm.ChormException;
 import dev.chorm.model.TableSpec;
+import dev.chorm.query.Expression;
+import dev.chorm.query.Func;
+import dev.chorm.query.Max;
+import dev.chorm.query.Min;
 import dev.chorm.schema.DdlRenderer;
 import dev.chorm.schema.SqlExecutor;
 import dev.chorm.schema.SystemQueries;
 import dev.chorm.sql.RenderContext;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -83,7 +88,7 @@ public final class MigrationLock {
         long deadline = System.nanoTime() + wait.toNanos();
         boolean announced = false;
         while (!tryCreate()) {
-            Holder holder = holder(table());
+            Holder holder = holder(TABLE);
             if (holder == null && tableAgeSeconds() > staleAfter.toSeconds()) {
                 holder = new Holder("", "unknown", "unknown", "unknown", tableAgeSeconds());
             }
@@ -145,7 +150,7 @@ public final class MigrationLock {
 
     /** Fail when this run no longer holds the lock (another run broke it as stale). */
     public void checkHeld() {
-        Holder holder = holder(table());
+        Holder holder = holder(TABLE);
         if (holder == null || !holder.token().equals(token)) {
             throw new MigrationException("This run lost the migration lock (%s). Another run took it over, probably because this one stalled longer than %ds. Run migrate again once the other run is done."
                     .formatted(describe(holder), staleAfter.toSeconds()));
@@ -158,7 +163,7 @@ public final class MigrationLock {
             heartbeat.shutdownNow();
             heartbeat = null;
         }
-        Holder holder = holder(table());
+        Holder holder = holder(TABLE);
         if (holder != null && holder.token().equals(token)) {
             sql.execute(dropSql(TABLE));
         }
@@ -171,7 +176,7 @@ public final class MigrationLock {
         } catch (ChormException e) {
             return; // another run broke it first, or its owner released it
         }
-        Holder renamed = holder(qualifiedName(database, aside));
+        Holder renamed = holder(aside);
         if (renamed != null && !renamed.token().equals(stale.token())) {
             try {
                 sql.execute(ddl.renameTable(lockTable(aside), TABLE));
@@ -183,11 +188,14 @@ public final class MigrationLock {
         sql.execute(dropSql(aside));
     }
 
-    private Holder holder(String table) {
+    /** Return the first claim of the lock table {@code name}, with the seconds since its last heartbeat by the server's clock; null when there is none. */
+    private Holder holder(String name) {
+        Map<String, Expression> times = new LinkedHashMap<>();
+        times.put("claimed", Func.of("toString", Min.of("claimed_at")));
+        times.put("age", Func.dateDiff("second", Max.of("heartbeat_at"), Func.of("now64", Func.value(6))));
         try {
-            List<Map<String, Object>> rows = sql.query(RenderContext.of(null).sql("SELECT token, host, pid,"
-                    + " toString(min(claimed_at)) AS claimed, dateDiff('second', max(heartbeat_at), now64(6)) AS age FROM ")
-                    .sql(table).sql(" GROUP BY token, host, pid ORDER BY min(claimed_at) LIMIT 1").toString());
+            List<Map<String, Object>> rows = sql.query(lockTable.objects(name).values("token", "host", "pid")
+                    .annotate(times).orderBy("claimed").limit(1).toSql());
             if (rows.isEmpty()) {
                 return null;
             }
