@@ -1,7 +1,7 @@
 package dev.chorm.query.internal;
 
 import dev.chorm.model.ModelMeta;
-import dev.chorm.query.QueryException;
+import dev.chorm.QueryException;
 import dev.chorm.schema.JdbcSqlExecutor;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -6,7 +6,7 @@ import com.clickhouse.client.api.ServerException;
 import com.clickhouse.client.api.insert.InsertResponse;
 import com.clickhouse.client.api.insert.InsertSettings;
 import dev.chorm.ChormException;
-import dev.chorm.query.Settings;
+import dev.chorm.sql.Settings;
 import dev.chorm.types.RowBinaryWriter;
 import java.io.IOException;
 import java.io.OutputStream;

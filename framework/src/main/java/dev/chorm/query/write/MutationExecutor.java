@@ -1,8 +1,8 @@
 package dev.chorm.query.write;
 
-import dev.chorm.query.QueryDatabase;
+import dev.chorm.schema.QueryDatabase;
 import dev.chorm.model.ModelMeta;
-import dev.chorm.query.Settings;
+import dev.chorm.sql.Settings;
 import dev.chorm.sql.QueryPart;
 import java.util.Map;
 
