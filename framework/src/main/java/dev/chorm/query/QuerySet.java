@@ -519,7 +519,7 @@ public final class QuerySet<T> implements QueryPart {
 
     /** Return the runner that executes this QuerySet's statements. */
     private QueryRunner runner() {
-        return new QueryRunner(database().dataSource(), query.meta());
+        return new QueryRunner(database().dataSource(), query.meta(), database()::client);
     }
 
     /** Write this QuerySet as a parenthesized subquery (for {@code in} lookups and CTEs). */

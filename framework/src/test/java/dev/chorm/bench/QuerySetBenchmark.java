@@ -8,6 +8,8 @@ import dev.chorm.embedded.EmbeddedClickHouse;
 import dev.chorm.query.QuerySet;
 import dev.chorm.testing.TestEngine;
 import dev.chorm.types.RowBinaryWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -24,9 +26,13 @@ import java.util.stream.Stream;
  * Measure the QuerySet against hand-written code on one embedded engine, in one run, and print ratios:
  * <ol>
  * <li>{@code bulkCreate} of 1,000,000 ten-column rows vs a hand-written client-v2 RowBinary insert of the
- *     same rows (target at least 0.9x), and vs the engine's own {@code INSERT ... SELECT} (the ceiling);</li>
+ *     same rows (target at least 1.6x), vs the same rows pre-encoded as Native and posted by a plain HTTP
+ *     client (the ingest ceiling, target at least 0.8x), and vs the engine's own {@code INSERT ... SELECT};</li>
  * <li>{@code stream()} of 1,000,000 rows into objects vs a raw JDBC {@code ResultSet} loop building the
- *     same objects (target at least 0.8x);</li>
+ *     same objects (target at least 2x), and vs reading the same result as Native bytes into a sink by a
+ *     plain HTTP client (the delivery ceiling, target at least 0.5x);</li>
+ * <li>10,000,000 rows through {@code bulkCreate} and {@code stream()} in a child JVM with {@code -Xmx256m},
+ *     with the peak heap ({@link BigRunMain}; skip with {@code -Dbench.bigRows=0});</li>
  * <li>building and compiling a typical five-step QuerySet to SQL (target under 20 µs, after warm-up).</li>
  * </ol>
  * Each figure is the median of several runs after a warm-up; in each run the two contenders go in
@@ -39,7 +45,8 @@ import java.util.stream.Stream;
  * exec:java does not compile: run {@code mvn -q -pl framework test-compile} first (or put
  * {@code test-compile} before {@code exec:java} in the same command). The engine runs in a child
  * process on the same machine, so on few cores the figures vary by about 10% from run to run.
- * Optional system properties: {@code bench.rows} (default 1,000,000) and {@code bench.runs} (default 7).
+ * Optional system properties: {@code bench.rows} (default 1,000,000), {@code bench.runs} (default 7) and
+ * {@code bench.bigRows} (default 10,000,000).
  */
 public final class QuerySetBenchmark {
     static final String SELECT_CEILING = "INSERT INTO bench_row SELECT number, toInt32(number % 65536),"
@@ -74,6 +81,7 @@ public final class QuerySetBenchmark {
             QuerySetBenchmark bench = new QuerySetBenchmark(db, database, rows, runs);
             bench.inserts();
             bench.reads();
+            bench.bigRun(engine, Integer.getInteger("bench.bigRows", 10_000_000));
             bench.compiles();
         }
         System.exit(0);
@@ -88,11 +96,16 @@ public final class QuerySetBenchmark {
             double[] chorms = new double[runs];
             double[] hands = new double[runs];
             double[] ceilings = new double[runs];
+            double[] natives = new double[runs];
+            byte[] nativeBody = NativeHttp.encode(data);
+            timed(() -> NativeHttp.insert(database, nativeBody));
             for (int run = 0; run < runs; run++) {
                 if (run % 2 == 0) {
                     chorms[run] = timed(() -> objects.bulkCreate(data));
                     hands[run] = timed(() -> handWritten(client, data));
+                    natives[run] = timed(() -> NativeHttp.insert(database, nativeBody));
                 } else {
+                    natives[run] = timed(() -> NativeHttp.insert(database, nativeBody));
                     hands[run] = timed(() -> handWritten(client, data));
                     chorms[run] = timed(() -> objects.bulkCreate(data));
                 }
@@ -101,11 +114,15 @@ public final class QuerySetBenchmark {
             double chorm = median(chorms);
             double hand = median(hands);
             double ceiling = median(ceilings);
-            System.out.printf("insert %,d rows (median of %d runs): bulkCreate %.3f s (%.2f M rows/s), hand-written"
-                    + " RowBinary %.3f s (%.2f M rows/s), INSERT ... SELECT %.3f s (%.2f M rows/s)%n", rows, runs, chorm,
-                    rows / chorm / 1e6, hand, rows / hand / 1e6, ceiling, rows / ceiling / 1e6);
-            System.out.printf("  bulkCreate / hand-written = %.2fx (target >= 0.9x); bulkCreate / INSERT SELECT"
-                    + " ceiling = %.2f%n", hand / chorm, ceiling / chorm);
+            double nativeCeiling = median(natives);
+            System.out.printf("insert %,d rows (median of %d runs): bulkCreate %.3f s (%.2f M rows/s), client-v2"
+                    + " RowBinary by hand %.3f s (%.2f M rows/s), pre-encoded Native over plain HTTP %.3f s"
+                    + " (%.2f M rows/s), INSERT ... SELECT %.3f s (%.2f M rows/s)%n", rows, runs, chorm,
+                    rows / chorm / 1e6, hand, rows / hand / 1e6, nativeCeiling, rows / nativeCeiling / 1e6, ceiling,
+                    rows / ceiling / 1e6);
+            System.out.printf("  bulkCreate / client-v2 RowBinary = %.2fx (target >= 1.6x); bulkCreate / Native"
+                    + " ingest ceiling = %.2fx (target >= 0.8x); bulkCreate / INSERT SELECT = %.2fx%n", hand / chorm,
+                    nativeCeiling / chorm, ceiling / chorm);
         }
         db.execute("TRUNCATE TABLE bench_row");
         db.execute(ceilingSql());
@@ -155,23 +172,60 @@ public final class QuerySetBenchmark {
     private void reads() throws Exception {
         streamAll();
         jdbcLoop();
+        NativeHttp.readInto(database, NativeHttp.SELECT);
         double[] chorms = new double[runs];
         double[] jdbcs = new double[runs];
+        double[] sinks = new double[runs];
         for (int run = 0; run < runs; run++) {
             if (run % 2 == 0) {
                 chorms[run] = seconds(this::streamAll);
                 jdbcs[run] = seconds(this::jdbcLoop);
+                sinks[run] = sinkSeconds();
             } else {
+                sinks[run] = sinkSeconds();
                 jdbcs[run] = seconds(this::jdbcLoop);
                 chorms[run] = seconds(this::streamAll);
             }
         }
         double chorm = median(chorms);
         double jdbc = median(jdbcs);
-        System.out.printf("read %,d rows into objects (median of %d runs): QuerySet.stream() %.3f s (%.2f M rows/s),"
-                + " raw JDBC loop %.3f s (%.2f M rows/s)%n", rows, runs, chorm, rows / chorm / 1e6, jdbc,
-                rows / jdbc / 1e6);
-        System.out.printf("  stream / JDBC = %.2fx (target >= 0.8x)%n", jdbc / chorm);
+        double sink = median(sinks);
+        System.out.printf("read %,d rows (median of %d runs): QuerySet.stream() into objects %.3f s (%.2f M rows/s),"
+                + " raw JDBC loop %.3f s (%.2f M rows/s), Native bytes into a sink %.3f s (%.2f M rows/s)%n", rows,
+                runs, chorm, rows / chorm / 1e6, jdbc, rows / jdbc / 1e6, sink, rows / sink / 1e6);
+        System.out.printf("  stream / JDBC = %.2fx (target >= 2x); stream / Native delivery ceiling = %.2fx"
+                + " (target >= 0.5x)%n", jdbc / chorm, sink / chorm);
+    }
+
+    private double sinkSeconds() throws Exception {
+        long start = System.nanoTime();
+        long bytes = NativeHttp.readInto(database, NativeHttp.SELECT);
+        if (bytes < rows) {
+            throw new IllegalStateException("only " + bytes + " bytes of Native for " + rows + " rows");
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Insert and stream {@code bigRows} rows in a child JVM with a 256 MB heap, and print what it measured. */
+    private void bigRun(EmbeddedClickHouse engine, int bigRows) throws Exception {
+        if (bigRows <= 0) {
+            return;
+        }
+        db.execute("TRUNCATE TABLE bench_row");
+        String classpath = System.getProperty("java.class.path");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(List.of(java.toString(), "-Xmx256m", "-cp", classpath,
+                BigRunMain.class.getName(), engine.jdbcUrl(database), engine.jdbcProperties().getProperty("user"),
+                engine.jdbcProperties().getProperty("password"), String.valueOf(bigRows)))
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("the -Xmx256m run failed:\n" + out);
+        }
+        System.out.print(out.lines().filter(l -> l.startsWith("big:")).map(l -> l.substring(4) + "\n")
+                .reduce("", String::concat));
+        db.execute("TRUNCATE TABLE bench_row");
+        db.execute(ceilingSql());
     }
 
     private static double median(double[] values) {

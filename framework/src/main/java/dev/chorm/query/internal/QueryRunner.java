@@ -1,5 +1,6 @@
 package dev.chorm.query.internal;
 
+import com.clickhouse.client.api.Client;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.QueryException;
 import dev.chorm.schema.JdbcSqlExecutor;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
@@ -30,16 +32,22 @@ public final class QueryRunner {
 
     private final DataSource dataSource;
     private final ModelMeta model;
+    private final Supplier<Client> client;
 
     /** Create a runner over {@code dataSource}. */
     public QueryRunner(DataSource dataSource) {
-        this(dataSource, null);
+        this(dataSource, null, null);
     }
 
-    /** Create a runner over {@code dataSource} for the queries of {@code model}, whose failures name it. */
-    public QueryRunner(DataSource dataSource, ModelMeta model) {
+    /**
+     * Create a runner over {@code dataSource} for the queries of {@code model}, whose failures name it,
+     * reading model objects through {@code client} in Native where it can ({@link NativeModelReads}),
+     * bypassing the JDBC result set ({@code client} null: always JDBC).
+     */
+    public QueryRunner(DataSource dataSource, ModelMeta model, Supplier<Client> client) {
         this.dataSource = dataSource;
         this.model = model;
+        this.client = client;
     }
 
     /**
@@ -47,6 +55,17 @@ public final class QueryRunner {
      * closes the result set, the statement and the connection.
      */
     public <R> Stream<R> stream(String sql, Query query, SqlCompiler.Compiled compiled, RowShape<R> shape) {
+        if (client != null && RowShapes.isModel(shape) && NativeModelReads.applies(query.meta(), compiled)) {
+            Stream<R> rows;
+            try {
+                rows = NativeModelReads.stream(client.get(), sql, query.meta(), compiled);
+            } catch (QueryException e) {
+                throw hinted(e);
+            }
+            if (rows != null) {
+                return rows;
+            }
+        }
         LOG.debug("query: {}", sql);
         Connection c = null;
         Statement s = null;

@@ -21,6 +21,8 @@ public final class RowShapes {
     private RowShapes() {
     }
 
+    private static final RowShape<Object> MODEL = (q, c, md) -> new ModelRowMapper(q.meta(), c.items(), md);
+
     /**
      * Return {@code shape} over the rows of hand-written {@code sql}: each column is read by its label,
      * as the field of {@code meta} it names (if any; null: no model).
@@ -40,7 +42,12 @@ public final class RowShapes {
     /** Return model objects of the query's model. */
     @SuppressWarnings("unchecked")
     public static <T> RowShape<T> model() {
-        return (q, c, md) -> (RowMapper<T>) new ModelRowMapper(q.meta(), c.items(), md);
+        return (RowShape<T>) MODEL;
+    }
+
+    /** Return whether {@code shape} is {@link #model()}, which the Native read path can build too. */
+    static boolean isModel(RowShape<?> shape) {
+        return shape == MODEL;
     }
 
     /** Return rows as maps from item key to value, in SELECT order. */

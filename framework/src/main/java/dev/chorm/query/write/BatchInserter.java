@@ -8,6 +8,7 @@ import com.clickhouse.client.api.insert.InsertSettings;
 import dev.chorm.ChormException;
 import dev.chorm.sql.Settings;
 import dev.chorm.types.RowBinaryWriter;
+import dev.chorm.wire.NativeBlock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Iterator;
@@ -16,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stream model objects into one table as RowBinary, one {@code INSERT} per batch, through client-v2's
+ * Stream model objects into one table as Native blocks (or RowBinary, as {@link InsertPlan#format()}
+ * says), one {@code INSERT} per batch, through client-v2's
  * streaming insert: rows are encoded straight into the HTTP request body while it is sent, so memory
  * stays bounded by one write buffer whatever the number of rows.
  */
@@ -27,11 +29,21 @@ final class BatchInserter {
     private final Client client;
     private final InsertPlan plan;
     private final Settings settings;
+    private final int blockSize;
 
     BatchInserter(Client client, InsertPlan plan, Settings settings) {
+        this(client, plan, settings, ModelWriter.DEFAULT_BLOCK_SIZE);
+    }
+
+    /** Create an inserter that sends Native blocks of at most {@code blockSize} rows (when the plan is Native). */
+    BatchInserter(Client client, InsertPlan plan, Settings settings, int blockSize) {
+        if (blockSize < 1) {
+            throw new IllegalArgumentException("blockSize must be at least 1, got " + blockSize);
+        }
         this.client = client;
         this.plan = plan;
         this.settings = settings;
+        this.blockSize = blockSize;
     }
 
     /** Insert every row of {@code rows}, at most {@code batchSize} per INSERT; return the number of rows. */
@@ -109,6 +121,9 @@ final class BatchInserter {
             }
             started = true;
             RowBinaryWriter w = new RowBinaryWriter(out, BUFFER_SIZE);
+            // Native: rows are collected column-wise and sent a block at a time; a block with a row that
+            // fails to encode is never sent (the request is aborted), so no part of it reaches the table.
+            NativeBlock block = plan.nativeRows() == null ? null : plan.nativeRows().newBlock();
             while (count < batchSize && rows.hasNext()) {
                 Object row = rows.next();
                 if (!plan.meta().modelClass().isInstance(row)) {
@@ -118,13 +133,23 @@ final class BatchInserter {
                     throw new IOException(encodingFailure.getMessage());
                 }
                 try {
-                    plan.write(w, row);
+                    if (block == null) {
+                        plan.write(w, row);
+                    } else {
+                        plan.write(block, row);
+                    }
                 } catch (RuntimeException e) {
                     failedRow = row;
                     encodingFailure = e;
                     throw new IOException("cannot encode row " + count, e);
                 }
                 count++;
+                if (block != null && block.rows() == blockSize) {
+                    block.writeTo(w);
+                }
+            }
+            if (block != null) {
+                block.writeTo(w);
             }
             w.flush();
         }

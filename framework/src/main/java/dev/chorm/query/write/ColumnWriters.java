@@ -48,7 +48,7 @@ final class ColumnWriters {
     }
 
     /** Chain columns {@code from} (inclusive) to {@code to} (exclusive) as a balanced tree, so it stays shallow. */
-    private static MethodHandle fold(MethodHandle[] columns, int from, int to) {
+    static MethodHandle fold(MethodHandle[] columns, int from, int to) {
         if (to - from == 0) {
             return MethodHandles.empty(ROW);
         } else if (to - from == 1) {

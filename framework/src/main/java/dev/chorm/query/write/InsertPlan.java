@@ -10,6 +10,7 @@ import dev.chorm.types.DataType;
 import dev.chorm.types.RowBinaryWriter;
 import dev.chorm.types.TypeKind;
 import dev.chorm.types.ValueEncoder;
+import dev.chorm.wire.NativeBlock;
 import java.io.OutputStream;
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ final class InsertPlan {
     private final boolean withDefaults;
     private final boolean hasJson;
     private final boolean hasAutoTime;
+    private final NativeRows nativeRows;
     private final String table;
 
     private InsertPlan(ModelMeta meta) {
@@ -68,6 +70,8 @@ final class InsertPlan {
         withDefaults = anyDefault;
         hasJson = json;
         hasAutoTime = insertable.stream().anyMatch(f -> f.autoTime() != ModelField.AutoTime.NONE);
+        // Native has no per-value "take the default" marker, and chorm writes JSON as text: both stay RowBinary.
+        nativeRows = withDefaults || n == 0 ? null : NativeRows.of(insertable);
         if (n == 0) {
             throw new ChormException(meta.modelClass().getSimpleName() + " has no column an INSERT can write.");
         }
@@ -83,6 +87,7 @@ final class InsertPlan {
         this.withDefaults = base.withDefaults;
         this.hasJson = base.hasJson;
         this.hasAutoTime = base.hasAutoTime;
+        this.nativeRows = base.nativeRows;
         this.table = table;
     }
 
@@ -111,9 +116,28 @@ final class InsertPlan {
         return columns;
     }
 
-    /** Return the wire format: RowBinary, or RowBinaryWithDefaults when a null field should take a default. */
+    /**
+     * Return the wire format: Native when every column can be written column-wise, else RowBinary, or
+     * RowBinaryWithDefaults when a null field should take a default.
+     */
     ClickHouseFormat format() {
+        if (nativeRows != null) {
+            return ClickHouseFormat.Native;
+        }
         return withDefaults ? ClickHouseFormat.RowBinaryWithDefaults : ClickHouseFormat.RowBinary;
+    }
+
+    /** Return the Native encoding of the rows, or null when they travel as RowBinary ({@link #format()}). */
+    NativeRows nativeRows() {
+        return nativeRows;
+    }
+
+    /** Stamp auto-time fields of {@code row} and add it to {@code block}; only when {@link #nativeRows()} is set. */
+    void write(NativeBlock block, Object row) {
+        if (hasAutoTime) {
+            AutoTimes.stampInsert(meta, row);
+        }
+        nativeRows.add(block, row);
     }
 
     /** Return whether a column holds JSON, which chorm writes as text and the server must be told so. */

@@ -17,29 +17,37 @@ import java.util.stream.Stream;
  * events.create(new Event());
  * long n = events.withSettings(Map.of("async_insert", 1)).bulkCreate(list, 100_000);
  * }</pre>
- * Rows travel as RowBinary through client-v2's streaming insert ({@link QueryDatabase#client()}), one
- * {@code INSERT} per batch, encoded while the request is sent: memory stays bounded whatever the
- * number of rows. Models extending {@code Model} get their Snowflake id before they are sent;
+ * Rows travel as Native blocks (column-wise; RowBinary for models with JSON columns or nullable
+ * DEFAULT fields) through client-v2's streaming insert ({@link QueryDatabase#client()}), one
+ * {@code INSERT} per batch, encoded while the request is sent: memory stays bounded by one block
+ * ({@link #withBlockSize(int)}) whatever the number of rows. Models extending {@code Model} get their Snowflake id before they are sent;
  * MATERIALIZED and ALIAS columns are left to the server. Instances are immutable and thread-safe.
  */
 public final class ModelWriter<T> {
     /** The rows per INSERT when no batch size is given: ClickHouse's own {@code max_insert_block_size}. */
     public static final int DEFAULT_BATCH_SIZE = 1_048_576;
+    /**
+     * The rows per Native block inside one INSERT when no block size is given: ClickHouse's own
+     * {@code max_block_size}. Encoding memory is about one block of encoded rows.
+     */
+    public static final int DEFAULT_BLOCK_SIZE = 65_536;
 
     private final QueryDatabase db;
     private final Class<T> model;
     private final Settings settings;
+    private final int blockSize;
 
-    private ModelWriter(QueryDatabase db, Class<T> model, Settings settings) {
+    private ModelWriter(QueryDatabase db, Class<T> model, Settings settings, int blockSize) {
         this.db = Objects.requireNonNull(db, "db == null");
         this.model = Objects.requireNonNull(model, "model == null");
         this.settings = settings;
+        this.blockSize = blockSize;
     }
 
     /** Return a writer for objects of {@code model} in {@code db}. */
     public static <T> ModelWriter<T> of(QueryDatabase db, Class<T> model) {
         InsertPlan.of(model);
-        return new ModelWriter<>(db, model, Settings.empty());
+        return new ModelWriter<>(db, model, Settings.empty(), DEFAULT_BLOCK_SIZE);
     }
 
     /** Return a copy that sends {@code settings} (added to the database's own) with every statement. */
@@ -49,7 +57,19 @@ public final class ModelWriter<T> {
 
     /** Return a copy that sends {@code settings} (instead of this writer's) with every statement. */
     public ModelWriter<T> withSettings(Settings settings) {
-        return new ModelWriter<>(db, model, Objects.requireNonNull(settings, "settings == null"));
+        return new ModelWriter<>(db, model, Objects.requireNonNull(settings, "settings == null"), blockSize);
+    }
+
+    /**
+     * Return a copy that sends Native inserts in blocks of at most {@code rows} rows (default
+     * {@link #DEFAULT_BLOCK_SIZE}): the encoder holds one block of encoded values, so this bounds
+     * its memory. Models written as RowBinary (JSON columns, nullable DEFAULT fields) ignore it.
+     */
+    public ModelWriter<T> withBlockSize(int rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("the block size must be at least 1 row, got " + rows);
+        }
+        return new ModelWriter<>(db, model, settings, rows);
     }
 
     /** Return the settings sent with every statement of this writer. */
@@ -123,6 +143,6 @@ public final class ModelWriter<T> {
     }
 
     private long insert(Iterator<? extends T> rows, int batchSize) {
-        return new BatchInserter(db.client(), InsertPlan.of(model), settings).insertAll(rows, batchSize);
+        return new BatchInserter(db.client(), InsertPlan.of(model), settings, blockSize).insertAll(rows, batchSize);
     }
 }

@@ -1,0 +1,181 @@
+package dev.chorm.query.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chorm.db.Database;
+import dev.chorm.model.ModelMeta;
+import dev.chorm.model.Table;
+import dev.chorm.model.engine.MergeTree;
+import dev.chorm.types.annotation.Date;
+import dev.chorm.types.annotation.DateTime;
+import dev.chorm.types.annotation.DateTime64;
+import dev.chorm.types.annotation.LowCardinality;
+import dev.chorm.types.annotation.Nullable;
+import dev.chorm.types.annotation.UInt16;
+import dev.chorm.types.annotation.UInt32;
+import dev.chorm.types.annotation.UInt8;
+import dev.chorm.QueryException;
+import dev.chorm.testing.TestEngine;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Native read path against the real engine: every (column type, field type) pair it decodes,
+ * with edge values, read in many small server blocks (LowCardinality with more distinct values than
+ * a UInt8 index holds), gives exactly the objects the JDBC path builds; other shapes keep JDBC.
+ */
+class NativeReadEngineTest {
+    private static final int ROWS = 1_000;
+    private static Database db;
+
+    @Table(name = "native_read")
+    @MergeTree(orderBy = "id")
+    static class Wide {
+        public long id;
+        public int i32;
+        public short i16;
+        public byte i8;
+        @UInt32 public long u32;
+        @UInt16 public int u16;
+        @UInt8 public short u8;
+        public double f64;
+        public float f32;
+        public boolean flag;
+        public String text = "";
+        @LowCardinality public String city = "";
+        @LowCardinality @Nullable public String lcNull;
+        @Nullable public Long nLong;
+        @Nullable public Integer nInt;
+        @Nullable public Double nDouble;
+        @Nullable public Boolean nBool;
+        @Nullable public String nText;
+        public Instant micros = Instant.EPOCH;
+        @DateTime64(9) public Instant nanos = Instant.EPOCH;
+        @DateTime64(3) @Nullable public Instant nMillis;
+        @DateTime public Instant seconds = Instant.EPOCH;
+        @Date public LocalDate date = LocalDate.EPOCH;
+        public LocalDate date32 = LocalDate.EPOCH;
+        @Nullable public LocalDate nDate;
+        public UUID uuid = new UUID(0, 0);
+        @Nullable public UUID nUuid;
+    }
+
+    @BeforeAll
+    static void open() {
+        String name = TestEngine.freshDatabase("native_read");
+        db = Database.open("test", TestEngine.shared().jdbcUrl(name), TestEngine.shared().jdbcProperties(), Map.of());
+        db.createTables(Wide.class);
+        db.objects(Wide.class).bulkCreate(IntStream.range(0, ROWS).mapToObj(NativeReadEngineTest::row).toList());
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    static Wide row(int i) {
+        Wide w = new Wide();
+        boolean low = i % 2 == 0;
+        w.id = i == 0 ? Long.MIN_VALUE : i == 1 ? Long.MAX_VALUE : i;
+        w.i32 = low ? Integer.MIN_VALUE + i : Integer.MAX_VALUE - i;
+        w.i16 = low ? Short.MIN_VALUE : Short.MAX_VALUE;
+        w.i8 = low ? Byte.MIN_VALUE : Byte.MAX_VALUE;
+        w.u32 = low ? 0 : 4_294_967_295L;
+        w.u16 = low ? 0 : 65_535;
+        w.u8 = (short) (i % 256);
+        w.f64 = switch (i % 5) {
+            case 0 -> Double.NaN;
+            case 1 -> Double.NEGATIVE_INFINITY;
+            case 2 -> -0.0;
+            case 3 -> Double.MIN_VALUE;
+            default -> i / 7.0;
+        };
+        w.f32 = low ? Float.MAX_VALUE : -Float.MIN_VALUE;
+        w.flag = i % 3 == 0;
+        w.text = switch (i % 4) {
+            case 0 -> "\n\n";
+            case 1 -> "a\0b";
+            case 2 -> "";
+            default -> "é😀 'x' " + i;
+        };
+        w.city = "city-" + (i % 600);
+        w.lcNull = i % 3 == 0 ? null : "v" + (i % 400);
+        w.nLong = i % 2 == 0 ? null : (long) -i;
+        w.nInt = i % 3 == 0 ? null : i;
+        w.nDouble = i % 4 == 0 ? null : i * 1.5;
+        w.nBool = i % 5 == 0 ? null : i % 2 == 0;
+        w.nText = i % 2 == 0 ? null : "t" + i;
+        w.micros = low ? Instant.parse("1900-01-01T00:00:00.000001Z") : Instant.parse("2299-12-31T23:59:59.999999Z");
+        w.nanos = low ? Instant.parse("1900-01-01T00:00:00.000000001Z")
+                : Instant.parse("2262-04-11T23:47:16.854775807Z");
+        w.nMillis = i % 3 == 0 ? null : Instant.parse("1969-12-31T23:59:59.999Z").plusMillis(i);
+        w.seconds = low ? Instant.EPOCH : Instant.parse("2106-02-07T06:28:15Z");
+        w.date = low ? LocalDate.EPOCH : LocalDate.of(2149, 6, 6);
+        w.date32 = low ? LocalDate.of(1900, 1, 1) : LocalDate.of(2299, 12, 31);
+        w.nDate = i % 2 == 0 ? null : LocalDate.of(2024, 1, 1).plusDays(i);
+        w.uuid = low ? new UUID(-1, -1) : new UUID(i, -i);
+        w.nUuid = i % 2 == 0 ? null : new UUID(Long.MIN_VALUE, i);
+        return w;
+    }
+
+    @Test
+    void nativeReadsGiveTheObjectsJdbcGivesInSmallBlocks() {
+        Query q = Query.of(ModelMeta.of(Wide.class));
+        SqlCompiler.Compiled c = SqlCompiler.compile(q);
+        String sql = c.sql() + " ORDER BY id SETTINGS max_block_size = 100";
+        assertThat(NativeModelReads.applies(q.meta(), c)).isTrue();
+        List<Wide> viaNative;
+        try (Stream<Wide> rows = NativeModelReads.stream(db.client(), sql, q.meta(), c)) {
+            assertThat(rows).isNotNull();
+            viaNative = rows.toList();
+        }
+        List<Wide> viaJdbc = new QueryRunner(db.dataSource()).list(sql, q, c, RowShapes.model());
+        List<Wide> written = IntStream.range(0, ROWS).mapToObj(NativeReadEngineTest::row)
+                .sorted(java.util.Comparator.comparingLong(w -> w.id)).toList();
+        List<Wide> viaApi = db.objects(Wide.class).orderBy("id").fetch(); // the Native path for this model
+        assertThat(viaNative).hasSize(ROWS);
+        assertThat(viaJdbc).hasSize(ROWS);
+        assertThat(viaApi).hasSize(ROWS);
+        for (int i = 0; i < ROWS; i++) {
+            assertThat(viaJdbc.get(i)).as("JDBC row %d", i).usingRecursiveComparison()
+                    .withEqualsForType(Double::equals, Double.class).withEqualsForType(Float::equals, Float.class)
+                    .isEqualTo(written.get(i));
+            assertThat(viaNative.get(i)).as("Native row %d", i).usingRecursiveComparison()
+                    .withEqualsForType(Double::equals, Double.class).withEqualsForType(Float::equals, Float.class)
+                    .isEqualTo(written.get(i));
+            assertThat(viaApi.get(i)).as("fetch() row %d", i).usingRecursiveComparison()
+                    .withEqualsForType(Double::equals, Double.class).withEqualsForType(Float::equals, Float.class)
+                    .isEqualTo(written.get(i));
+        }
+    }
+
+    @Test
+    void aServerErrorNamesTheQueryAndCarriesTheCode() {
+        Query q = Query.of(ModelMeta.of(Wide.class));
+        SqlCompiler.Compiled c = SqlCompiler.compile(q);
+        String sql = c.sql() + " SETTINGS max_rows_to_read = 10";
+        assertThatThrownBy(() -> NativeModelReads.stream(db.client(), sql, q.meta(), c))
+                .isInstanceOf(QueryException.class)
+                .hasMessageStartingWith("ClickHouse rejected: " + sql + "\n")
+                .hasMessageContaining("TOO_MANY_ROWS")
+                .satisfies(e -> assertThat(((QueryException) e).errorCode()).isEqualTo(158));
+    }
+
+    @Test
+    void shapesOtherThanPlainFieldsKeepTheJdbcPath() {
+        var annotated = db.objects(Wide.class).annotate("next", dev.chorm.query.F.of("i32").plus(1));
+        Query q = Query.of(ModelMeta.of(Wide.class)).withAnnotation("next", dev.chorm.query.F.of("i32").plus(1));
+        assertThat(NativeModelReads.applies(q.meta(), SqlCompiler.compile(q))).isFalse();
+        assertThat(annotated.orderBy("id").limit(2).fetch()).extracting(w -> w.id)
+                .containsExactly(Long.MIN_VALUE, 2L);
+    }
+}
