@@ -7,7 +7,7 @@ import dev.chorm.embedded.EmbeddedClickHouse;
 import dev.chorm.embedded.EmbeddedEngineException;
 import dev.chorm.embedded.EngineLibraryException;
 import dev.chorm.model.ModelMeta;
-import dev.chorm.query.QueryDatabase;
+import dev.chorm.schema.QueryDatabase;
 import dev.chorm.query.QuerySet;
 import dev.chorm.query.RawQuery;
 import dev.chorm.schema.JdbcSqlExecutor;

@@ -1,5 +1,7 @@
 package dev.chorm.migrations;
 
+import dev.chorm.MigrationException;
+import dev.chorm.migrations.operations.ProjectState;
 import dev.chorm.model.Model;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.model.Table;

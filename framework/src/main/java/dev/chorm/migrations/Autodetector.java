@@ -3,6 +3,8 @@ package dev.chorm.migrations;
 import dev.chorm.migrations.operations.AlterModelTable;
 import dev.chorm.migrations.operations.CreateModel;
 import dev.chorm.migrations.operations.DeleteModel;
+import dev.chorm.migrations.operations.Operation;
+import dev.chorm.migrations.operations.ProjectState;
 import dev.chorm.migrations.operations.RenameModel;
 import dev.chorm.model.TableSpec;
 import java.util.ArrayList;

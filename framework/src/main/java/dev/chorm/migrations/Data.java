@@ -1,5 +1,6 @@
 package dev.chorm.migrations;
 
+import dev.chorm.MigrationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

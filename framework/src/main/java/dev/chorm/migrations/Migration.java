@@ -1,5 +1,6 @@
 package dev.chorm.migrations;
 
+import dev.chorm.migrations.operations.Operation;
 import dev.chorm.types.JsonText;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,5 +1,7 @@
 package dev.chorm.migrations;
 
+import dev.chorm.MigrationException;
+import dev.chorm.migrations.operations.Operation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

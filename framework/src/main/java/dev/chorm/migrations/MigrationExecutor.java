@@ -1,6 +1,10 @@
 package dev.chorm.migrations;
 
+import dev.chorm.MigrationException;
 import dev.chorm.ModelDefinitionException;
+import dev.chorm.migrations.operations.Operation;
+import dev.chorm.migrations.operations.OperationContext;
+import dev.chorm.migrations.operations.ProjectState;
 import dev.chorm.schema.SchemaEditor;
 import dev.chorm.schema.SqlExecutor;
 import dev.chorm.schema.StorageProfile;

@@ -1,5 +1,8 @@
 package dev.chorm.migrations;
 
+import dev.chorm.MigrationException;
+import dev.chorm.migrations.operations.Operation;
+import dev.chorm.migrations.operations.ProjectState;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;

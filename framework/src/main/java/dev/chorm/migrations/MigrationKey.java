@@ -1,5 +1,6 @@
 package dev.chorm.migrations;
 
+import dev.chorm.MigrationException;
 import java.util.Comparator;
 import java.util.Objects;
 

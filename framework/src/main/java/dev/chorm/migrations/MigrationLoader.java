@@ -1,5 +1,6 @@
 package dev.chorm.migrations;
 
+import dev.chorm.MigrationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

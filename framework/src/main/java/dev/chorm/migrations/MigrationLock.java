@@ -3,6 +3,7 @@ package dev.chorm.migrations;
 import static dev.chorm.sql.SqlLiterals.qualifiedName;
 
 import dev.chorm.ChormException;
+import dev.chorm.MigrationException;
 import dev.chorm.model.TableSpec;
 import dev.chorm.query.Expression;
 import dev.chorm.query.Func;

@@ -1,5 +1,6 @@
 package dev.chorm.migrations;
 
+import dev.chorm.migrations.operations.Operation;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.chorm.migrations;
 
+import dev.chorm.MigrationException;
 import dev.chorm.types.JsonText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.chorm.migrations;
 
+import dev.chorm.MigrationException;
 import dev.chorm.db.Config;
 import dev.chorm.db.Database;
 import dev.chorm.db.DatabaseConfig;

@@ -1,5 +1,6 @@
 package dev.chorm.migrations;
 
+import dev.chorm.MigrationException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;

@@ -1,5 +1,6 @@
 package dev.chorm.migrations;
 
+import dev.chorm.MigrationException;
 import dev.chorm.migrations.operations.AddConstraint;
 import dev.chorm.migrations.operations.AddField;
 import dev.chorm.migrations.operations.AddIndex;
@@ -13,6 +14,7 @@ import dev.chorm.migrations.operations.AlterModelTable;
 import dev.chorm.migrations.operations.AlterModelTtl;
 import dev.chorm.migrations.operations.CreateModel;
 import dev.chorm.migrations.operations.DeleteModel;
+import dev.chorm.migrations.operations.Operation;
 import dev.chorm.migrations.operations.RemoveConstraint;
 import dev.chorm.migrations.operations.RemoveField;
 import dev.chorm.migrations.operations.RemoveIndex;

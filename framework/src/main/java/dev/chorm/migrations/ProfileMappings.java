@@ -1,6 +1,7 @@
 package dev.chorm.migrations;
 
 import dev.chorm.ModelDefinitionException;
+import dev.chorm.migrations.operations.ProjectState;
 import dev.chorm.model.TableSpec;
 import dev.chorm.schema.StorageProfiles;
 import dev.chorm.schema.TableMapping;

@@ -2,10 +2,10 @@
  * Evolve ClickHouse schemas from models, as Django's migrations do, with one job per type.
  *
  * <ul>
- *   <li>{@link dev.chorm.migrations.ProjectState}: the tables of every app's models, in memory.</li>
+ *   <li>{@link dev.chorm.migrations.operations.ProjectState}: the tables of every app's models, in memory.</li>
  *   <li>{@link dev.chorm.migrations.Autodetector}: compare two states, return operations per app; renames
  *       go to a {@link dev.chorm.migrations.Questioner}.</li>
- *   <li>{@link dev.chorm.migrations.Operation} and {@code operations/}: advance the state and issue DDL
+ *   <li>{@link dev.chorm.migrations.operations.Operation} and {@code operations/}: advance the state and issue DDL
  *       through the schema editor, forwards and backwards.</li>
  *   <li>{@link dev.chorm.migrations.MigrationWriter}: one deterministic JSON file per migration,
  *       {@code db/clickhouse/<app>/NNNN_name.json}.</li>

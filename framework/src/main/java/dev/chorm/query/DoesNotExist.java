@@ -1,5 +1,7 @@
 package dev.chorm.query;
 
+import dev.chorm.QueryException;
+
 /** Signal that {@link QuerySet#get()} found no row; the message names the model. */
 public class DoesNotExist extends QueryException {
     private static final long serialVersionUID = 1L;

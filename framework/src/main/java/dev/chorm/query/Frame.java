@@ -1,5 +1,6 @@
 package dev.chorm.query;
 
+import dev.chorm.sql.Keyword;
 import dev.chorm.sql.QueryPart;
 import dev.chorm.sql.RenderContext;
 

@@ -1,5 +1,6 @@
 package dev.chorm.query;
 
+import dev.chorm.QueryException;
 import dev.chorm.query.internal.FunctionCall;
 import dev.chorm.query.internal.Literal;
 import dev.chorm.sql.RenderContext;

@@ -1,5 +1,6 @@
 package dev.chorm.query;
 
+import dev.chorm.QueryException;
 import dev.chorm.query.internal.BuiltinLookups;
 import dev.chorm.types.DataType;
 import java.util.ArrayList;

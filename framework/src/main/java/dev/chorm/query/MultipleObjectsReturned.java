@@ -1,5 +1,7 @@
 package dev.chorm.query;
 
+import dev.chorm.QueryException;
+
 /** Signal that {@link QuerySet#get()} found more than one row; the message says how many (at most 21 are counted). */
 public class MultipleObjectsReturned extends QueryException {
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
 package dev.chorm.query;
 
+import dev.chorm.QueryException;
+
 /**
  * Split the rows of a QuerySet into pages of a fixed size, counting them once.
  *

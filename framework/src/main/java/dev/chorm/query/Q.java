@@ -1,6 +1,7 @@
 package dev.chorm.query;
 
 import dev.chorm.query.internal.LookupCondition;
+import dev.chorm.sql.Keyword;
 import dev.chorm.sql.RenderContext;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.chorm.query;
 
+import dev.chorm.QueryException;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.query.internal.Query;
 import dev.chorm.query.internal.QueryRunner;
@@ -8,8 +9,11 @@ import dev.chorm.query.internal.RowShapes;
 import dev.chorm.query.internal.Scope;
 import dev.chorm.query.internal.SqlCompiler;
 import dev.chorm.query.write.MutationMode;
+import dev.chorm.schema.QueryDatabase;
+import dev.chorm.sql.Keyword;
 import dev.chorm.sql.QueryPart;
 import dev.chorm.sql.RenderContext;
+import dev.chorm.sql.Settings;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

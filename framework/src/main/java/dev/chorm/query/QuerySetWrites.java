@@ -1,5 +1,6 @@
 package dev.chorm.query;
 
+import dev.chorm.QueryException;
 import dev.chorm.query.internal.Query;
 import dev.chorm.query.write.ModelWriter;
 import dev.chorm.query.write.MutationMode;

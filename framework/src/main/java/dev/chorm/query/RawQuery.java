@@ -1,10 +1,12 @@
 package dev.chorm.query;
 
+import dev.chorm.QueryException;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.query.internal.Query;
 import dev.chorm.query.internal.QueryRunner;
 import dev.chorm.query.internal.RowShape;
 import dev.chorm.query.internal.RowShapes;
+import dev.chorm.schema.QueryDatabase;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

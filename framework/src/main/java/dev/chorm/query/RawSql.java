@@ -1,5 +1,6 @@
 package dev.chorm.query;
 
+import dev.chorm.QueryException;
 import dev.chorm.sql.SqlLexer;
 import dev.chorm.sql.SqlLiterals;
 import dev.chorm.types.DataType;

@@ -8,7 +8,7 @@ import dev.chorm.model.Model;
 import dev.chorm.model.Table;
 import dev.chorm.model.engine.MergeTree;
 import dev.chorm.types.annotation.UInt16;
-import dev.chorm.query.QueryException;
+import dev.chorm.QueryException;
 import dev.chorm.testing.TestEngine;
 import java.util.List;
 import java.util.Map;

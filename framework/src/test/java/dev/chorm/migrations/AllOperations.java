@@ -13,6 +13,7 @@ import dev.chorm.migrations.operations.AlterModelTable;
 import dev.chorm.migrations.operations.AlterModelTtl;
 import dev.chorm.migrations.operations.CreateModel;
 import dev.chorm.migrations.operations.DeleteModel;
+import dev.chorm.migrations.operations.Operation;
 import dev.chorm.migrations.operations.RemoveConstraint;
 import dev.chorm.migrations.operations.RemoveField;
 import dev.chorm.migrations.operations.RemoveIndex;

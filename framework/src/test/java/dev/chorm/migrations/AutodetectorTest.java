@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.chorm.MigrationException;
 import dev.chorm.migrations.operations.AddConstraint;
 import dev.chorm.migrations.operations.AddField;
 import dev.chorm.migrations.operations.AddIndex;
@@ -22,6 +23,8 @@ import dev.chorm.migrations.operations.AlterModelTable;
 import dev.chorm.migrations.operations.AlterModelTtl;
 import dev.chorm.migrations.operations.CreateModel;
 import dev.chorm.migrations.operations.DeleteModel;
+import dev.chorm.migrations.operations.Operation;
+import dev.chorm.migrations.operations.ProjectState;
 import dev.chorm.migrations.operations.RemoveConstraint;
 import dev.chorm.migrations.operations.RemoveField;
 import dev.chorm.migrations.operations.RemoveIndex;

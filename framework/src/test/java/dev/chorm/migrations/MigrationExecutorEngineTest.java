@@ -5,6 +5,7 @@ import static dev.chorm.migrations.TestDatabases.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chorm.MigrationException;
 import dev.chorm.db.Database;
 import dev.chorm.migrations.fixtures.Backfill;
 import dev.chorm.migrations.fixtures.v1.Event;

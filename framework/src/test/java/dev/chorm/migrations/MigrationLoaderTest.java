@@ -3,8 +3,10 @@ package dev.chorm.migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chorm.MigrationException;
 import dev.chorm.migrations.operations.AddField;
 import dev.chorm.migrations.operations.CreateModel;
+import dev.chorm.migrations.operations.Operation;
 import dev.chorm.model.ColumnSpec;
 import dev.chorm.types.DataType;
 import java.io.IOException;

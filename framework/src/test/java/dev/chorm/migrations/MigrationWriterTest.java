@@ -3,6 +3,7 @@ package dev.chorm.migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chorm.MigrationException;
 import dev.chorm.migrations.fixtures.v1.Event;
 import dev.chorm.migrations.operations.CreateModel;
 import dev.chorm.model.ModelMeta;

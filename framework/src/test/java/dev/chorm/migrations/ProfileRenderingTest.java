@@ -11,6 +11,7 @@ import dev.chorm.migrations.fixtures.cluster.Replacing;
 import dev.chorm.migrations.fixtures.cluster.Summing;
 import dev.chorm.migrations.operations.AddField;
 import dev.chorm.migrations.operations.CreateModel;
+import dev.chorm.migrations.operations.ProjectState;
 import dev.chorm.model.ColumnSpec;
 import dev.chorm.model.EngineSpec;
 import dev.chorm.model.ModelMeta;

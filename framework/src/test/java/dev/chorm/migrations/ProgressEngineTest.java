@@ -3,6 +3,7 @@ package dev.chorm.migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.chorm.MigrationException;
 import dev.chorm.db.Database;
 import dev.chorm.migrations.operations.AlterField;
 import dev.chorm.migrations.operations.AlterModelEngine;

@@ -5,6 +5,7 @@ import static dev.chorm.migrations.TestDatabases.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chorm.MigrationException;
 import dev.chorm.db.Database;
 import dev.chorm.migrations.operations.AddConstraint;
 import dev.chorm.migrations.operations.AddField;

@@ -14,6 +14,7 @@ import dev.chorm.migrations.fixtures.cluster.Replacing;
 import dev.chorm.migrations.fixtures.cluster.Student;
 import dev.chorm.migrations.fixtures.cluster.Summing;
 import dev.chorm.migrations.fixtures.cluster.VersionedCollapsing;
+import dev.chorm.migrations.operations.ProjectState;
 import dev.chorm.model.TableSpec;
 import dev.chorm.query.QuerySet;
 import dev.chorm.schema.SchemaEditor;

@@ -2,6 +2,8 @@ package dev.chorm.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chorm.migrations.operations.Operation;
+import dev.chorm.migrations.operations.ProjectState;
 import dev.chorm.model.ColumnSpec;
 import dev.chorm.model.EngineSpec;
 import dev.chorm.model.TableSpec;

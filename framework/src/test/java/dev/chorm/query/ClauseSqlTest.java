@@ -3,6 +3,7 @@ package dev.chorm.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chorm.QueryException;
 import dev.chorm.query.fixtures.Hit;
 import dev.chorm.query.fixtures.Person;
 import dev.chorm.query.fixtures.Purchase;

@@ -1,8 +1,5 @@
 package dev.chorm.migrations.operations;
 
-import dev.chorm.migrations.Operation;
-import dev.chorm.migrations.OperationContext;
-import dev.chorm.migrations.ProjectState;
 import dev.chorm.model.ColumnSpec;
 import dev.chorm.model.DefaultKind;
 import dev.chorm.model.TableSpec;

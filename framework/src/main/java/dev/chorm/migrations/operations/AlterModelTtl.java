@@ -1,7 +1,5 @@
 package dev.chorm.migrations.operations;
 
-import dev.chorm.migrations.OperationContext;
-import dev.chorm.migrations.ProjectState;
 import dev.chorm.model.TableSpec;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.chorm.migrations.operations;
 
-import dev.chorm.migrations.MigrationException;
+import dev.chorm.MigrationException;
 import dev.chorm.model.ConstraintSpec;
 import dev.chorm.model.IndexSpec;
 import dev.chorm.model.ProjectionSpec;

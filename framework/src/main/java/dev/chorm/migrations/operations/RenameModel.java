@@ -1,9 +1,6 @@
 package dev.chorm.migrations.operations;
 
-import dev.chorm.migrations.MigrationException;
-import dev.chorm.migrations.Operation;
-import dev.chorm.migrations.OperationContext;
-import dev.chorm.migrations.ProjectState;
+import dev.chorm.MigrationException;
 import java.util.Objects;
 
 /**

@@ -1,10 +1,6 @@
 package dev.chorm.migrations.operations;
 
-import dev.chorm.migrations.JavaMigration;
-import dev.chorm.migrations.MigrationException;
-import dev.chorm.migrations.Operation;
-import dev.chorm.migrations.OperationContext;
-import dev.chorm.migrations.ProjectState;
+import dev.chorm.MigrationException;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Objects;
 

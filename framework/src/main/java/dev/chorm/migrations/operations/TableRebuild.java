@@ -1,7 +1,6 @@
 package dev.chorm.migrations.operations;
 
-import dev.chorm.migrations.MigrationException;
-import dev.chorm.migrations.OperationContext;
+import dev.chorm.MigrationException;
 import dev.chorm.model.ColumnSpec;
 import dev.chorm.model.DefaultKind;
 import dev.chorm.model.TableSpec;

@@ -1,9 +1,9 @@
 package dev.chorm.query.internal;
 
 import dev.chorm.query.Expression;
-import dev.chorm.query.Keyword;
+import dev.chorm.sql.Keyword;
 import dev.chorm.query.Lookup;
-import dev.chorm.query.QueryException;
+import dev.chorm.QueryException;
 import dev.chorm.query.QuerySet;
 import dev.chorm.sql.Primitives;
 import dev.chorm.sql.QueryPart;

@@ -1,7 +1,7 @@
 package dev.chorm.query.internal;
 
 import dev.chorm.model.ModelMeta;
-import dev.chorm.query.QueryException;
+import dev.chorm.QueryException;
 
 /**
  * The likely fix of ClickHouse's "unknown table" (code 60) on a model's statement: the migrations

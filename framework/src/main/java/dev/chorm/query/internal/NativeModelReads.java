@@ -8,7 +8,7 @@ import com.clickhouse.data.ClickHouseFormat;
 import dev.chorm.ChormException;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
-import dev.chorm.query.QueryException;
+import dev.chorm.QueryException;
 import dev.chorm.types.DataType;
 import dev.chorm.types.TypeKind;
 import dev.chorm.wire.NativeBlockReader;

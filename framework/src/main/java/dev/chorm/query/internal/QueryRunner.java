@@ -2,7 +2,7 @@ package dev.chorm.query.internal;
 
 import com.clickhouse.client.api.Client;
 import dev.chorm.model.ModelMeta;
-import dev.chorm.query.QueryException;
+import dev.chorm.QueryException;
 import dev.chorm.schema.JdbcSqlExecutor;
 import java.sql.Connection;
 import java.sql.ResultSet;

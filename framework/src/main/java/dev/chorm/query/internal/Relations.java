@@ -4,7 +4,7 @@ import dev.chorm.model.ForeignKey;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.model.Relation;
-import dev.chorm.query.QueryException;
+import dev.chorm.QueryException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import dev.chorm.types.ValueReader;
 
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
-import dev.chorm.query.QueryException;
+import dev.chorm.QueryException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;

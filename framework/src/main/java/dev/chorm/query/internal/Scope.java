@@ -4,7 +4,7 @@ import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.query.Expression;
 import dev.chorm.query.Lookups;
-import dev.chorm.query.QueryException;
+import dev.chorm.QueryException;
 import dev.chorm.sql.RenderContext;
 import dev.chorm.types.DataType;
 import java.util.ArrayList;

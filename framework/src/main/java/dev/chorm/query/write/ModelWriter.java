@@ -1,7 +1,7 @@
 package dev.chorm.query.write;
 
-import dev.chorm.query.QueryDatabase;
-import dev.chorm.query.Settings;
+import dev.chorm.schema.QueryDatabase;
+import dev.chorm.sql.Settings;
 import dev.chorm.sql.QueryPart;
 import java.util.Iterator;
 import java.util.List;

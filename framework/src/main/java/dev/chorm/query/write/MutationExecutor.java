@@ -1,10 +1,10 @@
 package dev.chorm.query.write;
 
-import dev.chorm.query.QueryDatabase;
-import dev.chorm.query.QueryException;
+import dev.chorm.QueryException;
 import dev.chorm.query.internal.MissingTable;
+import dev.chorm.schema.QueryDatabase;
 import dev.chorm.model.ModelMeta;
-import dev.chorm.query.Settings;
+import dev.chorm.sql.Settings;
 import dev.chorm.sql.QueryPart;
 import java.util.Map;
 

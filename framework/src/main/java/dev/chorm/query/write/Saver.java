@@ -1,14 +1,14 @@
 package dev.chorm.query.write;
 
 import com.clickhouse.client.api.query.GenericRecord;
-import dev.chorm.query.QueryDatabase;
+import dev.chorm.schema.QueryDatabase;
 import dev.chorm.model.DefaultKind;
 import dev.chorm.model.Model;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
-import dev.chorm.query.QueryException;
-import dev.chorm.query.Settings;
+import dev.chorm.QueryException;
 import dev.chorm.query.internal.MissingTable;
+import dev.chorm.sql.Settings;
 import dev.chorm.query.internal.Scope;
 import dev.chorm.sql.QueryPart;
 import dev.chorm.sql.RenderContext;

@@ -15,7 +15,7 @@ import dev.chorm.types.annotation.Nullable;
 import dev.chorm.types.annotation.UInt16;
 import dev.chorm.types.annotation.UInt32;
 import dev.chorm.types.annotation.UInt8;
-import dev.chorm.query.QueryException;
+import dev.chorm.QueryException;
 import dev.chorm.testing.TestEngine;
 import java.time.Instant;
 import java.time.LocalDate;

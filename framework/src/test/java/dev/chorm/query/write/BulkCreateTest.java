@@ -110,7 +110,7 @@ class BulkCreateTest {
         db.execute("SYSTEM STOP MERGES " + table);
         List<Note> rows = IntStream.range(0, count).mapToObj(i -> new Note(i, "n" + i)).toList();
 
-        long inserted = new BatchInserter(db.client(), planFor(table), dev.chorm.query.Settings.empty())
+        long inserted = new BatchInserter(db.client(), planFor(table), dev.chorm.sql.Settings.empty())
                 .insertAll(rows.iterator(), 10);
 
         assertThat(inserted).isEqualTo(count);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chorm.db.Database;
 import dev.chorm.query.F;
-import dev.chorm.query.QueryException;
+import dev.chorm.QueryException;
 import dev.chorm.query.QuerySet;
 import dev.chorm.query.write.WriteModels.Note;
 import dev.chorm.query.write.WriteModels.Patched;

@@ -1,4 +1,4 @@
-package dev.chorm.migrations;
+package dev.chorm.migrations.operations;
 
 /**
  * Pass progress on at most about once a second and never twice the same: pollers may report as

@@ -1,4 +1,4 @@
-package dev.chorm.migrations;
+package dev.chorm.migrations.operations;
 
 import dev.chorm.model.TableSpec;
 import dev.chorm.schema.SchemaEditor;

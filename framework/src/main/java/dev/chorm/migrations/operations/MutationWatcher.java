@@ -1,7 +1,8 @@
-package dev.chorm.migrations;
+package dev.chorm.migrations.operations;
 
 import static dev.chorm.sql.SqlLiterals.quoteString;
 
+import dev.chorm.MigrationException;
 import dev.chorm.model.TableSpec;
 import dev.chorm.schema.SqlExecutor;
 import dev.chorm.schema.SystemQueries;

@@ -1,6 +1,4 @@
-package dev.chorm.migrations;
-
-import dev.chorm.ChormException;
+package dev.chorm;
 
 /**
  * Signal a migration problem: an unknown target, a changed applied migration, a conflict, a lock

@@ -1,6 +1,4 @@
-package dev.chorm.query;
-
-import dev.chorm.ChormException;
+package dev.chorm;
 
 /**
  * Signal a query that chorm cannot build or that ClickHouse rejected: an unknown field or lookup,

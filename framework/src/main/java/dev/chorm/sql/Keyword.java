@@ -1,7 +1,5 @@
-package dev.chorm.query;
+package dev.chorm.sql;
 
-import dev.chorm.sql.QueryPart;
-import dev.chorm.sql.RenderContext;
 
 /**
  * Name one SQL keyword; the constants are the only keywords chorm writes.

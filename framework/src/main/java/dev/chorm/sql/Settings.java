@@ -1,7 +1,6 @@
-package dev.chorm.query;
+package dev.chorm.sql;
 
-import dev.chorm.sql.QueryPart;
-import dev.chorm.sql.RenderContext;
+import dev.chorm.QueryException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

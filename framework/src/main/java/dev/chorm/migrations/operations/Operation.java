@@ -1,4 +1,4 @@
-package dev.chorm.migrations;
+package dev.chorm.migrations.operations;
 
 /**
  * Change the schema in one step: advance the in-memory {@link ProjectState} and issue the matching

@@ -1,5 +1,6 @@
-package dev.chorm.migrations;
+package dev.chorm.migrations.operations;
 
+import dev.chorm.MigrationException;
 import dev.chorm.model.TableSpec;
 import java.util.Collections;
 import java.util.Map;
