@@ -4,6 +4,8 @@ import dev.chorm.types.DataType;
 import dev.chorm.types.TypeKind;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -35,14 +37,18 @@ public final class NativeBlockReader {
 
     /**
      * Return whether columns of {@code type} can be decoded: Int8 to Int64, UInt8 to UInt32, Float32,
-     * Float64, Bool, String, UUID, Date, Date32, DateTime, DateTime64, their Nullable, and
-     * LowCardinality of String or Nullable(String).
+     * Float64, Bool, String, UUID, Date, Date32, DateTime, DateTime64, Enum8, Enum16, Decimal of any
+     * precision, their Nullable, LowCardinality of String or Nullable(String), and Arrays (nested too)
+     * of all these but LowCardinality.
      */
     public static boolean decodable(DataType type) {
         if (type.kind() == TypeKind.NULLABLE) {
             return scalar(type.inner());
         } else if (type.kind() == TypeKind.LOW_CARDINALITY) {
             return type.base().kind() == TypeKind.STRING;
+        } else if (type.kind() == TypeKind.ARRAY) {
+            // LowCardinality inside an Array writes its key version before the offsets: not read here.
+            return type.inner().kind() != TypeKind.LOW_CARDINALITY && decodable(type.inner());
         }
         return scalar(type);
     }
@@ -50,7 +56,7 @@ public final class NativeBlockReader {
     private static boolean scalar(DataType t) {
         return switch (t.kind()) {
             case INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, FLOAT32, FLOAT64, BOOL, STRING, UUID, DATE,
-                 DATE32, DATETIME, DATETIME64 -> true;
+                 DATE32, DATETIME, DATETIME64, ENUM8, ENUM16, DECIMAL -> true;
             default -> false;
         };
     }
@@ -127,6 +133,9 @@ public final class NativeBlockReader {
         } else if (type.kind() == TypeKind.LOW_CARDINALITY) {
             v.nulls = null;
             lowCardinality(v, type, n);
+        } else if (type.kind() == TypeKind.ARRAY) {
+            v.nulls = null;
+            array(v, type, n);
         } else {
             v.nulls = null;
             values(v, type, n);
@@ -150,6 +159,14 @@ public final class NativeBlockReader {
                     out[i] = in.string();
                 }
             }
+            case ENUM8, ENUM16 -> {
+                in.integers(v.longs = capacity(v.longs, n), n, t.kind().byteWidth(), false);
+                Object[] out = v.objects = v.objects == null || v.objects.length < n ? new Object[n] : v.objects;
+                for (int i = 0; i < n; i++) {
+                    out[i] = v.label((int) v.longs[i]);
+                }
+            }
+            case DECIMAL -> decimals(v, t, n);
             case UUID -> {
                 Object[] out = v.objects = v.objects == null || v.objects.length < n ? new Object[n] : v.objects;
                 for (int i = 0; i < n; i++) {
@@ -162,6 +179,67 @@ public final class NativeBlockReader {
                 boolean unsigned = k.isUnsigned() || k == TypeKind.DATE || k == TypeKind.DATETIME || k == TypeKind.BOOL;
                 in.integers(v.longs = capacity(v.longs, n), n, k.byteWidth(), unsigned);
             }
+        }
+    }
+
+    /**
+     * Decimal(P, S): the unscaled value as a little-endian two's-complement integer of 4, 8, 16 or 32
+     * bytes (P up to 9, 18, 38, 76), into BigDecimals of scale S, as the JDBC driver returns them.
+     */
+    private void decimals(NativeValues v, DataType t, int n) throws IOException {
+        int p = t.precision();
+        int width = p <= 9 ? 4 : p <= 18 ? 8 : p <= 38 ? 16 : 32;
+        int scale = t.scale();
+        Object[] out = v.objects = v.objects == null || v.objects.length < n ? new Object[n] : v.objects;
+        if (width <= 8) {
+            long[] unscaled = v.longs = capacity(v.longs, n);
+            in.integers(unscaled, n, width, false);
+            for (int i = 0; i < n; i++) {
+                out[i] = BigDecimal.valueOf(unscaled[i], scale);
+            }
+            return;
+        }
+        byte[] little = new byte[width];
+        byte[] big = new byte[width];
+        for (int i = 0; i < n; i++) {
+            in.bytes(little, width);
+            for (int b = 0; b < width; b++) {
+                big[b] = little[width - 1 - b];
+            }
+            out[i] = new BigDecimal(new BigInteger(big), scale);
+        }
+    }
+
+    /**
+     * Array(T): one UInt64 end offset a row, then the elements of all the rows as one column of T;
+     * each row becomes an unmodifiable List of the elements' plain values ({@link NativeValues#value}).
+     */
+    private void array(NativeValues v, DataType type, int n) throws IOException {
+        long[] ends = v.longs = capacity(v.longs, n);
+        in.integers(ends, n, 8, false);
+        long total = n == 0 ? 0 : ends[n - 1];
+        if (total < 0 || total > Integer.MAX_VALUE) {
+            throw new IOException("an Array column of " + total + " elements in one block");
+        }
+        DataType inner = type.inner();
+        NativeValues elements = v.elements == null || !v.elements.type.equals(inner) ? new NativeValues(inner) : v.elements;
+        v.elements = elements;
+        if (total > 0) {
+            read(elements, inner, (int) total);
+        }
+        Object[] out = v.objects = v.objects == null || v.objects.length < n ? new Object[n] : v.objects;
+        int start = 0;
+        for (int i = 0; i < n; i++) {
+            int end = (int) ends[i];
+            if (end < start || end > total) {
+                throw new IOException("malformed Array offsets in a Native column of " + type.sql());
+            }
+            Object[] items = new Object[end - start];
+            for (int e = start; e < end; e++) {
+                items[e - start] = elements.value(e);
+            }
+            out[i] = java.util.Collections.unmodifiableList(java.util.Arrays.asList(items));
+            start = end;
         }
     }
 

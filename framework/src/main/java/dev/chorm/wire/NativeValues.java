@@ -1,11 +1,18 @@
 package dev.chorm.wire;
 
 import dev.chorm.types.DataType;
+import dev.chorm.types.TypeKind;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The values of one column of a block read by {@link NativeBlockReader}, by row: integers, dates
  * (days), DateTime (seconds), DateTime64 (ticks of its precision) and Bool (0 or 1) as longs;
- * Float32 and Float64 as doubles; String and UUID as objects; a null map for Nullable columns.
+ * Float32 and Float64 as doubles; String and UUID as objects; Enum8 and Enum16 as their values
+ * (longs) and labels (objects); Decimal as BigDecimals; Array as unmodifiable Lists of the elements'
+ * {@link #value plain values}; a null map for Nullable columns.
  */
 public final class NativeValues {
     final DataType type;
@@ -13,9 +20,56 @@ public final class NativeValues {
     double[] doubles;
     Object[] objects;
     boolean[] nulls;
+    /** The elements of all the rows of an Array column. */
+    NativeValues elements;
+    private final TypeKind kind;
+    private final long scale;
+    private final long nanos;
+    private Map<Integer, String> labels;
 
     NativeValues(DataType type) {
         this.type = type;
+        DataType base = type.base();
+        this.kind = base.kind();
+        int precision = kind == TypeKind.DATETIME64 ? base.precision() : 0;
+        this.scale = TEN[precision];
+        this.nanos = TEN[9 - precision];
+    }
+
+    private static final long[] TEN = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+        100_000_000L, 1_000_000_000L};
+
+    /** Return the label of enum value {@code value}, or null when the type has none. */
+    String label(int value) {
+        if (labels == null) {
+            labels = new HashMap<>();
+            type.base().enumEntries().forEach(e -> labels.put(e.value(), e.label()));
+        }
+        return labels.get(value);
+    }
+
+    /**
+     * Return row {@code row} as a plain Java value, null for NULL: integers as Long, Float32 as Float,
+     * Float64 as Double, Bool as Boolean, Date and Date32 as LocalDate, DateTime and DateTime64 as
+     * Instant, enums as their labels, the rest as {@link #getObject}. These are the values the JDBC
+     * driver returns (up to the boxing of integers and the zone of date-times), so a field's converter
+     * takes either.
+     */
+    public Object value(int row) {
+        if (nulls != null && nulls[row]) {
+            return null;
+        }
+        return switch (kind) {
+            case FLOAT64 -> doubles[row];
+            case FLOAT32 -> (float) doubles[row];
+            case BOOL -> longs[row] != 0;
+            case DATE, DATE32 -> LocalDate.ofEpochDay(longs[row]);
+            case DATETIME -> Instant.ofEpochSecond(longs[row]);
+            case DATETIME64 -> Instant.ofEpochSecond(Math.floorDiv(longs[row], scale),
+                    Math.floorMod(longs[row], scale) * nanos);
+            case STRING, UUID, ENUM8, ENUM16, DECIMAL, ARRAY -> objects[row];
+            default -> longs[row];
+        };
     }
 
     /** Return the column's type as the server named it. */
@@ -38,7 +92,7 @@ public final class NativeValues {
         return doubles[row];
     }
 
-    /** Return the value of row {@code row} of a String or UUID column, null for NULL. */
+    /** Return the value of row {@code row} of a String, UUID, enum (label), Decimal or Array column, null for NULL. */
     public Object getObject(int row) {
         return objects[row];
     }

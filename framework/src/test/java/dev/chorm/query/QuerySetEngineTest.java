@@ -214,6 +214,9 @@ class QuerySetEngineTest {
         List<Purchase> loaded = purchases.selectRelated("customer").orderBy("id").fetch();
         assertThat(loaded.get(0).customer.name).isEqualTo("Ann");
         assertThat(loaded.get(1).customer).isNull();
+        // values() of a related field (read through Native): NULL where the join found no row.
+        assertThat(purchases.orderBy("id").values("id", "customer__name").fetch())
+                .extracting(m -> m.get("customer__name")).containsExactly("Ann", null, "Bob");
         List<Map<String, Object>> counts = purchases.values("id").annotate("n", Count.of("customer__name"))
                 .orderBy("id").fetch();
         assertThat(counts).extracting(m -> m.get("n")).containsExactly(1L, 0L, 1L);

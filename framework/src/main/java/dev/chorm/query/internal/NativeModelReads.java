@@ -1,6 +1,7 @@
 package dev.chorm.query.internal;
 
 import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.ClientConfigProperties;
 import com.clickhouse.client.api.ServerException;
 import com.clickhouse.client.api.query.QueryResponse;
 import com.clickhouse.client.api.query.QuerySettings;
@@ -11,16 +12,17 @@ import dev.chorm.model.ModelMeta;
 import dev.chorm.QueryException;
 import dev.chorm.types.DataType;
 import dev.chorm.types.TypeKind;
+import dev.chorm.types.ValueReader;
 import dev.chorm.wire.NativeBlockReader;
 import dev.chorm.wire.NativeValues;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
-import java.lang.reflect.InvocationTargetException;
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.UUID;
@@ -38,13 +40,22 @@ import org.slf4j.LoggerFactory;
  * column-wise by {@link NativeBlockReader}, and each field is set from its column's array. Memory is
  * bounded by one block of the server's (about 65,000 rows), whatever the number of rows.
  *
- * <p>It applies to the common case only, where it gives exactly what the JDBC path gives: plain
- * (non-record) models whose selected columns are all their own fields (no selectRelated, annotation
- * or values()), each of a (column type, Java type) pair with one obvious value: integers into
- * {@code long}/{@code int}/{@code short}/{@code byte} of enough width or their boxes, Float64/Float32
- * into {@code double}/{@code float}, Bool into {@code boolean}, String and LowCardinality(String) into
- * String, DateTime and DateTime64 into Instant, Date and Date32 into LocalDate, UUID into UUID, and the
- * Nullable forms into boxed fields. Anything else returns null here and the query runs through JDBC.
+ * <p>It applies where it gives exactly what the JDBC path gives:
+ * <ul>
+ * <li>model objects of plain (non-record) models whose selected columns are all their own fields (no
+ *     selectRelated or annotation): the common (column type, Java type) pairs are set directly
+ *     (integers into {@code long}/{@code int}/{@code short}/{@code byte} of enough width or their
+ *     boxes, Float64/Float32, Bool, String and LowCardinality(String), DateTime and DateTime64 into
+ *     Instant, Date and Date32 into LocalDate, UUID, and the Nullable forms into boxed fields); any other
+ *     field of a decodable column (Enum8/Enum16 into Java enums, labels or values, Decimal into
+ *     BigDecimal, Arrays into Lists or Java arrays, date-times into zoned types...) gets the column's
+ *     plain value ({@link NativeValues#value}) through its {@link ValueReader}, as JDBC's value would;</li>
+ * <li>the rows of values(), valuesList() and into() ({@link NativeRowShape}) when every item is a
+ *     field's own column of a decodable type, converted the same way.</li>
+ * </ul>
+ * {@code Object}-typed fields (which keep the driver's own value), expressions, annotations and
+ * columns of other types (JSON, Map, Tuple, UInt64 and wider, FixedString, IPs...) return null here and
+ * the query runs through JDBC. A stream closed before its end aborts the HTTP response ({@link NativeAbort}).
  */
 final class NativeModelReads {
     private static final Logger LOG = LoggerFactory.getLogger(NativeModelReads.class);
@@ -86,8 +97,8 @@ final class NativeModelReads {
         for (SelectItem item : compiled.items()) {
             // A Model's synthetic id is the private field Model.id: a Field like any other.
             if (item.field() == null || item.relation() != null || !(item.expression() instanceof ColumnRef)
-                    || !(item.field().element() instanceof Field field)
-                    || filler(item.field().column().type(), field) == null) {
+                    || !(item.field().element() instanceof Field)
+                    || filler(item.field().column().type(), item.field()) == null) {
                 return false;
             }
         }
@@ -95,14 +106,61 @@ final class NativeModelReads {
     }
 
     /**
+     * Return whether {@code compiled} can be read through Native into rows of {@code shape}: model
+     * objects as {@link #applies(ModelMeta, SqlCompiler.Compiled)} says, or the rows of values(),
+     * valuesList() and into() when every item is a field's own column (of the model or a related one)
+     * of a decodable type, converted by the field's reader exactly as the JDBC path converts it.
+     */
+    static boolean applies(ModelMeta meta, SqlCompiler.Compiled compiled, RowShape<?> shape) {
+        if (RowShapes.isModel(shape)) {
+            return applies(meta, compiled);
+        }
+        if (!(shape instanceof NativeRowShape<?>) || compiled == null || compiled.items().isEmpty()) {
+            return false;
+        }
+        for (SelectItem item : compiled.items()) {
+            if (item.field() == null || !(item.expression() instanceof ColumnRef) || !converts(item.field(),
+                    item.field().column().type())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Return whether the field's converter gives from the plain value of a column of {@code type} what
+     * it gives from the driver's: not for {@code Object} fields, which keep the driver's value as it is.
+     */
+    private static boolean converts(ModelField field, DataType type) {
+        return NativeBlockReader.decodable(type) && field.javaType() != Object.class;
+    }
+
+    /**
      * Run {@code sql} and return its rows as objects, or null when the answer's columns turn out not to
      * be readable here (the caller then runs it through JDBC).
      */
     static <R> Stream<R> stream(Client client, String sql, ModelMeta meta, SqlCompiler.Compiled compiled) {
+        return stream(client, sql, meta, compiled, RowShapes.model());
+    }
+
+    /**
+     * Run {@code sql} and return its rows in {@code shape} (one that {@link #applies(ModelMeta,
+     * SqlCompiler.Compiled, RowShape)}), or null when the answer's columns turn out not to be readable here.
+     */
+    static <R> Stream<R> stream(Client client, String sql, ModelMeta meta, SqlCompiler.Compiled compiled,
+            RowShape<R> shape) {
+        Block block = RowShapes.isModel(shape) ? new ModelBlock(meta, compiled.items())
+                : new ValuesBlock(compiled.items(), (NativeRowShape<?>) shape);
         LOG.debug("query (Native): {}", sql);
         QueryResponse response;
         try {
-            response = client.query(sql, new QuerySettings().setFormat(ClickHouseFormat.Native)).get();
+            QuerySettings settings = new QuerySettings().setFormat(ClickHouseFormat.Native);
+            if (loopback(client)) {
+                // On this machine LZ4 only costs CPU on both sides (the server's and ours): 10-15% of a
+                // 1M-row stream() in QuerySetBenchmark. Over a network the compressed answer is kept.
+                settings.setOption(ClientConfigProperties.COMPRESS_SERVER_RESPONSE.getKey(), false);
+            }
+            response = client.query(sql, settings).get();
         } catch (ExecutionException e) {
             throw failure(sql, e.getCause() == null ? e : e.getCause());
         } catch (InterruptedException e) {
@@ -111,7 +169,7 @@ final class NativeModelReads {
         } catch (RuntimeException e) {
             throw failure(sql, e);
         }
-        Rows<R> rows = new Rows<>(response, sql, meta, compiled.items());
+        Rows<R> rows = new Rows<>(response, sql, block);
         try {
             if (!rows.start()) {
                 rows.close();
@@ -124,14 +182,57 @@ final class NativeModelReads {
         return StreamSupport.stream(rows, false).onClose(rows::close);
     }
 
+    /** Return whether every endpoint of {@code client} is this machine (a loopback name or address literal). */
+    static boolean loopback(Client client) {
+        Set<String> endpoints = client.getEndpoints();
+        if (endpoints.isEmpty()) {
+            return false;
+        }
+        for (String endpoint : endpoints) {
+            String host;
+            try {
+                host = URI.create(endpoint).getHost();
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+            if (host == null) {
+                return false;
+            }
+            String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+            if (!h.equalsIgnoreCase("localhost") && !h.startsWith("127.") && !h.equals("::1")
+                    && !h.equals("0:0:0:0:0:0:0:1")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static QueryException failure(String sql, Throwable e) {
         String shown = sql.length() <= 2000 ? sql : sql.substring(0, 2000) + "...";
         int code = e instanceof ServerException se ? se.getCode() : -1;
         return new QueryException("ClickHouse rejected: " + shown + "\n" + e.getMessage(), code, e);
     }
 
+    /**
+     * Return the filler of {@code modelField} from a column of {@code type}: an exact one for the common
+     * pairs, else the field's converter over the column's plain values; null when the column is not
+     * decodable.
+     */
+    private static Filler filler(DataType type, ModelField modelField) {
+        Filler exact = exact(type, (Field) modelField.element());
+        if (exact != null || !converts(modelField, type)) {
+            return exact;
+        }
+        ValueReader reader = ColumnReaders.valueReader(modelField);
+        return (os, c, n) -> {
+            for (int r = 0; r < n; r++) {
+                modelField.set(os[r], reader.convert(c.value(r)));
+            }
+        };
+    }
+
     /** Return the filler of {@code field} from a column of {@code type}, or null when there is no exact one. */
-    private static Filler filler(DataType type, Field field) {
+    private static Filler exact(DataType type, Field field) {
         Class<?> j = field.getType();
         DataType base = type.base();
         TypeKind k = base.kind();
@@ -219,29 +320,26 @@ final class NativeModelReads {
         return null;
     }
 
-    /** The rows of one response, block by block. */
-    private static final class Rows<R> extends Spliterators.AbstractSpliterator<R> {
-        private final QueryResponse response;
-        private final String sql;
-        private final ModelMeta meta;
-        private final Field[] fields;
-        private final Filler[] fillers;
-        private final NativeBlockReader reader;
-        private final Constructor<?> constructor;
-        private Object[] built = new Object[0];
-        private int row;
-        private boolean done;
-        private boolean closed;
+    /** Build the rows of a shape from the columns of one block at a time. */
+    private interface Block {
+        /** Prepare for the columns of the reader's current block; return false when they cannot be read here. */
+        boolean accept(NativeBlockReader reader);
 
-        Rows(QueryResponse response, String sql, ModelMeta meta, List<SelectItem> items) {
-            super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
-            this.response = response;
-            this.sql = sql;
+        /** Build the {@code n} rows of the current block into {@code out}. */
+        void build(NativeBlockReader reader, Object[] out, int n);
+    }
+
+    /** Model objects, filled field by field from their columns. */
+    private static final class ModelBlock implements Block {
+        private final ModelField[] fields;
+        private final Filler[] fillers;
+        private final Constructor<?> constructor;
+        private final ModelMeta meta;
+
+        ModelBlock(ModelMeta meta, List<SelectItem> items) {
             this.meta = meta;
-            this.fields = items.stream().map(i -> (Field) i.field().element()).toArray(Field[]::new);
+            this.fields = items.stream().map(SelectItem::field).toArray(ModelField[]::new);
             this.fillers = new Filler[fields.length];
-            InputStream in = response.getInputStream();
-            this.reader = new NativeBlockReader(in);
             try {
                 constructor = meta.modelClass().getDeclaredConstructor();
                 constructor.setAccessible(true);
@@ -250,15 +348,108 @@ final class NativeModelReads {
             }
         }
 
+        @Override
+        public boolean accept(NativeBlockReader reader) {
+            if (reader.columns() != fields.length) {
+                return false;
+            }
+            for (int i = 0; i < fields.length; i++) {
+                fillers[i] = filler(reader.column(i).type(), fields[i]);
+                if (fillers[i] == null) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public void build(NativeBlockReader reader, Object[] out, int n) {
+            try {
+                for (int r = 0; r < n; r++) {
+                    out[r] = constructor.newInstance();
+                }
+                for (int i = 0; i < fillers.length; i++) {
+                    fillers[i].fill(out, reader.column(i), n);
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new ChormException("Cannot create " + meta.modelClass().getSimpleName() + ": " + e, e);
+            }
+        }
+    }
+
+    /** The rows of values(), valuesList() and into(): each column's plain values through its field's converter. */
+    private static final class ValuesBlock implements Block {
+        private final List<SelectItem> items;
+        private final NativeRowShape<?> shape;
+        private final ValueReader[] readers;
+
+        ValuesBlock(List<SelectItem> items, NativeRowShape<?> shape) {
+            shape.check(items);
+            this.items = items;
+            this.shape = shape;
+            this.readers = items.stream().map(i -> ColumnReaders.valueReader(i.field())).toArray(ValueReader[]::new);
+        }
+
+        @Override
+        public boolean accept(NativeBlockReader reader) {
+            if (reader.columns() != items.size()) {
+                return false;
+            }
+            for (int i = 0; i < readers.length; i++) {
+                if (!converts(items.get(i).field(), reader.column(i).type())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public void build(NativeBlockReader reader, Object[] out, int n) {
+            int k = readers.length;
+            NativeValues[] columns = new NativeValues[k];
+            for (int i = 0; i < k; i++) {
+                columns[i] = reader.column(i);
+            }
+            for (int r = 0; r < n; r++) {
+                Object[] values = new Object[k];
+                for (int i = 0; i < k; i++) {
+                    Object raw = columns[i].value(r);
+                    values[i] = raw == null ? null : readers[i].convert(raw);
+                }
+                out[r] = shape.build(items, values);
+            }
+        }
+    }
+
+    /** The rows of one response, block by block. */
+    private static final class Rows<R> extends Spliterators.AbstractSpliterator<R> {
+        private final QueryResponse response;
+        private final String sql;
+        private final Block block;
+        private final NativeBlockReader reader;
+        private Object[] built = new Object[0];
+        private int row;
+        private boolean accepted;
+        private boolean done;
+        private boolean closed;
+
+        Rows(QueryResponse response, String sql, Block block) {
+            super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+            this.response = response;
+            this.sql = sql;
+            this.block = block;
+            this.reader = new NativeBlockReader(response.getInputStream());
+        }
+
         /** Read the first block; return false when its columns cannot be read here. */
         boolean start() {
             if (!nextBlock()) {
                 return true;
             }
-            return fillers[0] != null;
+            return accepted;
         }
 
-        /** Read the next block and choose its fillers (null when one has none); false at the end. */
+        /** Read the next block and let the block builder accept its columns; false at the end. */
         private boolean nextBlock() {
             try {
                 if (!reader.next()) {
@@ -270,17 +461,7 @@ final class NativeModelReads {
                 throw new QueryException("Cannot read the Native answer of: " + sql + "\n" + e.getMessage(), -1, e);
             }
             row = 0;
-            if (reader.columns() != fields.length) {
-                fillers[0] = null;
-                return true;
-            }
-            for (int i = 0; i < fields.length; i++) {
-                fillers[i] = filler(reader.column(i).type(), fields[i]);
-                if (fillers[i] == null) {
-                    fillers[0] = null;
-                    return true;
-                }
-            }
+            accepted = block.accept(reader);
             return true;
         }
 
@@ -293,7 +474,7 @@ final class NativeModelReads {
                 if (!nextBlock()) {
                     return false;
                 }
-                if (fillers[0] == null) {
+                if (!accepted) {
                     close();
                     throw new QueryException("The columns of a later Native block of: " + sql + " changed type.");
                 }
@@ -308,28 +489,26 @@ final class NativeModelReads {
             return true;
         }
 
-        /** Create the objects of the current block and fill them column by column. */
+        /** Build the rows of the current block column by column. */
         private void build() {
             int n = reader.rows();
             if (built.length < n) {
                 built = new Object[n];
             }
             try {
-                for (int r = 0; r < n; r++) {
-                    built[r] = constructor.newInstance();
-                }
-                for (int i = 0; i < fillers.length; i++) {
-                    fillers[i].fill(built, reader.column(i), n);
-                }
-            } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
+                block.build(reader, built, n);
+            } catch (RuntimeException e) {
                 close();
-                throw new ChormException("Cannot create " + meta.modelClass().getSimpleName() + ": " + e, e);
+                throw e;
             }
         }
 
         synchronized void close() {
             if (!closed) {
                 closed = true;
+                if (!done) {
+                    NativeAbort.abort(response); // else closing reads the rest of the answer
+                }
                 try {
                     response.close();
                 } catch (Exception ignored) {

@@ -52,10 +52,10 @@ public final class QueryRunner {
      * closes the result set, the statement and the connection.
      */
     public <R> Stream<R> stream(String sql, Query query, SqlCompiler.Compiled compiled, RowShape<R> shape) {
-        if (client != null && RowShapes.isModel(shape) && NativeModelReads.applies(query.meta(), compiled)) {
+        if (client != null && query != null && NativeModelReads.applies(query.meta(), compiled, shape)) {
             Stream<R> rows;
             try {
-                rows = NativeModelReads.stream(client.get(), sql, query.meta(), compiled);
+                rows = NativeModelReads.stream(client.get(), sql, query.meta(), compiled, shape);
             } catch (QueryException e) {
                 throw hinted(e);
             }

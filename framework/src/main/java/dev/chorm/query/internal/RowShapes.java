@@ -52,7 +52,7 @@ public final class RowShapes {
 
     /** Return rows as maps from item key to value, in SELECT order. */
     public static RowShape<Map<String, Object>> map() {
-        return (q, c, md) -> {
+        return NativeRowShape.of((q, c, md) -> {
             List<ColumnReaders.ColumnReader> readers = readers(c.items(), md);
             List<String> keys = c.items().stream().map(SelectItem::key).toList();
             return rs -> {
@@ -62,12 +62,20 @@ public final class RowShapes {
                 }
                 return Collections.unmodifiableMap(row);
             };
-        };
+        }, RowShapes::mapOf);
+    }
+
+    private static Map<String, Object> mapOf(List<SelectItem> items, Object[] values) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            row.put(items.get(i).key(), values[i]);
+        }
+        return Collections.unmodifiableMap(row);
     }
 
     /** Return rows as lists of values, in SELECT order. */
     public static RowShape<List<Object>> list() {
-        return (q, c, md) -> {
+        return NativeRowShape.of((q, c, md) -> {
             List<ColumnReaders.ColumnReader> readers = readers(c.items(), md);
             return rs -> {
                 List<Object> row = new ArrayList<>(readers.size());
@@ -76,27 +84,31 @@ public final class RowShapes {
                 }
                 return Collections.unmodifiableList(row);
             };
-        };
+        }, (items, values) -> Collections.unmodifiableList(java.util.Arrays.asList(values)));
     }
 
     /** Return the single column of each row, cast to {@code type}. */
     public static <V> RowShape<V> single(Class<V> type) {
-        return (q, c, md) -> {
-            if (c.items().size() != 1) {
-                throw new QueryException("A flat valuesList needs exactly one field, got " + c.items().size() + ".");
-            }
+        return NativeRowShape.of((q, c, md) -> {
+            checkSingle(c.items());
             ColumnReaders.ColumnReader reader = readers(c.items(), md).get(0);
             return rs -> cast(reader.read(rs, 1), type);
-        };
+        }, (items, values) -> cast(values[0], type), RowShapes::checkSingle);
+    }
+
+    private static void checkSingle(List<SelectItem> items) {
+        if (items.size() != 1) {
+            throw new QueryException("A flat valuesList needs exactly one field, got " + items.size() + ".");
+        }
     }
 
     /** Return each row as a record (by component name) or a class with a no-argument constructor (by field name). */
     public static <R> RowShape<R> into(Class<R> type) {
         RowShape<Map<String, Object>> maps = map();
-        return (q, c, md) -> {
+        return NativeRowShape.of((q, c, md) -> {
             RowMapper<Map<String, Object>> m = maps.mapper(q, c, md);
             return rs -> create(type, m.map(rs));
-        };
+        }, (items, values) -> create(type, mapOf(items, values)));
     }
 
     private static List<ColumnReaders.ColumnReader> readers(List<SelectItem> items, ResultSetMetaData md)
