@@ -83,19 +83,14 @@ public final class NpmTarball {
 
     /** Run {@code npm view <spec> dist --json} in {@code directory} and return where the tarball is. */
     public static Dist view(String npm, String spec, Path directory, Duration timeout) throws IOException {
-        List<String> command = viewCommand(npm, spec);
-        String shown = "`" + String.join(" ", command) + "`";
-        Path stdout = directory.resolve("npm-view-stdout.txt");
-        Path stderr = directory.resolve("npm-view-stderr.txt");
-        run(command, shown, directory, stdout, stderr, timeout);
-        String json = readLenient(stdout);
-        Matcher tarball = TARBALL.matcher(json);
-        Matcher integrity = INTEGRITY.matcher(json);
+        NpmOutput out = runForJson(viewCommand(npm, spec), directory, "npm-view", timeout);
+        String shown = out.shown();
+        Matcher tarball = TARBALL.matcher(out.json());
+        Matcher integrity = INTEGRITY.matcher(out.json());
         if (!tarball.find() || !integrity.find()) {
-            throw new IOException("%s printed no \"tarball\" and \"integrity\", output:%n%s"
-                    .formatted(shown, outputTail(stderr, stdout)));
+            throw out.missing("\"tarball\" and \"integrity\"");
         }
-        Matcher unpacked = UNPACKED_SIZE.matcher(json);
+        Matcher unpacked = UNPACKED_SIZE.matcher(out.json());
         URI uri;
         try {
             uri = new URI(tarball.group(1));
@@ -157,22 +152,34 @@ public final class NpmTarball {
      * npm's output goes to two files in {@code destination}; the process is killed after {@code timeout}.
      */
     public static Packed pack(String npm, String spec, Path destination, Duration timeout) throws IOException {
-        List<String> command = packCommand(npm, spec, destination);
-        String shown = "`" + String.join(" ", command) + "`";
-        Path stdout = destination.resolve("npm-stdout.txt");
-        Path stderr = destination.resolve("npm-stderr.txt");
-        run(command, shown, destination, stdout, stderr, timeout);
-        String json = readLenient(stdout);
-        Matcher integrity = INTEGRITY.matcher(json);
-        Matcher filename = FILENAME.matcher(json);
+        NpmOutput out = runForJson(packCommand(npm, spec, destination), destination, "npm", timeout);
+        Matcher integrity = INTEGRITY.matcher(out.json());
+        Matcher filename = FILENAME.matcher(out.json());
         if (!integrity.find() || !filename.find()) {
-            throw new IOException("%s printed no \"integrity\" and \"filename\", output:%n%s"
-                    .formatted(shown, outputTail(stderr, stdout)));
+            throw out.missing("\"integrity\" and \"filename\"");
         }
-        return new Packed(locateTarball(destination, filename.group(1), shown), integrity.group(1));
+        return new Packed(locateTarball(destination, filename.group(1), out.shown()), integrity.group(1));
     }
 
     /** Run {@code command} in {@code directory}, its output into two files; fail on a non-zero exit or after {@code timeout}. */
+    /** What an npm command printed on standard output (JSON), and where both of its streams were kept. */
+    private record NpmOutput(String shown, String json, Path stdout, Path stderr) {
+        /** Return the error for output that lacks {@code what}, with the tail of what npm printed. */
+        IOException missing(String what) throws IOException {
+            return new IOException("%s printed no %s, output:%n%s".formatted(shown, what, outputTail(stderr, stdout)));
+        }
+    }
+
+    /** Run {@code command} in {@code directory}, its streams kept in {@code <prefix>-stdout.txt}/{@code -stderr.txt}. */
+    private static NpmOutput runForJson(List<String> command, Path directory, String prefix, Duration timeout)
+            throws IOException {
+        String shown = "`" + String.join(" ", command) + "`";
+        Path stdout = directory.resolve(prefix + "-stdout.txt");
+        Path stderr = directory.resolve(prefix + "-stderr.txt");
+        run(command, shown, directory, stdout, stderr, timeout);
+        return new NpmOutput(shown, readLenient(stdout), stdout, stderr);
+    }
+
     private static void run(List<String> command, String shown, Path directory, Path stdout, Path stderr, Duration timeout)
             throws IOException {
         String npm = command.get(0);
