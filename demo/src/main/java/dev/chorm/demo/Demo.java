@@ -94,7 +94,7 @@ public final class Demo {
         });
         long loaded = events.bulkCreate(rows, 200_000);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        out.printf("Loaded %,d events with bulkCreate (RowBinary) in %.1f s, %,.0f rows/s.%n", loaded, seconds, loaded / seconds);
+        out.printf("Loaded %,d events with bulkCreate (Native blocks) in %.1f s, %,.0f rows/s.%n", loaded, seconds, loaded / seconds);
         // Two inventory scans: the second renames some hosts, with a higher version.
         hosts.bulkCreate(IntStream.range(0, 250).mapToObj(i -> host(i, 1, "host-" + i)).toList());
         hosts.bulkCreate(IntStream.range(0, 250).filter(i -> i % 5 == 0).mapToObj(i -> host(i, 2, "renamed-" + i)).toList());

@@ -13,6 +13,7 @@ import dev.chorm.types.ValueEncoder;
 import dev.chorm.wire.NativeBlock;
 import java.io.OutputStream;
 import java.lang.invoke.MethodHandle;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,6 +56,7 @@ final class InsertPlan {
         defaultable = new boolean[n];
         List<String> names = new ArrayList<>(n);
         boolean anyDefault = false;
+        boolean defaultNeeded = false;
         boolean json = false;
         for (int i = 0; i < n; i++) {
             ModelField f = fields[i];
@@ -62,6 +64,7 @@ final class InsertPlan {
             defaultable[i] = f.column().defaultKind() == DefaultKind.DEFAULT && !f.column().type().isNullable()
                     && !f.javaType().isPrimitive() && !f.isSyntheticId();
             anyDefault |= defaultable[i];
+            defaultNeeded |= defaultable[i] && !stampedOnInsert(meta, f);
             json |= containsJson(f.column().type());
             names.add(SqlLiterals.quoteIdentifier(f.columnName()));
         }
@@ -70,8 +73,9 @@ final class InsertPlan {
         withDefaults = anyDefault;
         hasJson = json;
         hasAutoTime = insertable.stream().anyMatch(f -> f.autoTime() != ModelField.AutoTime.NONE);
-        // Native has no per-value "take the default" marker, and chorm writes JSON as text: both stay RowBinary.
-        nativeRows = withDefaults || n == 0 ? null : NativeRows.of(insertable);
+        // Native has no per-value "take the default" marker, and chorm writes JSON as text: both stay
+        // RowBinary. Auto-time fields that chorm stamps before encoding are never null, so need no marker.
+        nativeRows = defaultNeeded || n == 0 ? null : NativeRows.of(insertable);
         if (n == 0) {
             throw new ChormException(meta.modelClass().getSimpleName() + " has no column an INSERT can write.");
         }
@@ -114,6 +118,11 @@ final class InsertPlan {
     /** Return the quoted names of the inserted columns, in encoding order. */
     List<String> columns() {
         return columns;
+    }
+
+    /** Return whether every insert sets {@code f} before encoding: an auto-time field of a class (not a record) of a type chorm makes. */
+    private static boolean stampedOnInsert(ModelMeta meta, ModelField f) {
+        return !meta.isRecord() && f.autoTime() != ModelField.AutoTime.NONE && AutoTimes.now(f, Instant.EPOCH) != null;
     }
 
     /**
