@@ -3,6 +3,7 @@ package dev.chorm.query.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.clickhouse.data.ClickHouseFormat;
 import dev.chorm.ChormException;
 import dev.chorm.db.Database;
 import dev.chorm.model.Check;
@@ -12,6 +13,7 @@ import dev.chorm.types.annotation.FixedString;
 import dev.chorm.types.annotation.LowCardinality;
 import dev.chorm.types.annotation.Nullable;
 import dev.chorm.types.annotation.UInt8;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -63,7 +65,7 @@ class NativeInsertEngineTest {
 
     @BeforeAll
     static void open() {
-        db = WriteTesting.open("native", Map.of(), NativeRow.class, FaultRow.class);
+        db = WriteTesting.open("native", Map.of(), NativeRow.class, FaultRow.class, InsertPlanFormatTest.Stamped.class);
     }
 
     @AfterAll
@@ -159,5 +161,24 @@ class NativeInsertEngineTest {
             rows.add(r);
         }
         return rows;
+    }
+
+    @Test
+    void autoTimeFieldsTravelNativeWithTheStampedTimes() {
+        assertThat(InsertPlan.of(InsertPlanFormatTest.Stamped.class).format()).isEqualTo(ClickHouseFormat.Native);
+        List<InsertPlanFormatTest.Stamped> rows = IntStream.range(0, 3).mapToObj(i -> {
+            InsertPlanFormatTest.Stamped s = new InsertPlanFormatTest.Stamped();
+            s.name = "s" + i;
+            s.createdAt = i == 0 ? Instant.parse("2020-01-02T03:04:05.123456Z") : null;  // kept when set
+            return s;
+        }).toList();
+        db.objects(InsertPlanFormatTest.Stamped.class).bulkCreate(rows);
+        List<InsertPlanFormatTest.Stamped> back = db.objects(InsertPlanFormatTest.Stamped.class).orderBy("name").fetch();
+        assertThat(back).extracting(s -> s.name).containsExactly("s0", "s1", "s2");
+        assertThat(back.get(0).createdAt).isEqualTo(Instant.parse("2020-01-02T03:04:05.123456Z"));
+        for (int i = 0; i < 3; i++) {
+            assertThat(back.get(i).createdAt).as("createdAt of s%d", i).isEqualTo(rows.get(i).createdAt).isNotNull();
+            assertThat(back.get(i).updatedAt).as("updatedAt of s%d", i).isEqualTo(rows.get(i).updatedAt).isNotNull();
+        }
     }
 }
