@@ -45,8 +45,9 @@ import java.util.stream.Stream;
  * exec:java does not compile: run {@code mvn -q -pl framework test-compile} first (or put
  * {@code test-compile} before {@code exec:java} in the same command). The engine runs in a child
  * process on the same machine, so on few cores the figures vary by about 10% from run to run.
- * Optional system properties: {@code bench.rows} (default 1,000,000), {@code bench.runs} (default 7) and
- * {@code bench.bigRows} (default 10,000,000).
+ * Optional system properties: {@code bench.rows} (default 1,000,000), {@code bench.runs} (default 7),
+ * {@code bench.bigRows} (default 10,000,000) and {@code bench.parts} (default {@code insert,read,big,compile}:
+ * the measurements to run, for example {@code insert} alone when profiling the insert).
  */
 public final class QuerySetBenchmark {
     static final String SELECT_CEILING = "INSERT INTO bench_row SELECT number, toInt32(number % 65536),"
@@ -79,10 +80,20 @@ public final class QuerySetBenchmark {
         try (Database db = Database.open("bench", engine.jdbcUrl(database), engine.jdbcProperties(), Map.of())) {
             db.createTables(BenchRow.class);
             QuerySetBenchmark bench = new QuerySetBenchmark(db, database, rows, runs);
-            bench.inserts();
-            bench.reads();
-            bench.bigRun(engine, Integer.getInteger("bench.bigRows", 10_000_000));
-            bench.compiles();
+            // bench.parts picks the measurements to run (comma-separated), for profiling one of them.
+            List<String> parts = List.of(System.getProperty("bench.parts", "insert,read,big,compile").split(","));
+            if (parts.contains("insert")) {
+                bench.inserts();
+            }
+            if (parts.contains("read")) {
+                bench.reads();
+            }
+            if (parts.contains("big")) {
+                bench.bigRun(engine, Integer.getInteger("bench.bigRows", 10_000_000));
+            }
+            if (parts.contains("compile")) {
+                bench.compiles();
+            }
         }
         System.exit(0);
     }
