@@ -200,7 +200,8 @@ public final class Database implements QueryDatabase, AutoCloseable {
      * <pre>{@code assertThat(db.compareTable(Event.class).differences()).isEmpty();}</pre>
      */
     public TableComparison compareTable(Class<?> model) {
-        return schemaEditor().compare(ModelMeta.of(model).table());
+        // As createTables: the model's own profile (an app or model override), not only the database's.
+        return schemaEditor(model, model).compare(ModelMeta.of(model).table());
     }
 
     /**

@@ -86,6 +86,19 @@ class SingleNodeProfileEngineTest {
     }
 
     @Test
+    void compareTableUsesTheModelOverrideAsCreateTablesDoes() {
+        String name = TestDatabases.fresh("model_override");
+        StorageProfiles studentLocal = new StorageProfiles(StorageProfile.CLUSTER, "test",
+                Map.of("cluster.Student", StorageProfile.SINGLE_NODE));
+        try (Database local = Database.open("test", TestEngine.shared().jdbcUrl(name),
+                TestEngine.shared().jdbcProperties(), Map.of(), studentLocal)) {
+            local.createTables(Student.class);
+            assertThat(local.compareTable(Student.class).differences()).isEmpty();
+            assertThat(local.compareTable(Student.class).matches()).isTrue();
+        }
+    }
+
+    @Test
     void theReadmeCrudRunsOnTheDistributedModel() {
         migrations().makeMigrations(MakeMigrationsOptions.defaults());
         migrations().migrate(MigrateOptions.latest());
