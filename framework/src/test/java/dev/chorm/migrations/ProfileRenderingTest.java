@@ -11,6 +11,7 @@ import dev.chorm.migrations.fixtures.cluster.Replacing;
 import dev.chorm.migrations.fixtures.cluster.Summing;
 import dev.chorm.migrations.operations.AddField;
 import dev.chorm.migrations.operations.CreateModel;
+import dev.chorm.migrations.operations.Operation;
 import dev.chorm.migrations.operations.ProjectState;
 import dev.chorm.model.ColumnSpec;
 import dev.chorm.model.EngineSpec;
@@ -244,38 +245,34 @@ class ProfileRenderingTest {
 
     @Test
     void alterStatementsLoseOnClusterUnderSingleNode() {
-        TableSpec replacing = ModelMeta.of(Replacing.class).table();
-        Migration first = Migration.of(new MigrationKey("cluster", "0001_initial"), List.of(),
-                List.of(new CreateModel("Replacing", replacing)), true);
-        Migration second = Migration.of(new MigrationKey("cluster", "0002_note"), List.of(first.key()),
-                List.of(new AddField("Replacing", ColumnSpec.builder("note", DataType.string()).build(), "version")), false);
-        MigrationGraph graph = new MigrationGraph(List.of(first, second));
-        assertThat(collect(graph, StorageProfile.CLUSTER, second.key())).containsExactly(
+        Operation addNote = new AddField("Replacing", ColumnSpec.builder("note", DataType.string()).build(), "version");
+        assertThat(afterCreatingReplacing(addNote, StorageProfile.CLUSTER)).containsExactly(
                 "-- Add field note to Replacing",
                 "ALTER TABLE `replacing` ON CLUSTER `cluster` ADD COLUMN `note` String AFTER `version`");
-        assertThat(collect(graph, StorageProfile.SINGLE_NODE, second.key())).containsExactly(
+        assertThat(afterCreatingReplacing(addNote, StorageProfile.SINGLE_NODE)).containsExactly(
                 "-- Add field note to Replacing",
                 "ALTER TABLE `replacing` ADD COLUMN `note` String AFTER `version`");
     }
 
     @Test
     void mutatingAltersLoseOnClusterUnderSingleNodeToo() {
-        TableSpec replacing = ModelMeta.of(Replacing.class).table();
-        Migration first = Migration.of(new MigrationKey("cluster", "0001_initial"), List.of(),
-                List.of(new CreateModel("Replacing", replacing)), true);
-        Migration second = Migration.of(new MigrationKey("cluster", "0002_wider"), List.of(first.key()),
-                List.of(new dev.chorm.migrations.operations.AlterField("Replacing",
-                        ColumnSpec.builder("version", DataType.parse("UInt64")).build())), false);
-        MigrationGraph graph = new MigrationGraph(List.of(first, second));
-        assertThat(String.join("\n", collect(graph, StorageProfile.CLUSTER, second.key())))
+        Operation widen = new dev.chorm.migrations.operations.AlterField("Replacing",
+                ColumnSpec.builder("version", DataType.parse("UInt64")).build());
+        assertThat(String.join("\n", afterCreatingReplacing(widen, StorageProfile.CLUSTER)))
                 .contains("ALTER TABLE `replacing` ON CLUSTER `cluster` MODIFY COLUMN `version` UInt64");
-        assertThat(String.join("\n", collect(graph, StorageProfile.SINGLE_NODE, second.key())))
+        assertThat(String.join("\n", afterCreatingReplacing(widen, StorageProfile.SINGLE_NODE)))
                 .contains("ALTER TABLE `replacing` MODIFY COLUMN `version` UInt64").doesNotContain("ON CLUSTER");
     }
 
-    private static List<String> collect(MigrationGraph graph, StorageProfile profile, MigrationKey key) {
+    /** Return the SQL, under {@code profile}, of a migration running {@code change} after one creating Replacing. */
+    private static List<String> afterCreatingReplacing(Operation change, StorageProfile profile) {
+        Migration first = Migration.of(new MigrationKey("cluster", "0001_initial"), List.of(),
+                List.of(new CreateModel("Replacing", ModelMeta.of(Replacing.class).table())), true);
+        Migration second = Migration.of(new MigrationKey("cluster", "0002_change"), List.of(first.key()),
+                List.of(change), false);
+        MigrationGraph graph = new MigrationGraph(List.of(first, second));
         return MigrationExecutor.builder(NO_DATABASE, graph).profiles(StorageProfiles.of(profile, "test")).build()
-                .collectSql(key, false);
+                .collectSql(second.key(), false);
     }
 
     @Test
