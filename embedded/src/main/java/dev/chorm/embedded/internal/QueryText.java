@@ -196,6 +196,23 @@ public final class QueryText {
         return out;
     }
 
+    /**
+     * Return the value of the last {@code name = 'text'} assignment in the statement (a SETTINGS
+     * clause's), escapes undone; literals and comments are skipped as the lexer skips them. Null if none.
+     */
+    public String lastStringAssignment(String name) {
+        String value = null;
+        Token a = next(0);
+        Token b = a == null ? null : next(a.end);
+        for (Token c = b == null ? null : next(b.end); c != null; a = b, b = c, c = next(c.end)) {
+            if (a.type == TokenType.WORD && a.text().equalsIgnoreCase(name) && b.isPunct('=')
+                    && c.type == TokenType.QUOTED && text[c.start] == '\'') {
+                value = c.stringValue();
+            }
+        }
+        return value;
+    }
+
     /** Return the database a {@code USE db} statement names, or null. */
     public String usedDatabase() {
         if (kind != Kind.USE) {
