@@ -43,8 +43,10 @@ final class QueryRequest {
         if (!(text.hasInlineData() && (text.dataStart() < head.length || exhausted))) {
             // Without inline data the whole text is SQL, held in memory: bounded as a server bounds it.
             long limit = text.kind() == QueryText.Kind.INSERT ? MAX_INSERT_TEXT : MAX_QUERY_TEXT;
-            head = exhausted ? head : concat(head, readBounded(in, limit - head.length, limit, "query"));
-            text = QueryText.analyze(head, head.length);
+            if (!exhausted) { // else head is the whole text, already analyzed
+                head = concat(head, readBounded(in, limit - head.length, limit, "query"));
+                text = QueryText.analyze(head, head.length);
+            }
             in = InputStream.nullInputStream();
         }
         if (!text.hasInlineData()) {
