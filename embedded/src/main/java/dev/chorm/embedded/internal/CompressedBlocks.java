@@ -41,7 +41,8 @@ public final class CompressedBlocks {
      * compression off).
      */
     public static byte[] decode(byte[] framed) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(framed.length);
+        // Validate every block and total its data first, then copy each block's data once.
+        int total = 0;
         int pos = 0;
         while (pos < framed.length) {
             if (framed.length - pos < OVERHEAD) {
@@ -65,10 +66,18 @@ public final class CompressedBlocks {
             if (raw != size - 9) {
                 throw corrupt("an uncompressed block at byte " + pos + " declares " + raw + " data bytes in " + (size - 9));
             }
-            out.write(framed, pos + OVERHEAD, (int) raw);
+            total += (int) raw;
             pos += 16 + (int) size;
         }
-        return out.toByteArray();
+        byte[] out = new byte[total];
+        int at = 0;
+        for (pos = 0; pos < framed.length; ) {
+            int size = getIntLE(framed, pos + 17);
+            System.arraycopy(framed, pos + OVERHEAD, out, at, size - 9);
+            at += size - 9;
+            pos += 16 + size;
+        }
+        return out;
     }
 
     private static EngineException corrupt(String what) {

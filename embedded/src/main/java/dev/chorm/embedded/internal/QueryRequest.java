@@ -14,8 +14,6 @@ import java.nio.file.Path;
  * scratch file and read with {@code FROM INFILE}, so no byte sequence can cut it short.
  */
 final class QueryRequest {
-    private static final java.util.regex.Pattern SESSION_TIMEZONE =
-            java.util.regex.Pattern.compile("(?i)\\bsession_timezone\\s*=\\s*'([^'\\\\]*)'");
     /** The most SQL text held in memory for a statement that is not an insert. */
     private static final long MAX_QUERY_TEXT = 16L << 20;
     /** The most text of an INSERT ... VALUES (rows as SQL), also held in memory. */
@@ -45,8 +43,10 @@ final class QueryRequest {
         if (!(text.hasInlineData() && (text.dataStart() < head.length || exhausted))) {
             // Without inline data the whole text is SQL, held in memory: bounded as a server bounds it.
             long limit = text.kind() == QueryText.Kind.INSERT ? MAX_INSERT_TEXT : MAX_QUERY_TEXT;
-            head = exhausted ? head : concat(head, readBounded(in, limit - head.length, limit, "query"));
-            text = QueryText.analyze(head, head.length);
+            if (!exhausted) { // else head is the whole text, already analyzed
+                head = concat(head, readBounded(in, limit - head.length, limit, "query"));
+                text = QueryText.analyze(head, head.length);
+            }
             in = InputStream.nullInputStream();
         }
         if (!text.hasInlineData()) {
@@ -97,11 +97,7 @@ final class QueryRequest {
         if (text.kind() != QueryText.Kind.SELECT_LIKE) {
             return java.util.Optional.empty(); // only result rows are decoded in the zone
         }
-        java.util.regex.Matcher m = SESSION_TIMEZONE.matcher(new String(sql, StandardCharsets.UTF_8));
-        String zone = null;
-        while (m.find()) {
-            zone = m.group(1);
-        }
+        String zone = text.lastStringAssignment("session_timezone");
         return zone == null || zone.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(zone);
     }
 

@@ -57,6 +57,7 @@ public final class QueryText {
     private final List<String> fileArguments = new ArrayList<>();
     /** Settings named in a SETTINGS clause or SET, lower case. */
     private final List<String> settingNames = new ArrayList<>();
+    private Map<String, String> setAssignments; // lexed on first use, then kept
 
     private QueryText(byte[] text, int length) {
         this.text = text;
@@ -196,6 +197,23 @@ public final class QueryText {
         return out;
     }
 
+    /**
+     * Return the value of the last {@code name = 'text'} assignment in the statement (a SETTINGS
+     * clause's), escapes undone; literals and comments are skipped as the lexer skips them. Null if none.
+     */
+    public String lastStringAssignment(String name) {
+        String value = null;
+        Token a = next(0);
+        Token b = a == null ? null : next(a.end);
+        for (Token c = b == null ? null : next(b.end); c != null; a = b, b = c, c = next(c.end)) {
+            if (a.type == TokenType.WORD && a.text().equalsIgnoreCase(name) && b.isPunct('=')
+                    && c.type == TokenType.QUOTED && text[c.start] == '\'') {
+                value = c.stringValue();
+            }
+        }
+        return value;
+    }
+
     /** Return the database a {@code USE db} statement names, or null. */
     public String usedDatabase() {
         if (kind != Kind.USE) {
@@ -214,10 +232,15 @@ public final class QueryText {
      * its value as written ({@code 1} for a bare name), in order; a later one wins.
      */
     public Map<String, String> setAssignments() {
-        Map<String, String> assignments = new LinkedHashMap<>();
-        if (kind != Kind.SET) {
-            return assignments;
+        if (setAssignments == null) {
+            setAssignments = kind == Kind.SET ? java.util.Collections.unmodifiableMap(lexSetAssignments()) : Map.of();
         }
+        return setAssignments;
+    }
+
+    /** Lex what a {@code SET} statement assigns (once: {@link #setAssignments} keeps it). */
+    private Map<String, String> lexSetAssignments() {
+        Map<String, String> assignments = new LinkedHashMap<>();
         String name = null;
         int valueStart = -1;
         int depth = 0;

@@ -27,6 +27,19 @@ class QueryTextTest {
     }
 
     @Test
+    void findsTheLastStringAssignmentOutsideLiteralsAndComments() {
+        assertThat(analyze("SELECT 1 SETTINGS session_timezone = 'Asia/Tokyo'").lastStringAssignment("session_timezone"))
+                .isEqualTo("Asia/Tokyo");
+        assertThat(analyze("SELECT 1 SETTINGS SESSION_TIMEZONE='UTC', session_timezone = 'Asia/Kolkata'")
+                .lastStringAssignment("session_timezone")).isEqualTo("Asia/Kolkata");
+        assertThat(analyze("SELECT 1 SETTINGS session_timezone = 'UTC' -- session_timezone = 'Asia/Tokyo'")
+                .lastStringAssignment("session_timezone")).isEqualTo("UTC");
+        assertThat(analyze("SELECT 'session_timezone = ''UTC''' /* session_timezone = 'UTC' */")
+                .lastStringAssignment("session_timezone")).isNull();
+        assertThat(analyze("SELECT 1 SETTINGS my_session_timezone = 'UTC'").lastStringAssignment("session_timezone")).isNull();
+    }
+
+    @Test
     void findsTheOutputFormatOfASelectButNotAColumnNamedFormat() {
         assertThat(analyze("SELECT 1 FORMAT JSONEachRow").outputFormat()).contains("JSONEachRow");
         assertThat(analyze("SELECT 1\nFORMAT `Parquet` SETTINGS max_threads = 1").outputFormat()).contains("Parquet");
