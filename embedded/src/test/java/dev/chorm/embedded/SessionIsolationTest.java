@@ -92,6 +92,8 @@ class SessionIsolationTest {
         assertThat(http.session(noDdl, "SET allow_ddl = 0").ok()).isTrue();
         assertThat(http.session(noDdl, "CREATE TABLE no_ddl_probe (x UInt8) ENGINE = Memory").code()).isEqualTo("392");
         assertThat(http.session(noDdl, "SET allow_ddl = 1").code()).as("cannot be turned back, as on a server").isEqualTo("392");
+        assertThat(http.session(noDdl, "SET allow_ddl = 1;").code()).as("nor with a final semicolon").isEqualTo("392");
+        assertThat(http.session(noDdl, "CREATE TABLE no_ddl_probe (x UInt8) ENGINE = Memory").code()).isEqualTo("392");
         assertThat(http.post("", "SELECT getSetting('allow_ddl')").body()).isEqualTo("true\n");
         assertThat(http.session(s, "SELECT 1").body()).isEqualTo("1\n");
         assertThat(http.session(s, "SET param_x = 1").body()).contains("pass query parameters as URL parameters");

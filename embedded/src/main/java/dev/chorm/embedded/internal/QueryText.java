@@ -320,7 +320,7 @@ public final class QueryText {
                 if (next(t.end) != null) {
                     extraStatement = t.start;
                 }
-                return;
+                break; // the statement ends here; a SET's names are still recorded below
             }
             lastTokenEnd = t.end;
             if (kind == Kind.SELECT_LIKE && depth == 0 && t.isWord("FORMAT") && isFormatClause(previous)) {
