@@ -42,6 +42,16 @@ class AggregationIdiomsEngineTest {
     }
 
     @Test
+    void aConstantCallBesideAnAggregateIsNotGrouped() {
+        QuerySet<Map<String, Object>> qs = pupils().values("name")
+                .annotate("top", Func.of("greatest", Max.of("age"), Func.of("plus", Func.value(9), 2)))
+                .orderBy("name");
+        assertThat(qs.toSql()).isEqualTo("SELECT `name`, greatest(maxOrNull(`age`), plus(9, 2)) AS `top`"
+                + " FROM `pupil` GROUP BY `name` ORDER BY `name` ASC");
+        assertThat(qs.fetch()).containsExactly(Map.of("name", "Ann", "top", 12), Map.of("name", "Bob", "top", 11));
+    }
+
+    @Test
     void anAnnotationMayTakeTheNameOfAFieldValuesDidNotSelect() {
         QuerySet<Map<String, Object>> qs = pupils().values("name").annotate("age", Sum.of("age")).orderBy("name");
         assertThat(qs.toSql()).isEqualTo("SELECT `name`, sumOrNull(`age`) AS `age` FROM `pupil` GROUP BY `name`"

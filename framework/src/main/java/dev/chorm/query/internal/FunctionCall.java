@@ -66,8 +66,15 @@ public final class FunctionCall implements Expression {
 
     @Override
     public List<Expression> groupingKeys() {
-        if (aggregate || !isAggregate()) {
-            return aggregate ? List.of() : List.of(this);
+        if (aggregate) {
+            return List.of();
+        }
+        if (!isAggregate()) {
+            // A call only of constants (now64(6), toDate('2024-01-02')) is the same on every row:
+            // grouping by it changes nothing, so it is not a key, as a Literal is not.
+            boolean constant = !args.isEmpty() && args.stream()
+                    .allMatch(a -> !(a instanceof Expression e) || e.groupingKeys().isEmpty());
+            return constant ? List.of() : List.of(this);
         }
         List<Expression> keys = new ArrayList<>();
         args.forEach(a -> keys.addAll(a instanceof Expression e ? e.groupingKeys() : List.of()));
