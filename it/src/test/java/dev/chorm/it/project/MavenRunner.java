@@ -41,6 +41,12 @@ public final class MavenRunner {
         Path settings = work.resolve("settings.xml");
         String outer = Path.of(property("chorm.it.outerRepository")).toUri().toString();
         // Snapshots only from target/it-repo: the outer repository may hold other builds of chorm.
+        String repository = """
+                <id>outer-local-repository</id>
+                <url>%s</url>
+                <releases><enabled>true</enabled><checksumPolicy>ignore</checksumPolicy></releases>
+                <snapshots><enabled>false</enabled></snapshots>
+                """.formatted(outer);
         Files.writeString(settings, """
                 <settings>
                   <profiles>
@@ -48,19 +54,11 @@ public final class MavenRunner {
                       <id>outer-local-repository</id>
                       <repositories>
                         <repository>
-                          <id>outer-local-repository</id>
-                          <url>%1$s</url>
-                          <releases><enabled>true</enabled><checksumPolicy>ignore</checksumPolicy></releases>
-                          <snapshots><enabled>false</enabled></snapshots>
-                        </repository>
+                %1$s</repository>
                       </repositories>
                       <pluginRepositories>
                         <pluginRepository>
-                          <id>outer-local-repository</id>
-                          <url>%1$s</url>
-                          <releases><enabled>true</enabled><checksumPolicy>ignore</checksumPolicy></releases>
-                          <snapshots><enabled>false</enabled></snapshots>
-                        </pluginRepository>
+                %1$s</pluginRepository>
                       </pluginRepositories>
                     </profile>
                   </profiles>
@@ -68,7 +66,7 @@ public final class MavenRunner {
                     <activeProfile>outer-local-repository</activeProfile>
                   </activeProfiles>
                 </settings>
-                """.formatted(outer), StandardCharsets.UTF_8);
+                """.formatted(repository), StandardCharsets.UTF_8);
         Path logs = work.resolve("logs");
         Files.createDirectories(logs);
         return new MavenRunner(settings, logs);
