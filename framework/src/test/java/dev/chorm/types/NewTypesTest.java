@@ -71,6 +71,8 @@ class NewTypesTest {
 
     record Item(String sku, @Nullable Integer qty) { }
 
+    record Shift(String who, @Time Duration length) { }
+
     @SuppressWarnings("unused")
     static class Fields {
         @BFloat16 float bf; @BFloat16 @Nullable Double bfNull; @Time Duration t; @Time64(3) LocalTime t3;
@@ -82,7 +84,7 @@ class NewTypesTest {
         @Ring Point notRing; @Nested List<String> nestedStrings; @Variant({"Int64", "UInt32"}) Object similar;
         @Variant({"String", "Nullable(Int64)"}) Object nullableVariant; @Variant("String") Object single;
         @Variant({"String", "Strin"}) Object badVariant; @Dynamic String dynamicString; @Nullable @Variant({"String", "UInt8"}) Object nullVariant;
-        @Nullable Point nullPoint; @Variant({"Date", "DateTime"}) Object dates; @Variant({"Array(Int32)", "Array(Int64)"}) Object arrays;
+        @Nullable Point nullPoint; @Variant({"String", "Time"}) Object timeVariant; @Nested List<Shift> shifts; @Variant({"Date", "DateTime"}) Object dates; @Variant({"Array(Int32)", "Array(Int64)"}) Object arrays;
     }
 
     @ParameterizedTest
@@ -111,6 +113,8 @@ class NewTypesTest {
         "badVariant|Event.badVariant: @Variant(\"Strin\") is not a ClickHouse type. Cannot parse ClickHouse type 'Strin' at position 5: unknown type 'Strin'. Write each variant as system.columns shows it, such as Array(String).",
         "dynamicString|Event.dynamicString: @Dynamic needs an Object field, found String.",
         "nullVariant|Event.nullVariant: Nullable(Variant(String, UInt8)) is not allowed: ClickHouse cannot wrap Variant in Nullable. Remove @Nullable; its own NULL stands for no value.",
+        "timeVariant|Event.timeVariant: Variant(String, Time) holds a Time: the JDBC driver (clickhouse-jdbc 0.11) cannot read a Time inside a Variant correctly; store the time in its own Time or Time64 column, or as an Int64 of seconds.",
+        "shifts|Event.shifts: Nested(who String, length Time) holds a Time: the JDBC driver (clickhouse-jdbc 0.11) cannot read a Time inside a Nested correctly; store the time in its own Time or Time64 column, or as an Int64 of seconds.",
         "nullPoint|Event.nullPoint: Nullable(Point) is not allowed: ClickHouse cannot wrap Point in Nullable. Remove @Nullable; an empty or zero shape stands for no value."})
     void reportsMistakes(String field, String message) {
         assertThatThrownBy(() -> TypeMapperTest.map(Fields.class, field))
