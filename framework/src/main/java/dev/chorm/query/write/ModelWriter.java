@@ -1,5 +1,8 @@
 package dev.chorm.query.write;
 
+import dev.chorm.model.ModelMeta;
+import dev.chorm.query.QuerySet;
+import dev.chorm.query.internal.MissingTable;
 import dev.chorm.schema.QueryDatabase;
 import dev.chorm.sql.Settings;
 import dev.chorm.sql.QueryPart;
@@ -114,6 +117,27 @@ public final class ModelWriter<T> {
         Objects.requireNonNull(obj, "obj == null");
         new Saver(db, InsertPlan.of(model), settings).save(obj);
         return obj;
+    }
+
+    /**
+     * Insert the rows of {@code source} with one {@code INSERT INTO table (columns) SELECT ...}, run by
+     * the server: each column {@code source} selects fills the column of this model with the same name
+     * (column or Java field name; name values with {@code values(...)} and {@code annotate(...)}).
+     * This writer's settings are added to the SELECT's. Return the rows written, as the server counts them.
+     *
+     * @throws dev.chorm.QueryException before any SQL, naming the columns and the fix, when a selected
+     *                                  name is no insertable column of this model
+     */
+    public long insertFrom(QuerySet<?> source) {
+        Objects.requireNonNull(source, "source == null");
+        QuerySet<?> withSettings = settings.isEmpty() ? source : source.settings(settings.asMap());
+        ModelMeta meta = InsertPlan.of(model).meta();
+        String sql = InsertSelect.sql(meta, withSettings.asSelect(), source.meta().modelClass().getSimpleName());
+        try {
+            return MutationRunner.executeInsert(db, sql);
+        } catch (dev.chorm.QueryException e) {
+            throw MissingTable.hinted(e, meta, "insert", "writes");
+        }
     }
 
     /**
