@@ -229,14 +229,7 @@ public final class Aggregate implements Expression {
         if (defaultValue != null) {
             ctx.sql("coalesce(");
         }
-        ctx.sql(functionName());
-        if (!params.isEmpty()) {
-            ctx.sql('(');
-            for (int i = 0; i < params.size(); i++) {
-                ctx.sql(i == 0 ? "" : ", ").value(params.get(i), null);
-            }
-            ctx.sql(')');
-        }
+        ctx.sql(functionName()).sql(parameters());
         ctx.sql('(').visit(args, ", ");
         if (filter != null) {
             ctx.sql(args.isEmpty() ? "" : ", ").visit(filter);
@@ -247,6 +240,18 @@ public final class Aggregate implements Expression {
         if (defaultValue != null) {
             ctx.sql(", ").value(defaultValue, type).sql(')');
         }
+    }
+
+    /** Return the parameters as written after the name, {@code (0.5, 0.9)}, or nothing when there are none. */
+    private String parameters() {
+        if (params.isEmpty()) {
+            return "";
+        }
+        RenderContext text = RenderContext.of(null).sql('(');
+        for (int i = 0; i < params.size(); i++) {
+            text.sql(i == 0 ? "" : ", ").value(params.get(i), null);
+        }
+        return text.sql(')').toString();
     }
 
     /** Return how this aggregate reads in a message: {@code sum(hits)}. */
@@ -262,10 +267,14 @@ public final class Aggregate implements Expression {
     @Override
     public DataType type(RenderContext ctx) {
         if (stage == Stage.STATE) {
-            return AggregateTypes.state(name, params, args, ctx);
+            // count(*) has no argument type: its state is AggregateFunction(count); another function of * has none chorm knows.
+            List<Expression> typed = args.stream().filter(a -> a != Func.STAR).toList();
+            return typed.size() < args.size() && !name.equals("count") ? null
+                    : AggregateTypes.state(name + parameters(), typed, ctx);
         }
         if (stage == Stage.MERGE) {
-            return type != null ? type : AggregateTypes.merged(name, args.get(0), ctx);
+            DataType merged = AggregateTypes.merged(args.get(0), orNull, ctx);
+            return merged != null ? merged : type;
         }
         if (type != null) {
             return type;

@@ -1,9 +1,11 @@
 package dev.chorm.query;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chorm.QueryException;
 import dev.chorm.query.fixtures.Hit;
+import dev.chorm.types.DataType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,28 @@ class AggregateStateSqlTest extends SqlTestSupport {
                 "SELECT `protocol`, countMergeIf(`bytes`, `port` = 80) AS `n` FROM `hit` GROUP BY `protocol`");
         assertSql(HITS.filter("port", 80).annotate("b", Sum.of("bytes").merge().defaultValue(0)).values("b"),
                 "SELECT coalesce(sumMergeIfOrNull(`bytes`, 1), 0) AS `b` FROM `hit` WHERE `port` = 80");
+    }
+
+    @Test
+    void statesHaveTheirAggregateFunctionType() {
+        List<SelectStatement.Column> columns = HITS.values("protocol")
+                .annotate("u", Aggregate.uniq("protocol").state())
+                .annotate("n", Count.all().filter("port", 80).state())
+                .annotate("rows", Count.of("*").state())
+                .annotate("q", Aggregate.quantiles(List.of(0.5, 0.9), "port").state())
+                .annotate("p", Aggregate.argMax("port", "timestamp").state())
+                .annotate("x", Aggregate.uniq("*").state())
+                .asSelect().columns();
+        assertThat(columns).containsExactly(
+                new SelectStatement.Column("protocol", DataType.lowCardinality(DataType.string())),
+                // LowCardinality is not part of a state's argument types: ClickHouse aggregates the plain values.
+                new SelectStatement.Column("u", DataType.aggregateFunction("uniq", DataType.string())),
+                new SelectStatement.Column("n", DataType.aggregateFunction("count")),
+                new SelectStatement.Column("rows", DataType.aggregateFunction("count")),
+                new SelectStatement.Column("q", DataType.aggregateFunction("quantiles(0.5, 0.9)", DataType.uint16())),
+                new SelectStatement.Column("p", DataType.aggregateFunction("argMax", DataType.uint16(),
+                        DataType.dateTime64(6, "UTC"))),
+                new SelectStatement.Column("x", null));
     }
 
     @Test

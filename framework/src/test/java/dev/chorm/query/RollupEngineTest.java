@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chorm.db.Database;
 import dev.chorm.model.Table;
 import dev.chorm.model.engine.AggregatingMergeTree;
+import dev.chorm.model.ModelField;
+import dev.chorm.model.ModelMeta;
 import dev.chorm.model.engine.MergeTree;
+import dev.chorm.types.DataType;
+import dev.chorm.types.annotation.AggregateFunction;
 import dev.chorm.types.annotation.DateTime;
 import dev.chorm.types.annotation.LowCardinality;
 import dev.chorm.types.annotation.UInt32;
@@ -48,16 +52,16 @@ class RollupEngineTest {
     @AggregatingMergeTree(orderBy = "minute")
     public static class PageViewMinute {
         @DateTime public Instant minute = Instant.EPOCH;
-        public String hits;
-        public String visitors;
-        public String approxVisitors;
-        public String totalBytes;
-        public String homeBytes;
-        public String latencyQ;
-        public String avgLatency;
-        public String minLatency;
-        public String maxLatency;
-        public String lastPage;
+        @AggregateFunction(function = "count") public long hits;
+        @AggregateFunction(function = "uniqExact", args = "String") public long visitors;
+        @AggregateFunction(function = "uniq", args = "String") public long approxVisitors;
+        @AggregateFunction(function = "sum", args = "UInt64") public long totalBytes;
+        @AggregateFunction(function = "sum", args = "UInt64") public long homeBytes;
+        @AggregateFunction(function = "quantiles(0.5, 0.9)", args = "UInt32") public List<Double> latencyQ;
+        @AggregateFunction(function = "avg", args = "UInt32") public double avgLatency;
+        @AggregateFunction(function = "min", args = "UInt32") public long minLatency;
+        @AggregateFunction(function = "max", args = "UInt32") public long maxLatency;
+        @AggregateFunction(function = "argMax", args = {"String", "DateTime('UTC')"}) public String lastPage;
     }
 
     /** The same rollup, filled by a materialized view. */
@@ -69,15 +73,7 @@ class RollupEngineTest {
     @BeforeAll
     static void fill() {
         db = EngineSupport.open("rollup");
-        db.createTables(PageView.class);
-        for (String table : List.of("page_view_minute", "page_view_minute_mv")) {
-            db.execute("CREATE TABLE " + table + " (minute DateTime, hits AggregateFunction(count),"
-                    + " visitors AggregateFunction(uniqExact, String), approx_visitors AggregateFunction(uniq, String),"
-                    + " total_bytes AggregateFunction(sum, UInt64), home_bytes AggregateFunction(sum, UInt64),"
-                    + " latency_q AggregateFunction(quantiles(0.5, 0.9), UInt32), avg_latency AggregateFunction(avg, UInt32),"
-                    + " min_latency AggregateFunction(min, UInt32), max_latency AggregateFunction(max, UInt32),"
-                    + " last_page AggregateFunction(argMax, String, DateTime)) ENGINE = AggregatingMergeTree ORDER BY minute");
-        }
+        db.createTables(PageView.class, PageViewMinute.class, ViewedMinute.class);
         // The same states written by a materialized view whose query is the QuerySet's embeddable SELECT.
         db.execute("CREATE MATERIALIZED VIEW page_view_minute_view TO page_view_minute_mv AS "
                 + states(QuerySet.of(PageView.class)).asSelect().sql());
@@ -168,6 +164,35 @@ class RollupEngineTest {
             q = q.annotate(e.getKey(), e.getValue());
         }
         return q.orderBy("minute");
+    }
+
+    @Test
+    void theStatesHaveTheRollupColumnTypes() {
+        Map<String, DataType> columns = new LinkedHashMap<>();
+        for (ModelField f : ModelMeta.of(PageViewMinute.class).fields()) {
+            columns.put(f.columnName(), f.column().type());
+        }
+        Map<String, DataType> selected = new LinkedHashMap<>();
+        states(QuerySet.of(PageView.class)).asSelect().columns().forEach(c -> selected.put(c.name(), c.type()));
+        // toStartOfMinute has no type chorm knows; every state has its column's.
+        columns.put("minute", null);
+        assertThat(selected).isEqualTo(columns);
+        Map<String, DataType> merged = new LinkedHashMap<>();
+        perMinute(QuerySet.of(PageViewMinute.class).values("minute"), mergedMeasures()).asSelect().columns()
+                .forEach(c -> merged.put(c.name(), c.type()));
+        assertThat(merged.get("total_bytes")).isEqualTo(DataType.nullable(DataType.uint64()));
+        assertThat(merged.get("latency_q")).isEqualTo(DataType.array(DataType.float64()));
+        assertThat(merged.get("hits")).isEqualTo(DataType.uint64());
+        assertThat(merged.get("last_page")).isEqualTo(DataType.nullable(DataType.string()));
+        // The engine gives the same types.
+        List<Map<String, Object>> typed = db.query("SELECT " + String.join(", ", merged.keySet().stream()
+                .map(k -> "toTypeName(" + k + ") AS " + k).toList()) + " FROM (" + perMinute(QuerySet.of(
+                PageViewMinute.class).values("minute"), mergedMeasures()).asSelect().sql() + ") LIMIT 1");
+        for (Map.Entry<String, DataType> e : merged.entrySet()) {
+            if (e.getValue() != null) {
+                assertThat(DataType.parse((String) typed.get(0).get(e.getKey()))).as(e.getKey()).isEqualTo(e.getValue());
+            }
+        }
     }
 
     @Test

@@ -49,7 +49,10 @@ public final class ModelWriter<T> {
 
     /** Return a writer for objects of {@code model} in {@code db}. */
     public static <T> ModelWriter<T> of(QueryDatabase db, Class<T> model) {
-        InsertPlan.of(model);
+        // The model is checked now; what only inserting objects needs (no aggregation state field, an
+        // insertable column) when objects are inserted, so that a rollup's writer still updates,
+        // deletes and inserts from a QuerySet.
+        ModelMeta.of(model);
         return new ModelWriter<>(db, model, Settings.empty(), DEFAULT_BLOCK_SIZE);
     }
 
@@ -131,7 +134,7 @@ public final class ModelWriter<T> {
     public long insertFrom(QuerySet<?> source) {
         Objects.requireNonNull(source, "source == null");
         QuerySet<?> withSettings = settings.isEmpty() ? source : source.settings(settings.asMap());
-        ModelMeta meta = InsertPlan.of(model).meta();
+        ModelMeta meta = ModelMeta.of(model);
         String sql = InsertSelect.sql(meta, withSettings.asSelect(), source.meta().modelClass().getSimpleName());
         try {
             return MutationRunner.executeInsert(db, sql);
@@ -153,7 +156,7 @@ public final class ModelWriter<T> {
     /** Set {@code values} on the rows matching {@code where} (null: every row) with the statement {@code mode} picks. */
     public void update(QueryPart where, Map<String, ?> values, MutationMode mode) {
         Objects.requireNonNull(values, "values == null");
-        new MutationExecutor(db, InsertPlan.of(model).meta(), settings).update(where, values, mode);
+        new MutationExecutor(db, ModelMeta.of(model), settings).update(where, values, mode);
     }
 
     /** Delete the rows matching {@code where} (null: every row) with a lightweight {@code DELETE FROM}. */
@@ -163,7 +166,7 @@ public final class ModelWriter<T> {
 
     /** Delete the rows matching {@code where} (null: every row) with the statement {@code mode} picks. */
     public void delete(QueryPart where, MutationMode mode) {
-        new MutationExecutor(db, InsertPlan.of(model).meta(), settings).delete(where, Objects.requireNonNull(mode));
+        new MutationExecutor(db, ModelMeta.of(model), settings).delete(where, Objects.requireNonNull(mode));
     }
 
     private long insert(Iterator<? extends T> rows, int batchSize) {
