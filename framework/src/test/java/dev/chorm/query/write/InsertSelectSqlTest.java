@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chorm.QueryException;
+import dev.chorm.query.Aggregate;
 import dev.chorm.query.Count;
 import dev.chorm.query.F;
 import dev.chorm.query.QuerySet;
 import dev.chorm.query.Sum;
 import dev.chorm.query.fixtures.Hit;
 import dev.chorm.query.write.InsertSelectModels.HitCopy;
+import dev.chorm.query.write.InsertSelectModels.ProtocolStates;
 import dev.chorm.query.write.InsertSelectModels.ProtocolTotals;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,37 @@ class InsertSelectSqlTest {
                 .isInstanceOf(QueryException.class)
                 .hasMessage("Cannot insert into ProtocolTotals (table protocol_totals) from a QuerySet of Hit: the"
                         + " selected names totalBytes and total_bytes both fill the column total_bytes. Select it once.");
+    }
+
+    @Test
+    void statesMustFitTheirColumns() {
+        assertThat(sql(ProtocolStates.class, HITS.values("protocol").annotate("bytes", Sum.of("bytes").filter("port", 80)
+                .state()).annotate("hits", Count.all().state())))
+                .isEqualTo("INSERT INTO `protocol_states` (`protocol`, `bytes`, `hits`) SELECT `protocol`,"
+                        + " sumStateIf(`bytes`, `port` = 80) AS `bytes`, countState() AS `hits` FROM `hit` GROUP BY `protocol`");
+        // Only the time zone differs (DateTime64(6, 'UTC') into DateTime64(6)): ClickHouse takes it.
+        assertThat(sql(ProtocolStates.class, HITS.values("protocol").annotate("last_ip",
+                Aggregate.argMax("protocol", "timestamp").state())))
+                .isEqualTo("INSERT INTO `protocol_states` (`protocol`, `last_ip`) SELECT `protocol`,"
+                        + " argMaxState(`protocol`, `timestamp`) AS `last_ip` FROM `hit` GROUP BY `protocol`");
+        String head = "Cannot insert into ProtocolStates (table protocol_states) from a QuerySet of Hit: the selected name ";
+        assertThatThrownBy(() -> sql(ProtocolStates.class, HITS.values("protocol").annotate("bytes",
+                Sum.of("port").state())))
+                .isInstanceOf(QueryException.class)
+                .hasMessage(head + "bytes is the state AggregateFunction(sum, UInt16) and the column bytes of ProtocolStates"
+                        + " is AggregateFunction(sum, Int64): ClickHouse converts no aggregation state into another. Give"
+                        + " the aggregate an argument of the column's type (cast it, such as Func.of(\"toUInt64\","
+                        + " \"field\")), or declare the column with the selected state's type.");
+        assertThatThrownBy(() -> sql(ProtocolStates.class, HITS.values("protocol").annotate("hits", Count.all())))
+                .isInstanceOf(QueryException.class)
+                .hasMessage(head + "hits is a value of type UInt64 and the column hits of ProtocolStates is"
+                        + " AggregateFunction(count), which holds aggregation states. Select the state of an aggregate:"
+                        + " count(...).state().");
+        assertThatThrownBy(() -> sql(ProtocolStates.class, HITS.values("protocol").annotate("plain", Count.all().state())))
+                .isInstanceOf(QueryException.class)
+                .hasMessage(head + "plain is the state AggregateFunction(count) and the column plain of ProtocolStates is"
+                        + " UInt64. Merge the states first (merge() on the aggregate, such as Sum.of(\"hits\").merge()),"
+                        + " or store them in an @AggregateFunction column.");
     }
 
     @Test
