@@ -6,6 +6,7 @@ import dev.chorm.query.Expression;
 import dev.chorm.sql.Keyword;
 import dev.chorm.query.OrderTerm;
 import dev.chorm.query.Q;
+import dev.chorm.query.SelectStatement;
 import dev.chorm.QueryException;
 import dev.chorm.sql.Settings;
 import dev.chorm.sql.RenderContext;
@@ -80,6 +81,20 @@ public final class SqlCompiler {
      */
     public static Compiled compileSubquery(Query q) {
         return renderJoined(q, Mode.SELECT, false).compiled();
+    }
+
+    /**
+     * Return the SELECT of {@code q} as another statement embeds it (INSERT ... SELECT, CREATE VIEW ...
+     * AS), as {@link #compileSubquery} renders it, with the name and type of each selected column.
+     */
+    public static SelectStatement embedded(Query q) {
+        SqlCompiler compiler = new SqlCompiler(q, Mode.SELECT, false);
+        Compiled c = compiler.render();
+        List<SelectStatement.Column> columns = new ArrayList<>();
+        for (SelectItem i : c.items()) {
+            columns.add(new SelectStatement.Column(i.outputName(), i.expression().type(RenderContext.of(compiler.scope))));
+        }
+        return new SelectStatement(c.sql(), columns);
     }
 
     /** Hold a statement and whether it joins related tables. */
