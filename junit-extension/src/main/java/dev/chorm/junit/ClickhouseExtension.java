@@ -16,6 +16,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class ClickhouseExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
         AfterAllCallback, ParameterResolver {
 
+    private final Lifecycle lifecycle = new Lifecycle(new AnnotationDeclarations());
+
     /** Create the extension; JUnit does. */
     public ClickhouseExtension() {
     }
@@ -23,36 +25,36 @@ public final class ClickhouseExtension implements BeforeAllCallback, BeforeEachC
     /** Provision the class's test databases and load its fixtures. */
     @Override
     public void beforeAll(ExtensionContext context) {
-        Lifecycle.beforeAll(context);
+        lifecycle.beforeAll(context);
     }
 
     /** Flush rows left by the previous method and load fixtures. */
     @Override
     public void beforeEach(ExtensionContext context) {
-        Lifecycle.beforeEach(context);
+        lifecycle.beforeEach(context);
     }
 
     /** Note a failed method. */
     @Override
     public void afterEach(ExtensionContext context) {
-        Lifecycle.afterEach(context);
+        lifecycle.afterEach(context);
     }
 
     /** Keep the databases of a failed class if asked; they are dropped when JUnit closes the class's store. */
     @Override
     public void afterAll(ExtensionContext context) {
-        Lifecycle.afterAll(context);
+        lifecycle.afterAll(context);
     }
 
     /** Return whether the parameter is a Database, QuerySet, DataSource, Connection or marked {@link Alias}; starts nothing. */
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return Lifecycle.supportsParameter(parameterContext);
+        return lifecycle.supportsParameter(parameterContext);
     }
 
     /** Return the parameter's value for its alias. */
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return Lifecycle.resolveParameter(parameterContext, extensionContext);
+        return lifecycle.resolveParameter(parameterContext, extensionContext);
     }
 }
