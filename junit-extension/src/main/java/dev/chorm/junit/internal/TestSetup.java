@@ -1,7 +1,6 @@
 package dev.chorm.junit.internal;
 
 import dev.chorm.db.Config;
-import dev.chorm.junit.ClickhouseTestException;
 import dev.chorm.junit.internal.Declarations.FlushMode;
 import dev.chorm.junit.internal.Declarations.SchemaSource;
 import dev.chorm.migrations.AppModels;
@@ -41,7 +40,7 @@ record TestSetup(Class<?> testClass, Config config, Map<String, String> requeste
             requested.putIfAbsent(alias, "@ClickhouseTest(databases) on " + testClass.getSimpleName());
         }
         if (requested.isEmpty()) {
-            throw new ClickhouseTestException("@ClickhouseTest(databases = {}) on %s names no alias. Name at least one, such as \"default\"."
+            throw new SetupException("@ClickhouseTest(databases = {}) on %s names no alias. Name at least one, such as \"default\"."
                     .formatted(testClass.getSimpleName()));
         }
         collectAliasParameters(testClass, requested, declarations);
@@ -55,7 +54,7 @@ record TestSetup(Class<?> testClass, Config config, Map<String, String> requeste
         for (String p : properties) {
             int eq = p.indexOf('=');
             if (eq <= 0) {
-                throw new ClickhouseTestException("@ClickhouseTest(properties) on %s: '%s' is not key=value, for example \"chorm.databases.default.settings.max_threads=1\"."
+                throw new SetupException("@ClickhouseTest(properties) on %s: '%s' is not key=value, for example \"chorm.databases.default.settings.max_threads=1\"."
                         .formatted(testClass.getSimpleName(), p));
             }
             values.put(p.substring(0, eq).strip(), p.substring(eq + 1).strip());
