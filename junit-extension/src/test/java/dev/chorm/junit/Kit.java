@@ -30,12 +30,17 @@ final class Kit {
 
     /** Return the message of the first failure (of a class or of a test) when running {@code testClass}. */
     static String failure(Class<?> testClass) {
+        return thrown(testClass).getMessage();
+    }
+
+    /** Return the first failure (of a class or of a test) when running {@code testClass}. */
+    static Throwable thrown(Class<?> testClass) {
         return run(testClass).allEvents().stream()
                 .filter(e -> e.getType() == EventType.FINISHED)
                 .map(Event::getPayload).flatMap(java.util.Optional::stream)
                 .filter(p -> p instanceof org.junit.platform.engine.TestExecutionResult r
                         && r.getThrowable().isPresent())
-                .map(p -> ((org.junit.platform.engine.TestExecutionResult) p).getThrowable().orElseThrow().getMessage())
+                .map(p -> ((org.junit.platform.engine.TestExecutionResult) p).getThrowable().orElseThrow())
                 .findFirst().orElseThrow(() -> new AssertionError(testClass.getSimpleName() + " did not fail"));
     }
 }

@@ -2,6 +2,7 @@ package dev.chorm.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chorm.ChormException;
 import dev.chorm.db.Database;
 import dev.chorm.junit.events.Event;
 import dev.chorm.query.QuerySet;
@@ -169,6 +170,18 @@ class MisuseTest {
                 Code: 50. DB::Exception: Unknown data type family: NoSuchType. (UNKNOWN_TYPE) (version V) (queryId= Q)
                 Fix the cause and run migrate again: it continues with this operation.
                 The test databases are created afresh on every run: fix the migration and run the tests again.""");
+    }
+
+    @Test
+    void setupFailuresReachJUnitAsClickhouseTestExceptionThrownWhereTheyHappened() {
+        Throwable unknownAlias = Kit.thrown(UnknownAliasInDatabases.class);
+        assertThat(unknownAlias).isExactlyInstanceOf(ClickhouseTestException.class).hasNoCause();
+        assertThat(((ClickhouseTestException) unknownAlias).errorCode()).isEqualTo(-1);
+        assertThat(unknownAlias.getStackTrace()[0].getClassName()).isEqualTo("dev.chorm.junit.internal.AliasPlan");
+
+        Throwable migration = Kit.thrown(BrokenMigration.class);
+        assertThat(migration).isExactlyInstanceOf(ClickhouseTestException.class).hasCauseInstanceOf(ChormException.class);
+        assertThat(((ClickhouseTestException) migration).errorCode()).as("the engine's code, kept from the cause").isEqualTo(50);
     }
 
     @Test

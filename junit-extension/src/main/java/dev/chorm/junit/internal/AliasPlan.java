@@ -2,7 +2,6 @@ package dev.chorm.junit.internal;
 
 import dev.chorm.db.Config;
 import dev.chorm.db.DatabaseConfig;
-import dev.chorm.junit.ClickhouseTestException;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -53,7 +52,7 @@ final class AliasPlan {
         Set<String> configured = config.aliases();
         requested.forEach((alias, where) -> {
             if (!configured.contains(alias)) {
-                throw new ClickhouseTestException(("Unknown database alias '%s' in %s. Configured aliases: %s."
+                throw new SetupException(("Unknown database alias '%s' in %s. Configured aliases: %s."
                         + " Configure it with chorm.databases.%s.url (or any chorm.databases.%s.* key) in clickhouse.properties.")
                         .formatted(alias, where, configured, alias, alias));
             }
@@ -73,7 +72,7 @@ final class AliasPlan {
             List<String> cycle = new ArrayList<>(path).subList(new ArrayList<>(path).indexOf(alias), path.size());
             List<String> shown = new ArrayList<>(cycle);
             shown.add(alias);
-            throw new ClickhouseTestException(("The test dependencies of aliases %s form a cycle: %s."
+            throw new SetupException(("The test dependencies of aliases %s form a cycle: %s."
                     + " Remove one of them from chorm.databases.<alias>.test.dependencies.")
                     .formatted(cycle, String.join(" -> ", shown)));
         }
@@ -84,7 +83,7 @@ final class AliasPlan {
         path.addLast(alias);
         for (String dependency : c.testDependencies()) {
             if (!config.aliases().contains(dependency)) {
-                throw new ClickhouseTestException(("Alias '%s' depends on '%s' (chorm.databases.%s.test.dependencies),"
+                throw new SetupException(("Alias '%s' depends on '%s' (chorm.databases.%s.test.dependencies),"
                         + " which is not configured. Configured aliases: %s.")
                         .formatted(alias, dependency, alias, config.aliases()));
             }
@@ -111,7 +110,7 @@ final class AliasPlan {
                 queue.addAll(d.testDependencies());
             }
         }
-        throw new ClickhouseTestException(("Alias '%s' has test.managed=false, so it only connects to the test database of"
+        throw new SetupException(("Alias '%s' has test.managed=false, so it only connects to the test database of"
                 + " a managed alias it depends on, but none of its test.dependencies %s is managed."
                 + " Set chorm.databases.%s.test.dependencies to the managed alias of the same cluster (for example default).")
                 .formatted(c.alias(), c.testDependencies(), c.alias()));

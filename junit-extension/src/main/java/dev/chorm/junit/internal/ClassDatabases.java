@@ -1,7 +1,6 @@
 package dev.chorm.junit.internal;
 
 import dev.chorm.db.Database;
-import dev.chorm.junit.ClickhouseTestException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -65,7 +64,7 @@ final class ClassDatabases implements ExtensionContext.Store.CloseableResource, 
     Database database(String alias, String where) {
         Entry e = entries.get(alias);
         if (e == null) {
-            throw new ClickhouseTestException(("%s asks for alias '%s', which %s does not use (it uses %s)."
+            throw new SetupException(("%s asks for alias '%s', which %s does not use (it uses %s)."
                     + " Add it: @ClickhouseTest(databases = {...,\"%s\"}).")
                     .formatted(where, alias, setup.testClass().getSimpleName(), entries.keySet(), alias));
         }

@@ -1,6 +1,5 @@
 package dev.chorm.junit.internal;
 
-import dev.chorm.junit.ClickhouseTestException;
 import java.util.Properties;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.clickhouse.ClickHouseContainer;
@@ -23,7 +22,7 @@ final class ContainerServer implements Server, AutoCloseable {
     /** Start a container of {@code image}, or fail saying that Docker is missing. */
     static Server start(String image) {
         if (!DockerClientFactory.instance().isDockerAvailable()) {
-            throw new ClickhouseTestException(("%s=%s asks for a ClickHouse container, but Docker is not available"
+            throw new SetupException(("%s=%s asks for a ClickHouse container, but Docker is not available"
                     + " (Testcontainers found no Docker environment). Start Docker, or remove %s to use the embedded engine.")
                     .formatted(KEY, image, KEY));
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.chorm.junit.ClickhouseTestException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -41,17 +40,17 @@ final class FixtureFile {
     static List<Row> read(String name, ClassLoader loader) {
         try (InputStream in = loader.getResourceAsStream(name)) {
             if (in == null) {
-                throw new ClickhouseTestException("Fixture %s is not on the test classpath. Put it under src/test/resources/%s."
+                throw new SetupException("Fixture %s is not on the test classpath. Put it under src/test/resources/%s."
                         .formatted(name, name));
             }
             try (JsonParser p = JSON.createParser(in)) {
                 return rows(name, p);
             }
         } catch (JsonProcessingException e) {
-            throw new ClickhouseTestException("Fixture %s line %d: not valid JSON: %s".formatted(name,
+            throw new SetupException("Fixture %s line %d: not valid JSON: %s".formatted(name,
                     e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage()), e);
         } catch (IOException e) {
-            throw new ClickhouseTestException("Cannot read fixture %s: %s".formatted(name, e.getMessage()), e);
+            throw new SetupException("Cannot read fixture %s: %s".formatted(name, e.getMessage()), e);
         }
     }
 
@@ -94,7 +93,7 @@ final class FixtureFile {
             }
         }
         if (model == null) {
-            throw new ClickhouseTestException("Fixture %s line %d: the row names no \"model\".".formatted(name, line));
+            throw new SetupException("Fixture %s line %d: the row names no \"model\".".formatted(name, line));
         }
         return new Row(model, line, fields);
     }
@@ -128,7 +127,7 @@ final class FixtureFile {
         };
     }
 
-    private static ClickhouseTestException error(String name, JsonParser p, String what) {
-        return new ClickhouseTestException("Fixture %s line %d: %s.".formatted(name, p.currentLocation().getLineNr(), what));
+    private static SetupException error(String name, JsonParser p, String what) {
+        return new SetupException("Fixture %s line %d: %s.".formatted(name, p.currentLocation().getLineNr(), what));
     }
 }

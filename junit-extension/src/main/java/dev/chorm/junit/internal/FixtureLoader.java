@@ -1,7 +1,6 @@
 package dev.chorm.junit.internal;
 
 import dev.chorm.db.Database;
-import dev.chorm.junit.ClickhouseTestException;
 import dev.chorm.model.Model;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
@@ -44,7 +43,7 @@ final class FixtureLoader {
         try {
             db.objects((Class) model).bulkCreate(instances);
         } catch (RuntimeException e) {
-            throw new ClickhouseTestException("Fixture %s: the rows of %s could not be inserted: %s"
+            throw new SetupException("Fixture %s: the rows of %s could not be inserted: %s"
                     .formatted(file, model.getSimpleName(), e.getMessage()), e);
         }
     }
@@ -60,7 +59,7 @@ final class FixtureLoader {
         try {
             return Class.forName(name, false, loader);
         } catch (ClassNotFoundException e) {
-            throw new ClickhouseTestException(("Fixture %s line %d: unknown model '%s'. Name a model class, or app.Model"
+            throw new SetupException(("Fixture %s line %d: unknown model '%s'. Name a model class, or app.Model"
                     + " of the test's models %s (@ClickhouseTest(models) or chorm.models.packages).")
                     .formatted(file, row.line(), name, models.stream().map(Class::getSimpleName).toList()));
         }
@@ -76,7 +75,7 @@ final class FixtureLoader {
                 converted = FixtureValues.convert(value.value(), field.isSyntheticId() ? long.class
                         : field.annotatedType().getType());
             } catch (IllegalArgumentException e) {
-                throw new ClickhouseTestException("Fixture %s line %d: field '%s' of %s (%s, column %s %s): %s."
+                throw new SetupException("Fixture %s line %d: field '%s' of %s (%s, column %s %s): %s."
                         .formatted(file, value.line(), field.javaName(), meta.modelClass().getSimpleName(),
                                 field.javaType().getSimpleName(), field.columnName(), field.column().type().sql(), e.getMessage()));
             }
@@ -93,7 +92,7 @@ final class FixtureLoader {
 
     private static ModelField field(String file, FixtureFile.Row row, ModelMeta meta, String name, int line) {
         Optional<ModelField> f = meta.fieldByJavaName(name).or(() -> meta.field(name));
-        return f.orElseThrow(() -> new ClickhouseTestException("Fixture %s line %d: %s has no field '%s'. Its fields: %s."
+        return f.orElseThrow(() -> new SetupException("Fixture %s line %d: %s has no field '%s'. Its fields: %s."
                 .formatted(file, line, meta.modelClass().getSimpleName(), name,
                         meta.fields().stream().map(ModelField::javaName).collect(Collectors.joining(", ")))));
     }
@@ -104,7 +103,7 @@ final class FixtureLoader {
             constructor.setAccessible(true);
             return constructor.newInstance();
         } catch (NoSuchMethodException | InstantiationException | IllegalAccessException | InvocationTargetException e) {
-            throw new ClickhouseTestException("Cannot create %s for a fixture row: %s needs a no-argument constructor."
+            throw new SetupException("Cannot create %s for a fixture row: %s needs a no-argument constructor."
                     .formatted(meta.modelClass().getSimpleName(), meta.modelClass().getName()), e);
         }
     }
@@ -113,7 +112,7 @@ final class FixtureLoader {
         for (int i = 0; i < values.length; i++) {
             ModelField f = meta.fields().get(i);
             if (values[i] == null && f.javaType().isPrimitive()) {
-                throw new ClickhouseTestException("Fixture %s line %d: the row of record %s has no field '%s', and a record needs every field."
+                throw new SetupException("Fixture %s line %d: the row of record %s has no field '%s', and a record needs every field."
                         .formatted(file, row.line(), meta.modelClass().getSimpleName(), f.javaName()));
             }
         }

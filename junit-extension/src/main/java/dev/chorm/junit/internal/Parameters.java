@@ -1,7 +1,6 @@
 package dev.chorm.junit.internal;
 
 import dev.chorm.db.Database;
-import dev.chorm.junit.Alias;
 import dev.chorm.migrations.AppModels;
 import dev.chorm.query.QuerySet;
 import java.lang.reflect.Parameter;
@@ -10,6 +9,7 @@ import java.lang.reflect.Type;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 
 /**
  * Decide which parameters the extension injects and build them: a {@link Database}, a model's
- * {@link QuerySet}, a {@link DataSource} or a {@link Connection}, of the alias {@link Alias} names
+ * {@link QuerySet}, a {@link DataSource} or a {@link Connection}, of the alias {@code @Alias} names
  * (else the class's first alias). Deciding looks at the declaration only and never starts anything.
  */
 final class Parameters {
@@ -26,9 +26,9 @@ final class Parameters {
     private Parameters() {
     }
 
-    /** Return whether the extension injects {@code p}: one of its types, or any parameter marked {@link Alias}. */
-    static boolean supports(Parameter p) {
-        return TYPES.contains(p.getType()) || p.isAnnotationPresent(Alias.class);
+    /** Return whether the extension injects {@code p}, which names {@code alias}: one of its types, or any parameter marked {@code @Alias}. */
+    static boolean supports(Parameter p, Optional<String> alias) {
+        return TYPES.contains(p.getType()) || alias.isPresent();
     }
 
     /** Check that {@code p} can be injected and return how to build it from the alias's database. */
@@ -68,12 +68,6 @@ final class Parameters {
         }
         throw new ParameterResolutionException("%s: QuerySet needs its model as type argument, for example QuerySet<Event> events."
                 .formatted(describe(p)));
-    }
-
-    /** Return the alias {@code p} belongs to. */
-    static String alias(Parameter p, TestSetup setup) {
-        Alias a = p.getAnnotation(Alias.class);
-        return a != null ? a.value() : setup.primaryAlias();
     }
 
     /** Return {@code parameter 'db' of EventTest.counts}, as messages name a parameter. */

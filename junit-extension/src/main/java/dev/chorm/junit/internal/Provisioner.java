@@ -2,7 +2,6 @@ package dev.chorm.junit.internal;
 
 import dev.chorm.db.Database;
 import dev.chorm.db.DatabaseConfig;
-import dev.chorm.junit.ClickhouseTestException;
 import dev.chorm.schema.StorageProfiles;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +87,7 @@ final class Provisioner {
         try {
             SchemaFiller.fill(setup, db, cluster);
         } catch (RuntimeException e) {
-            throw new ClickhouseTestException(("Cannot set up the test database %s of alias '%s': %s%n"
+            throw new SetupException(("Cannot set up the test database %s of alias '%s': %s%n"
                     + "The test databases are created afresh on every run: fix the migration and run the tests again.")
                     .formatted(name, alias, e.getMessage()), e);
         }
@@ -118,7 +117,7 @@ final class Provisioner {
         List<Map<String, Object>> rows = admin.raw("SELECT toUInt32(max(replica_num)) AS n, count() AS nodes"
                 + " FROM system.clusters WHERE cluster = {c:String}", "c", c.testCluster()).fetchMaps();
         if (rows.isEmpty() || Long.parseLong(rows.get(0).get("nodes").toString()) == 0) {
-            throw new ClickhouseTestException(("chorm.databases.%s.test.cluster=%s, but the server has no such cluster"
+            throw new SetupException(("chorm.databases.%s.test.cluster=%s, but the server has no such cluster"
                     + " (system.clusters). Name a cluster of the server's remote_servers configuration.")
                     .formatted(c.alias(), c.testCluster()));
         }

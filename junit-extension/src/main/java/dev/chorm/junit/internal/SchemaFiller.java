@@ -1,7 +1,7 @@
 package dev.chorm.junit.internal;
 
 import dev.chorm.db.Database;
-import dev.chorm.junit.Schema;
+import dev.chorm.junit.internal.Declarations.SchemaSource;
 import dev.chorm.migrations.MigrateOptions;
 import dev.chorm.migrations.Migrations;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ final class SchemaFiller {
 
     /** Fill {@code db} (opened on the new database) for {@code setup}; DDL runs ON CLUSTER {@code cluster} when not empty. */
     static void fill(TestSetup setup, Database db, String cluster) {
-        if (setup.schema() == Schema.MODELS) {
+        if (setup.schema() == SchemaSource.MODELS) {
             db.createTables(setup.models().toArray(Class<?>[]::new));
             return;
         }
@@ -38,7 +38,7 @@ final class SchemaFiller {
 
     /** Return what decides the template's contents, for caching it. */
     static String identity(TestSetup setup) {
-        return setup.schema() == Schema.MODELS
+        return setup.schema() == SchemaSource.MODELS
                 ? "models:" + setup.models().stream().map(Class::getName).toList()
                 : "migrations:" + setup.config().get(MIGRATIONS_KEY).orElse("");
     }

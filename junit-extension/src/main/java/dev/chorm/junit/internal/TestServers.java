@@ -3,7 +3,6 @@ package dev.chorm.junit.internal;
 import dev.chorm.db.Config;
 import dev.chorm.db.Database;
 import dev.chorm.db.DatabaseConfig;
-import dev.chorm.junit.ClickhouseTestException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +42,7 @@ final class TestServers implements ExtensionContext.Store.CloseableResource, Aut
         try {
             Class.forName("org.testcontainers.clickhouse.ClickHouseContainer", false, TestServers.class.getClassLoader());
         } catch (ClassNotFoundException e) {
-            throw new ClickhouseTestException(("%s=%s asks for a ClickHouse container, but Testcontainers' ClickHouse module"
+            throw new SetupException(("%s=%s asks for a ClickHouse container, but Testcontainers' ClickHouse module"
                     + " is not on the test classpath. Add org.testcontainers:clickhouse (test scope), or remove %s"
                     + " to use the embedded engine.").formatted(ContainerServer.KEY, image, ContainerServer.KEY));
         }

@@ -1,11 +1,8 @@
 package dev.chorm.junit.internal;
 
 import dev.chorm.db.Config;
-import dev.chorm.junit.Alias;
-import dev.chorm.junit.ClickhouseTest;
-import dev.chorm.junit.ClickhouseTestException;
-import dev.chorm.junit.Flush;
-import dev.chorm.junit.Schema;
+import dev.chorm.junit.internal.Declarations.FlushMode;
+import dev.chorm.junit.internal.Declarations.SchemaSource;
 import dev.chorm.migrations.AppModels;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Modifier;
@@ -16,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Hold what one annotated test class asks for: its configuration (the project's, overridden by the
@@ -27,42 +23,38 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * @param config the configuration
  * @param requested alias to where the test named it, in order; the first is the primary alias
  * @param schema where tables come from
- * @param models the models of {@link Schema#MODELS} and of fixtures
+ * @param models the models of {@link SchemaSource#MODELS} and of fixtures
  * @param flush when rows are removed
  * @param keepOnFailure whether to keep the databases when a test failed
  */
-record TestSetup(Class<?> testClass, Config config, Map<String, String> requested, Schema schema,
-                 List<Class<?>> models, Flush flush, boolean keepOnFailure) {
+record TestSetup(Class<?> testClass, Config config, Map<String, String> requested, SchemaSource schema,
+                 List<Class<?>> models, FlushMode flush, boolean keepOnFailure) {
     /** The system property that keeps the databases of every failed class. */
     static final String KEEP_PROPERTY = "chorm.test.keep-on-failure";
 
-    /** Return the setup of {@code testClass}, or empty when neither it nor a superclass carries the annotation. */
-    static Optional<TestSetup> of(Class<?> testClass) {
-        return AnnotationSupport.findAnnotation(testClass, ClickhouseTest.class).map(a -> of(testClass, a));
-    }
-
-    private static TestSetup of(Class<?> testClass, ClickhouseTest a) {
+    /** Return the setup of {@code testClass}, which declares {@code a}; {@code declarations} reads its {@code @Alias} parameters. */
+    static TestSetup of(Class<?> testClass, Declarations.TestClass a, Declarations declarations) {
         Config config = configOf(testClass, a.properties());
         Map<String, String> requested = new LinkedHashMap<>();
         for (String alias : a.databases()) {
             requested.putIfAbsent(alias, "@ClickhouseTest(databases) on " + testClass.getSimpleName());
         }
         if (requested.isEmpty()) {
-            throw new ClickhouseTestException("@ClickhouseTest(databases = {}) on %s names no alias. Name at least one, such as \"default\"."
+            throw new SetupException("@ClickhouseTest(databases = {}) on %s names no alias. Name at least one, such as \"default\"."
                     .formatted(testClass.getSimpleName()));
         }
-        collectAliasParameters(testClass, requested);
-        List<Class<?>> models = a.models().length > 0 ? List.of(a.models()) : scanModels(config);
+        collectAliasParameters(testClass, requested, declarations);
+        List<Class<?>> models = !a.models().isEmpty() ? a.models() : scanModels(config);
         boolean keep = a.keepOnFailure() || Boolean.parseBoolean(config.get(KEEP_PROPERTY).orElse("false"));
         return new TestSetup(testClass, config, requested, a.schema(), models, a.flush(), keep);
     }
 
-    private static Config configOf(Class<?> testClass, String[] properties) {
+    private static Config configOf(Class<?> testClass, List<String> properties) {
         Map<String, String> values = new TreeMap<>(Config.load().values());
         for (String p : properties) {
             int eq = p.indexOf('=');
             if (eq <= 0) {
-                throw new ClickhouseTestException("@ClickhouseTest(properties) on %s: '%s' is not key=value, for example \"chorm.databases.default.settings.max_threads=1\"."
+                throw new SetupException("@ClickhouseTest(properties) on %s: '%s' is not key=value, for example \"chorm.databases.default.settings.max_threads=1\"."
                         .formatted(testClass.getSimpleName(), p));
             }
             values.put(p.substring(0, eq).strip(), p.substring(eq + 1).strip());
@@ -78,29 +70,29 @@ record TestSetup(Class<?> testClass, Config config, Map<String, String> requeste
         return out;
     }
 
-    /** Add the aliases of {@link Alias} parameters of the class, its superclasses and its {@code @Nested} classes. */
-    private static void collectAliasParameters(Class<?> type, Map<String, String> requested) {
+    /** Add the aliases of {@code @Alias} parameters of the class, its superclasses and its {@code @Nested} classes. */
+    private static void collectAliasParameters(Class<?> type, Map<String, String> requested, Declarations declarations) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             List<Executable> executables = new ArrayList<>(List.of(c.getDeclaredMethods()));
             executables.addAll(List.of(c.getDeclaredConstructors()));
             for (Executable e : executables) {
                 for (Parameter p : e.getParameters()) {
-                    Alias alias = p.getAnnotation(Alias.class);
-                    if (alias != null) {
-                        requested.putIfAbsent(alias.value(), "@Alias on parameter '%s' of %s.%s".formatted(p.getName(),
+                    Optional<String> alias = declarations.alias(p);
+                    if (alias.isPresent()) {
+                        requested.putIfAbsent(alias.get(), "@Alias on parameter '%s' of %s.%s".formatted(p.getName(),
                                 c.getSimpleName(), e instanceof java.lang.reflect.Constructor<?> ? "<init>" : e.getName()));
                     }
                 }
             }
             for (Class<?> inner : c.getDeclaredClasses()) {
                 if (!Modifier.isStatic(inner.getModifiers())) {
-                    collectAliasParameters(inner, requested);
+                    collectAliasParameters(inner, requested, declarations);
                 }
             }
         }
     }
 
-    /** Return the alias a parameter without {@link Alias} gets. */
+    /** Return the alias a parameter without {@code @Alias} gets. */
     String primaryAlias() {
         return requested.keySet().iterator().next();
     }
