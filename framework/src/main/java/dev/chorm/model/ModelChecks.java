@@ -48,7 +48,7 @@ public final class ModelChecks {
         for (Class<?> model : models) {
             TableSpec t = ModelMeta.of(model).table();
             String name = model.getSimpleName();
-            boolean annotated = java.util.Arrays.stream(model.getAnnotations())
+            boolean annotated = t.isDictionary() || java.util.Arrays.stream(model.getAnnotations())
                     .anyMatch(a -> a.annotationType().isAnnotationPresent(EngineAnnotation.class));
             String order = t.orderBy().isEmpty() ? "tuple()" : String.join(", ", t.orderBy());
             if (!annotated) {
@@ -78,6 +78,9 @@ public final class ModelChecks {
             checkNotMergeTree(table, owner, problems);
         }
         new ExtraChecks(table, owner, problems).run();
+        if (table.isDictionary()) {
+            new DictionaryChecks(table, owner, problems).run();
+        }
     }
 
     private static void checkNames(TableSpec table, String owner, Problems problems) {

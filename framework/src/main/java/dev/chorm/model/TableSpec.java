@@ -37,13 +37,15 @@ import java.util.Optional;
  * @param indexes the data-skipping indexes
  * @param constraints the CHECK and ASSUME constraints
  * @param projections the projections
+ * @param dictionary the dictionary's source, layout, key and lifetime when this is a dictionary
+ *     ({@code CREATE DICTIONARY}, engine {@code Dictionary}); null for a table
  */
 public record TableSpec(String database, String name, String cluster, String comment,
                         List<ColumnSpec> columns, EngineSpec engine,
                         List<String> orderBy, String partitionBy, List<String> primaryKey, String sampleBy,
                         List<String> ttl, Map<String, String> settings,
                         List<IndexSpec> indexes, List<ConstraintSpec> constraints,
-                        List<ProjectionSpec> projections) {
+                        List<ProjectionSpec> projections, DictionarySpec dictionary) {
     private static final String DEFAULT_GRANULARITY = "8192";
 
     /** Check the parts and canonicalize them (see the type's description). */
@@ -84,6 +86,11 @@ public record TableSpec(String database, String name, String cluster, String com
         projections = Specs.unique(projections, ProjectionSpec::name, "projection");
     }
 
+    /** Return whether this is a dictionary rather than a table. */
+    public boolean isDictionary() {
+        return dictionary != null;
+    }
+
     /** Return a builder for a table named {@code name}. */
     public static Builder builder(String name) {
         return new Builder(name);
@@ -93,7 +100,7 @@ public record TableSpec(String database, String name, String cluster, String com
     public Builder toBuilder() {
         Builder b = new Builder(name).database(database).cluster(cluster).comment(comment).engine(engine)
                 .orderBy(orderBy).partitionBy(partitionBy).primaryKey(primaryKey).sampleBy(sampleBy)
-                .ttl(ttl).settings(settings);
+                .ttl(ttl).settings(settings).dictionary(dictionary);
         b.columns.addAll(columns);
         b.indexes.addAll(indexes);
         b.constraints.addAll(constraints);
@@ -128,6 +135,7 @@ public record TableSpec(String database, String name, String cluster, String com
         private final List<IndexSpec> indexes = new ArrayList<>();
         private final List<ConstraintSpec> constraints = new ArrayList<>();
         private final List<ProjectionSpec> projections = new ArrayList<>();
+        private DictionarySpec dictionary;
 
         private Builder(String name) {
             this.name = name;
@@ -273,10 +281,16 @@ public record TableSpec(String database, String name, String cluster, String com
             return this;
         }
 
+        /** Make this a dictionary ({@code null} for a table); see {@link TableSpec#dictionary()}. */
+        public Builder dictionary(DictionarySpec dictionary) {
+            this.dictionary = dictionary;
+            return this;
+        }
+
         /** Return the table. */
         public TableSpec build() {
             return new TableSpec(database, name, cluster, comment, columns, engine, orderBy, partitionBy,
-                    primaryKey, sampleBy, ttl, settings, indexes, constraints, projections);
+                    primaryKey, sampleBy, ttl, settings, indexes, constraints, projections, dictionary);
         }
     }
 }

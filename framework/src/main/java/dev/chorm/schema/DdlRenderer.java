@@ -6,6 +6,7 @@ import static dev.chorm.sql.SqlLiterals.quoteString;
 import dev.chorm.model.ColumnSpec;
 import dev.chorm.model.ConstraintSpec;
 import dev.chorm.model.DefaultKind;
+import dev.chorm.model.DictionarySpec;
 import dev.chorm.model.IndexSpec;
 import dev.chorm.model.ProjectionSpec;
 import dev.chorm.model.TableSpec;
@@ -36,6 +37,9 @@ public final class DdlRenderer {
 
     /** Return {@code CREATE TABLE [IF NOT EXISTS] db.table [ON CLUSTER c] (...) ENGINE = ... [clauses]}. */
     public String createTable(TableSpec t, boolean ifNotExists) {
+        if (t.isDictionary()) {
+            return createDictionary(t, ifNotExists ? "CREATE DICTIONARY IF NOT EXISTS " : "CREATE DICTIONARY ");
+        }
         List<String> elements = new ArrayList<>();
         t.columns().forEach(c -> elements.add(INDENT + columnDefinition(c)));
         t.indexes().forEach(i -> elements.add(INDENT + indexDefinition(i)));
@@ -119,8 +123,71 @@ public final class DdlRenderer {
         return "PROJECTION " + quoteIdentifier(p.name()) + " (" + p.query() + ')';
     }
 
-    /** Return {@code DROP TABLE [IF EXISTS] db.table [ON CLUSTER c] [SYNC]}. */
+    /**
+     * Return {@code CREATE OR REPLACE DICTIONARY ...}: a changed dictionary in one statement, which the
+     * engine swaps in atomically (queries keep reading the old one until the new one is created).
+     */
+    public String replaceDictionary(TableSpec t) {
+        return createDictionary(t, "CREATE OR REPLACE DICTIONARY ");
+    }
+
+    /**
+     * Return {@code <create> db.name [ON CLUSTER c] (columns) PRIMARY KEY .. SOURCE(CLICKHOUSE(..))
+     * LAYOUT(..) [LIFETIME(MIN a MAX b)] [RANGE(MIN x MAX y)] [COMMENT '..']}. The source has no HOST,
+     * so the dictionary reads the server it lives on; without DB it reads its own database.
+     */
+    private String createDictionary(TableSpec t, String create) {
+        DictionarySpec d = t.dictionary();
+        List<String> columns = new ArrayList<>();
+        for (ColumnSpec c : t.columns()) {
+            StringBuilder col = new StringBuilder(INDENT).append(quoteIdentifier(c.name())).append(' ').append(c.type().sql());
+            if (c.defaultKind() == DefaultKind.DEFAULT) {
+                col.append(" DEFAULT ").append(c.defaultExpression());
+            }
+            String expression = d.expressions().get(c.name());
+            if (expression != null) {
+                col.append(" EXPRESSION ").append(expression);
+            }
+            if (d.hierarchical().contains(c.name())) {
+                col.append(" HIERARCHICAL");
+            }
+            if (d.injective().contains(c.name())) {
+                col.append(" INJECTIVE");
+            }
+            columns.add(col.toString());
+        }
+        StringBuilder sql = new StringBuilder(create).append(table(t)).append(SqlLiterals.onCluster(t.cluster()))
+                .append("\n(\n").append(String.join(",\n", columns)).append("\n)\nPRIMARY KEY ")
+                .append(d.primaryKey().stream().map(SqlLiterals::quoteIdentifier).collect(Collectors.joining(", ")))
+                .append("\nSOURCE(CLICKHOUSE(").append(dictionarySource(d)).append("))\nLAYOUT(")
+                .append(d.layout().sql()).append(')');
+        if (!d.layout().direct()) {
+            sql.append("\nLIFETIME(MIN ").append(d.lifetimeMin()).append(" MAX ").append(d.lifetimeMax()).append(')');
+        }
+        if (d.layout().ranged()) {
+            sql.append("\nRANGE(MIN ").append(quoteIdentifier(d.rangeMin())).append(" MAX ")
+                    .append(quoteIdentifier(d.rangeMax())).append(')');
+        }
+        if (!t.comment().isEmpty()) {
+            sql.append("\nCOMMENT ").append(quoteString(t.comment()));
+        }
+        return sql.toString();
+    }
+
+    private static String dictionarySource(DictionarySpec d) {
+        if (!d.sourceQuery().isEmpty()) {
+            return "QUERY " + quoteString(d.sourceQuery());
+        }
+        String source = "TABLE " + quoteString(d.sourceTable());
+        return d.sourceDatabase().isEmpty() ? source : source + " DB " + quoteString(d.sourceDatabase());
+    }
+
+    /** Return {@code DROP TABLE|DICTIONARY [IF EXISTS] db.table [ON CLUSTER c] [SYNC]}. */
     public String dropTable(TableSpec t, boolean ifExists, boolean sync) {
+        if (t.isDictionary()) {
+            // ClickHouse refuses DROP TABLE on a dictionary (code 520); SYNC does not apply to one.
+            return "DROP DICTIONARY " + (ifExists ? "IF EXISTS " : "") + table(t) + SqlLiterals.onCluster(t.cluster());
+        }
         return DROP_TABLE.formatted(ifExists ? "IF EXISTS " : "", table(t), SqlLiterals.onCluster(t.cluster()), sync ? " SYNC" : "");
     }
 

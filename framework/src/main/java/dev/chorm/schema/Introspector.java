@@ -8,6 +8,7 @@ import dev.chorm.model.IndexSpec;
 import dev.chorm.model.ProjectionSpec;
 import dev.chorm.model.TableSpec;
 import dev.chorm.schema.internal.CreateQueryParser;
+import dev.chorm.schema.internal.DictionaryQueryParser;
 import dev.chorm.sql.SqlLexer;
 import dev.chorm.types.DataType;
 import java.util.ArrayList;
@@ -44,6 +45,9 @@ final class Introspector {
             return Optional.empty();
         }
         Map<String, Object> t = tables.get(0);
+        if (text(t, "engine").equals("Dictionary")) {
+            return Optional.of(dictionary(like, t));
+        }
         CreateQueryParser create = new CreateQueryParser(text(t, "create_table_query"));
         String engineFull = text(t, "engine_full");
         EngineSpec engine = engine(engineFull.isBlank() ? text(t, "engine") : engineFull);
@@ -59,6 +63,14 @@ final class Introspector {
         create.constraints().forEach(c -> b.constraint(new ConstraintSpec(c[0], ConstraintSpec.Kind.valueOf(c[1]), c[2])));
         create.projections().forEach(p -> b.projection(ProjectionSpec.of(p[0], p[1])));
         return Optional.of(b.build());
+    }
+
+    /** Read a dictionary, which {@code system.columns} shows with bare types: its create query is the full record. */
+    private static TableSpec dictionary(TableSpec like, Map<String, Object> t) {
+        DictionaryQueryParser create = new DictionaryQueryParser(text(t, "create_table_query"));
+        return TableSpec.builder(like.name()).database(like.database()).cluster(like.cluster())
+                .comment(text(t, "comment")).engine(EngineSpec.of("Dictionary")).columns(create.columns())
+                .dictionary(create.dictionary()).build();
     }
 
     private List<ColumnSpec> columns(String db, String table, Map<String, String> ttls) {

@@ -115,6 +115,15 @@ public final class SchemaEditor {
         execute(sql);
     }
 
+    /**
+     * Replace dictionary {@code dictionary} by its new definition in one statement
+     * ({@code CREATE OR REPLACE DICTIONARY}): a changed dictionary needs no drop, so queries that use it
+     * never find it missing.
+     */
+    public void replaceDictionary(TableSpec dictionary) {
+        execute(ddl.replaceDictionary(map(dictionary)));
+    }
+
     /** Create {@code table}, doing nothing if {@code ifNotExists} and it exists. */
     public void createTable(TableSpec table, boolean ifNotExists) {
         if (ifNotExists) {
