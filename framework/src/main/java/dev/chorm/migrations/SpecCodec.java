@@ -6,7 +6,9 @@ import dev.chorm.model.DefaultKind;
 import dev.chorm.model.EngineSpec;
 import dev.chorm.model.IndexSpec;
 import dev.chorm.model.ProjectionSpec;
+import dev.chorm.model.TableRef;
 import dev.chorm.model.TableSpec;
+import dev.chorm.model.ViewSpec;
 import dev.chorm.types.DataType;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +43,51 @@ final class SpecCodec {
         putIfNotEmpty(m, "indexes", t.indexes().stream().map(SpecCodec::encodeIndex).toList());
         putIfNotEmpty(m, "constraints", t.constraints().stream().map(SpecCodec::encodeConstraint).toList());
         putIfNotEmpty(m, "projections", t.projections().stream().map(SpecCodec::encodeProjection).toList());
+        if (t.view() != null) {
+            m.put("view", encodeView(t.view()));
+        }
         return m;
+    }
+
+    /** Encode a view as {@code {kind, query, to?, refresh?: {schedule, append?, dependsOn?}, populate?, sources?}}. */
+    static Map<String, Object> encodeView(ViewSpec v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", v.kind().name().toLowerCase(Locale.ROOT));
+        m.put("query", v.query());
+        if (v.to() != null) {
+            m.put("to", v.to().toString());
+        }
+        if (v.refresh() != null) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("schedule", v.refresh().schedule());
+            if (v.refresh().append()) {
+                r.put("append", true);
+            }
+            putIfNotEmpty(r, "dependsOn", refs(v.refresh().dependsOn()));
+            m.put("refresh", r);
+        }
+        if (v.populate()) {
+            m.put("populate", true);
+        }
+        putIfNotEmpty(m, "sources", refs(v.sources()));
+        return m;
+    }
+
+    static ViewSpec decodeView(Data d) {
+        ViewSpec.Kind kind = ViewSpec.Kind.valueOf(d.string("kind").toUpperCase(Locale.ROOT));
+        TableRef to = d.has("to") ? TableRef.parse(d.string("to")) : null;
+        ViewSpec.Refresh refresh = null;
+        if (d.has("refresh")) {
+            Data r = d.object("refresh");
+            refresh = new ViewSpec.Refresh(r.string("schedule"), r.bool("append", false),
+                    r.strings("dependsOn").stream().map(TableRef::parse).toList());
+        }
+        return new ViewSpec(kind, d.string("query"), to, refresh, d.bool("populate", false),
+                d.strings("sources").stream().map(TableRef::parse).toList());
+    }
+
+    private static List<String> refs(List<TableRef> refs) {
+        return refs.stream().map(TableRef::toString).toList();
     }
 
     static TableSpec decodeTable(Data d) {
@@ -55,6 +101,9 @@ final class SpecCodec {
         d.objects("indexes").forEach(i -> b.index(decodeIndex(i)));
         d.objects("constraints").forEach(c -> b.constraint(decodeConstraint(c)));
         d.objects("projections").forEach(p -> b.projection(ProjectionSpec.of(p.string("name"), p.string("query"))));
+        if (d.has("view")) {
+            b.view(decodeView(d.object("view")));
+        }
         return b.build();
     }
 
