@@ -55,6 +55,11 @@ public record DictionarySpec(String sourceTable, String sourceDatabase, String s
                 List.of(), List.of(), Map.of());
     }
 
+    /** Return the source table as the object this dictionary needs to exist; empty for a query source. */
+    public List<TableRef> dependencies() {
+        return sourceTable.isEmpty() ? List.of() : List.of(new TableRef(sourceDatabase, sourceTable));
+    }
+
     /** Return whether {@code column} is a key column. */
     public boolean isKey(String column) {
         return primaryKey.contains(column);

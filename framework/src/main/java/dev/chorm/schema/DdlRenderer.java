@@ -10,6 +10,7 @@ import dev.chorm.model.DictionarySpec;
 import dev.chorm.model.IndexSpec;
 import dev.chorm.model.ProjectionSpec;
 import dev.chorm.model.TableSpec;
+import dev.chorm.model.ViewSpec;
 import dev.chorm.sql.SqlLiterals;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ import java.util.stream.Collectors;
 public final class DdlRenderer {
     private static final String CREATE_TABLE = "CREATE TABLE %s%s%s\n(\n%s\n)\nENGINE = %s";
     private static final String DROP_TABLE = "DROP TABLE %s%s%s%s";
+    private static final String DROP_VIEW = "DROP VIEW %s%s%s%s";
     private static final String ALTER_TABLE = "ALTER TABLE %s%s %s";
     private static final String RENAME_TABLE = "RENAME TABLE %s%s TO %s%s";
     private static final String EXCHANGE_TABLES = "EXCHANGE TABLES %s AND %s%s";
@@ -35,10 +37,16 @@ public final class DdlRenderer {
     private static final String TRUNCATE_TABLE = "TRUNCATE TABLE IF EXISTS %s%s";
     private static final String INDENT = "    ";
 
-    /** Return {@code CREATE TABLE [IF NOT EXISTS] db.table [ON CLUSTER c] (...) ENGINE = ... [clauses]}. */
+    /**
+     * Return {@code CREATE TABLE [IF NOT EXISTS] db.table [ON CLUSTER c] (...) ENGINE = ... [clauses]}, or for a
+     * view the {@code CREATE [MATERIALIZED] VIEW} of {@link #createView}.
+     */
     public String createTable(TableSpec t, boolean ifNotExists) {
         if (t.isDictionary()) {
             return createDictionary(t, ifNotExists ? "CREATE DICTIONARY IF NOT EXISTS " : "CREATE DICTIONARY ");
+        }
+        if (t.isView()) {
+            return createView(t, ifNotExists, false);
         }
         List<String> elements = new ArrayList<>();
         t.columns().forEach(c -> elements.add(INDENT + columnDefinition(c)));
@@ -52,6 +60,62 @@ public final class DdlRenderer {
             sql.append("\nCOMMENT ").append(quoteString(t.comment()));
         }
         return sql.toString();
+    }
+
+    /**
+     * Return the CREATE statement of the view {@code t}:
+     * <ul>
+     * <li>a plain view: {@code CREATE [OR REPLACE] VIEW [IF NOT EXISTS] db.v [ON CLUSTER c] AS query};</li>
+     * <li>a materialized view: {@code CREATE MATERIALIZED VIEW [IF NOT EXISTS] db.v [ON CLUSTER c]
+     *     [REFRESH ... [DEPENDS ON ...]] [APPEND] TO db.target | (columns) ENGINE = ... [clauses] [POPULATE] AS query}.</li>
+     * </ul>
+     * {@code orReplace} is for plain views only (ClickHouse has no OR REPLACE for materialized views).
+     */
+    public String createView(TableSpec t, boolean ifNotExists, boolean orReplace) {
+        ViewSpec v = t.view();
+        if (v == null) {
+            throw new IllegalArgumentException(t.name() + " is not a view");
+        }
+        StringBuilder sql = new StringBuilder("CREATE ");
+        if (orReplace) {
+            if (v.isMaterialized()) {
+                throw new IllegalArgumentException(t.name() + ": a materialized view cannot be CREATE OR REPLACE'd");
+            }
+            sql.append("OR REPLACE ");
+        }
+        sql.append(v.isMaterialized() ? "MATERIALIZED VIEW " : "VIEW ").append(ifNotExists ? "IF NOT EXISTS " : "")
+                .append(table(t)).append(SqlLiterals.onCluster(t.cluster()));
+        if (v.isMaterialized()) {
+            if (v.refresh() != null) {
+                sql.append('\n').append(v.refresh().sql());
+                if (v.refresh().append()) {
+                    sql.append("\nAPPEND");
+                }
+            }
+            if (v.to() != null) {
+                sql.append("\nTO ").append(SqlLiterals.qualifiedName(v.to().database(), v.to().name()));
+            } else {
+                List<String> elements = new ArrayList<>();
+                t.columns().forEach(c -> elements.add(INDENT + columnDefinition(c)));
+                t.indexes().forEach(i -> elements.add(INDENT + indexDefinition(i)));
+                t.projections().forEach(p -> elements.add(INDENT + projectionDefinition(p)));
+                sql.append("\n(\n").append(String.join(",\n", elements)).append("\n)\nENGINE = ").append(t.engine().sql());
+                appendClauses(t, sql);
+            }
+            if (v.populate()) {
+                sql.append("\nPOPULATE");
+            }
+        }
+        sql.append("\nAS ").append(v.query());
+        if (!t.comment().isEmpty()) {
+            sql.append("\nCOMMENT ").append(quoteString(t.comment()));
+        }
+        return sql.toString();
+    }
+
+    /** Return the action {@code MODIFY QUERY select}: a materialized view's new query (ClickHouse allows it for views with a TO table). */
+    public String modifyQuery(String query) {
+        return "MODIFY QUERY " + query;
     }
 
     /**
@@ -182,8 +246,11 @@ public final class DdlRenderer {
         return d.sourceDatabase().isEmpty() ? source : source + " DB " + quoteString(d.sourceDatabase());
     }
 
-    /** Return {@code DROP TABLE|DICTIONARY [IF EXISTS] db.table [ON CLUSTER c] [SYNC]}. */
+    /** Return {@code DROP TABLE|VIEW|DICTIONARY [IF EXISTS] db.table [ON CLUSTER c] [SYNC]}. */
     public String dropTable(TableSpec t, boolean ifExists, boolean sync) {
+        if (t.isView()) {
+            return DROP_VIEW.formatted(ifExists ? "IF EXISTS " : "", table(t), SqlLiterals.onCluster(t.cluster()), sync ? " SYNC" : "");
+        }
         if (t.isDictionary()) {
             // ClickHouse refuses DROP TABLE on a dictionary (code 520); SYNC does not apply to one.
             return "DROP DICTIONARY " + (ifExists ? "IF EXISTS " : "") + table(t) + SqlLiterals.onCluster(t.cluster());
