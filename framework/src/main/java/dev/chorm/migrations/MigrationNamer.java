@@ -5,6 +5,7 @@ import dev.chorm.migrations.operations.AddField;
 import dev.chorm.migrations.operations.AddIndex;
 import dev.chorm.migrations.operations.AddProjection;
 import dev.chorm.migrations.operations.AlterField;
+import dev.chorm.migrations.operations.AlterDictionary;
 import dev.chorm.migrations.operations.AlterModelComment;
 import dev.chorm.migrations.operations.AlterModelEngine;
 import dev.chorm.migrations.operations.AlterModelOrderBy;
@@ -97,7 +98,8 @@ final class MigrationNamer {
     private static String modelFragment(Operation op) {
         String model = op instanceof AlterModelTable o ? o.model() : op instanceof AlterModelComment o ? o.model()
                 : op instanceof AlterModelSettings o ? o.model() : op instanceof AlterModelOrderBy o ? o.model()
-                : op instanceof AlterModelTtl o ? o.model() : op instanceof AlterModelEngine o ? o.model() : null;
+                : op instanceof AlterModelTtl o ? o.model() : op instanceof AlterModelEngine o ? o.model()
+                : op instanceof AlterDictionary o ? o.model() : null;
         if (model == null) {
             return snake(op.type().replace("SQL", "Sql"));
         }

@@ -7,6 +7,7 @@ import dev.chorm.migrations.operations.AddIndex;
 import dev.chorm.migrations.operations.AddProjection;
 import dev.chorm.migrations.operations.AlterField;
 import dev.chorm.migrations.operations.AlterModelComment;
+import dev.chorm.migrations.operations.AlterDictionary;
 import dev.chorm.migrations.operations.AlterModelEngine;
 import dev.chorm.migrations.operations.AlterModelOrderBy;
 import dev.chorm.migrations.operations.AlterModelSettings;
@@ -80,6 +81,9 @@ final class OperationCodec {
                     (o, m) -> put(m, "model", o.model(), "allowDataCopy", o.allowDataCopy(), "table", SpecCodec.encodeTable(o.table())),
                     d -> new AlterModelEngine(d.string("model"), SpecCodec.decodeTable(d.object("table")),
                             d.bool("allowDataCopy", false))),
+            entry("AlterDictionary", AlterDictionary.class,
+                    (o, m) -> put(m, "model", o.model(), "table", SpecCodec.encodeTable(o.table())),
+                    d -> new AlterDictionary(d.string("model"), SpecCodec.decodeTable(d.object("table")))),
             entry("RunSQL", RunSql.class, OperationCodec::encodeRunSql,
                     d -> new RunSql(d.strings("sql"), d.has("reverseSql") ? d.strings("reverseSql") : null)),
             entry("RunJava", RunJava.class, (o, m) -> put(m, "class", o.className(), "reversible", o.reversible()),

@@ -1,0 +1,111 @@
+package dev.chorm.query;
+
+import dev.chorm.QueryException;
+import dev.chorm.model.ColumnSpec;
+import dev.chorm.model.ModelMeta;
+import dev.chorm.model.TableSpec;
+import dev.chorm.query.internal.FunctionCall;
+import dev.chorm.query.internal.Literal;
+import dev.chorm.types.DataType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Look values up in a {@link dev.chorm.model.Dictionary} model from any query: {@code dictGet},
+ * {@code dictGetOrDefault}, {@code dictGetOrNull} and {@code dictHas}, each typed from the dictionary
+ * model (an attribute's result has the attribute's type, so rows read it as the field's Java type).
+ * As in {@link Func}, a {@code String} key is a field path of the queried model; a dictionary with a
+ * composite key takes one key argument per key column (sent as a tuple).
+ *
+ * <pre>{@code
+ * visits.annotate("country", Dictionaries.dictGet(CountryDict.class, "name", "country_id"))
+ *       .filter(Dictionaries.has(CountryDict.class, "country_id"))
+ * }</pre>
+ */
+public final class Dictionaries {
+    private Dictionaries() {
+    }
+
+    /** Return {@code dictGet('db.dict', 'attribute', key)}, typed as the attribute. */
+    public static Expression dictGet(Class<?> dictionary, String attribute, Object... key) {
+        Target t = target(dictionary, key);
+        return call("dictGet", t.attributeType(attribute), t, attribute, null);
+    }
+
+    /** Return {@code dictGetOrDefault('db.dict', 'attribute', key, default)}, typed as the attribute. */
+    public static Expression dictGetOrDefault(Class<?> dictionary, String attribute, Object key, Object defaultValue) {
+        Target t = target(dictionary, key);
+        DataType type = t.attributeType(attribute);
+        Expression fallback = defaultValue instanceof Expression e ? e : new Literal(defaultValue, type);
+        return call("dictGetOrDefault", type, t, attribute, fallback);
+    }
+
+    /** Return {@code dictGetOrDefault} for a composite key given as one value per key column. */
+    public static Expression dictGetOrDefault(Class<?> dictionary, String attribute, List<?> key, Object defaultValue) {
+        Target t = target(dictionary, key.toArray());
+        DataType type = t.attributeType(attribute);
+        Expression fallback = defaultValue instanceof Expression e ? e : new Literal(defaultValue, type);
+        return call("dictGetOrDefault", type, t, attribute, fallback);
+    }
+
+    /** Return {@code dictGetOrNull('db.dict', 'attribute', key)}, typed {@code Nullable(attribute type)}. */
+    public static Expression dictGetOrNull(Class<?> dictionary, String attribute, Object... key) {
+        Target t = target(dictionary, key);
+        DataType type = t.attributeType(attribute);
+        return call("dictGetOrNull", type.isNullable() ? type : DataType.nullable(type), t, attribute, null);
+    }
+
+    /** Return {@code dictHas('db.dict', key)}: 1 when the dictionary holds the key, else 0 (UInt8). */
+    public static Expression dictHas(Class<?> dictionary, Object... key) {
+        Target t = target(dictionary, key);
+        return new FunctionCall("dictHas", List.of(new Literal(t.name, null), t.key), DataType.uint8(), false);
+    }
+
+    /** Return the condition {@code dictHas('db.dict', key)}, for filter and exclude. */
+    public static Condition has(Class<?> dictionary, Object... key) {
+        Expression has = dictHas(dictionary, key);
+        return ctx -> ctx.visit(has);
+    }
+
+    private static Expression call(String function, DataType type, Target t, String attribute, Expression fallback) {
+        List<Object> args = new ArrayList<>(List.of(new Literal(t.name, null), new Literal(attribute, null), t.key));
+        if (fallback != null) {
+            args.add(fallback);
+        }
+        return new FunctionCall(function, args, type, false);
+    }
+
+    private static Target target(Class<?> dictionary, Object... key) {
+        TableSpec table = ModelMeta.of(dictionary).table();
+        if (!table.isDictionary()) {
+            throw new QueryException("%s is not a dictionary; declare it with @Dictionary or look it up with a join."
+                    .formatted(dictionary.getSimpleName()));
+        }
+        List<String> keyColumns = table.dictionary().primaryKey();
+        if (key.length != keyColumns.size()) {
+            throw new QueryException("Dictionary %s has key (%s) but %d key value(s) were given; give one per key column."
+                    .formatted(dictionary.getSimpleName(), String.join(", ", keyColumns), key.length));
+        }
+        List<Expression> keys = Func.args(key);
+        // A composite-key layout looks keys up as tuples, even of one column.
+        Expression keyArg = table.dictionary().layout().complexKey()
+                ? new FunctionCall("tuple", keys, null, false) : keys.get(0);
+        String name = table.database().isEmpty() ? table.name() : table.database() + "." + table.name();
+        return new Target(dictionary, table, name, keyArg);
+    }
+
+    private record Target(Class<?> model, TableSpec table, String name, Expression key) {
+        DataType attributeType(String attribute) {
+            ColumnSpec c = table.column(attribute).orElseThrow(() -> new QueryException(
+                    "Dictionary %s has no attribute '%s'; use one of %s.".formatted(model.getSimpleName(), attribute,
+                            table.columns().stream().map(ColumnSpec::name)
+                                    .filter(n -> !table.dictionary().isKey(n)).toList())));
+            if (table.dictionary().isKey(attribute)) {
+                throw new QueryException("%s.%s is a key column, not an attribute; dictGet reads attributes (%s)."
+                        .formatted(model.getSimpleName(), attribute, table.columns().stream().map(ColumnSpec::name)
+                                .filter(n -> !table.dictionary().isKey(n)).toList()));
+            }
+            return c.type();
+        }
+    }
+}
