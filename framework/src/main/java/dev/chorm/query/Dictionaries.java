@@ -15,7 +15,8 @@ import java.util.List;
  * {@code dictGetOrDefault}, {@code dictGetOrNull} and {@code dictHas}, each typed from the dictionary
  * model (an attribute's result has the attribute's type, so rows read it as the field's Java type).
  * As in {@link Func}, a {@code String} key is a field path of the queried model; a dictionary with a
- * composite key takes one key argument per key column (sent as a tuple).
+ * composite key takes one key argument per key column (sent as a tuple), a RANGE_HASHED one the key
+ * and then the value to find inside the rows' ranges (a date, for example).
  *
  * <pre>{@code
  * visits.annotate("country", Dictionaries.dictGet(CountryDict.class, "name", "country_id"))
@@ -58,7 +59,9 @@ public final class Dictionaries {
     /** Return {@code dictHas('db.dict', key)}: 1 when the dictionary holds the key, else 0 (UInt8). */
     public static Expression dictHas(Class<?> dictionary, Object... key) {
         Target t = target(dictionary, key);
-        return new FunctionCall("dictHas", List.of(new Literal(t.name, null), t.key), DataType.uint8(), false);
+        List<Object> args = new ArrayList<>(List.of(new Literal(t.name, null)));
+        args.addAll(t.keyArguments());
+        return new FunctionCall("dictHas", args, DataType.uint8(), false);
     }
 
     /** Return the condition {@code dictHas('db.dict', key)}, for filter and exclude. */
@@ -68,7 +71,8 @@ public final class Dictionaries {
     }
 
     private static Expression call(String function, DataType type, Target t, String attribute, Expression fallback) {
-        List<Object> args = new ArrayList<>(List.of(new Literal(t.name, null), new Literal(attribute, null), t.key));
+        List<Object> args = new ArrayList<>(List.of(new Literal(t.name, null), new Literal(attribute, null)));
+        args.addAll(t.keyArguments());
         if (fallback != null) {
             args.add(fallback);
         }
@@ -82,19 +86,27 @@ public final class Dictionaries {
                     .formatted(dictionary.getSimpleName()));
         }
         List<String> keyColumns = table.dictionary().primaryKey();
-        if (key.length != keyColumns.size()) {
-            throw new QueryException("Dictionary %s has key (%s) but %d key value(s) were given; give one per key column."
-                    .formatted(dictionary.getSimpleName(), String.join(", ", keyColumns), key.length));
+        boolean ranged = table.dictionary().layout().ranged();
+        if (key.length != keyColumns.size() + (ranged ? 1 : 0)) {
+            throw new QueryException(("Dictionary %s has key (%s)%s but %d value(s) were given; give one per key column%s.")
+                    .formatted(dictionary.getSimpleName(), String.join(", ", keyColumns),
+                            ranged ? " and a range" : "", key.length, ranged ? ", then the value inside the range" : ""));
         }
-        List<Expression> keys = Func.args(key);
+        List<Expression> args = Func.args(key);
+        List<Expression> keys = args.subList(0, keyColumns.size());
         // A composite-key layout looks keys up as tuples, even of one column.
         Expression keyArg = table.dictionary().layout().complexKey()
                 ? new FunctionCall("tuple", keys, null, false) : keys.get(0);
         String name = table.database().isEmpty() ? table.name() : table.database() + "." + table.name();
-        return new Target(dictionary, table, name, keyArg);
+        return new Target(dictionary, table, name, keyArg, ranged ? args.get(keyColumns.size()) : null);
     }
 
-    private record Target(Class<?> model, TableSpec table, String name, Expression key) {
+    /** The dictionary being read: its name as dictGet takes it, the key argument and, for ranged layouts, the range value. */
+    private record Target(Class<?> model, TableSpec table, String name, Expression key, Expression range) {
+        List<Object> keyArguments() {
+            return range == null ? List.of(key) : List.of(key, range);
+        }
+
         DataType attributeType(String attribute) {
             ColumnSpec c = table.column(attribute).orElseThrow(() -> new QueryException(
                     "Dictionary %s has no attribute '%s'; use one of %s.".formatted(model.getSimpleName(), attribute,
