@@ -52,6 +52,9 @@ final class ModelDiff {
 
     List<Operation> operations() {
         checkLocation();
+        if (before.isView() || after.isView()) {
+            return ViewDiff.operations(app, model, before, after);
+        }
         if (!before.name().equals(after.name())) {
             add(new AlterModelTable(model, after.name()));
         }

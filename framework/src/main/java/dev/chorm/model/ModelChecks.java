@@ -78,6 +78,7 @@ public final class ModelChecks {
             checkNotMergeTree(table, owner, problems);
         }
         new ExtraChecks(table, owner, problems).run();
+        ViewChecks.check(table, owner, problems);
     }
 
     private static void checkNames(TableSpec table, String owner, Problems problems) {

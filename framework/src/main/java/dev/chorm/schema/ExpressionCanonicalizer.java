@@ -60,6 +60,9 @@ final class ExpressionCanonicalizer {
                 .projections(t.projections().stream().map(p -> ProjectionSpec.of(p.name(), query(p.query(), f)))
                         .toList())
                 .engine(engine(t.engine(), f));
+        if (t.view() != null) {
+            b.view(t.view().withQuery(query(t.view().query(), f)));
+        }
         return b.build();
     }
 
