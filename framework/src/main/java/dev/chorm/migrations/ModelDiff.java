@@ -56,6 +56,9 @@ final class ModelDiff {
         if (before.isDictionary() || after.isDictionary()) {
             return dictionaryOperations();
         }
+        if (before.isView() || after.isView()) {
+            return ViewDiff.operations(app, model, before, after);
+        }
         if (!before.name().equals(after.name())) {
             add(new AlterModelTable(model, after.name()));
         }

@@ -60,6 +60,9 @@ final class EngineReader {
         } else {
             readEngine(engines.get(0), b, table == null ? "" : table.cluster());
         }
+        if (ViewReader.isView(type)) {
+            new ViewReader(type, owner, problems).read(b, engines.isEmpty() ? null : engines.get(0), columns);
+        }
         readIndexes(b);
         readConstraints(b);
         readProjections(b);

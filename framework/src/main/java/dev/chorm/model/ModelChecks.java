@@ -81,6 +81,7 @@ public final class ModelChecks {
         if (table.isDictionary()) {
             new DictionaryChecks(table, owner, problems).run();
         }
+        ViewChecks.check(table, owner, problems);
     }
 
     private static void checkNames(TableSpec table, String owner, Problems problems) {

@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  * @param <T> the type of a result row: the model, or a Map, List or value after {@link #values},
  *            {@link #valuesList} or {@link #into}
  */
-public final class QuerySet<T> implements QueryPart {
+public final class QuerySet<T> implements QueryPart, dev.chorm.model.SelectQuery {
     private final QueryDatabase db;
     private final Query query;
     private final RowShape<T> shape;
@@ -492,6 +492,15 @@ public final class QuerySet<T> implements QueryPart {
     /** Return the SELECT statement this QuerySet runs. */
     public String toSql() {
         return SqlCompiler.compile(query).sql();
+    }
+
+    /**
+     * Return this QuerySet's SELECT to embed in another statement (a view's query, INSERT ... SELECT):
+     * plain columns, with the name and type of each result column and the tables it reads.
+     */
+    @Override
+    public dev.chorm.model.SelectStatement toSelectStatement() {
+        return SqlCompiler.selectStatement(query);
     }
 
     /** Return the SELECT statement; same as {@link #toSql()}. */

@@ -69,6 +69,9 @@ final class ExpressionCanonicalizer {
                     d.layout(), d.lifetimeMin(), d.lifetimeMax(), d.rangeMin(), d.rangeMax(), d.hierarchical(),
                     d.injective(), expressions));
         }
+        if (t.view() != null) {
+            b.view(t.view().withQuery(query(t.view().query(), f)));
+        }
         return b.build();
     }
 

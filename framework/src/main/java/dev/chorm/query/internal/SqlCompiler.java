@@ -82,6 +82,24 @@ public final class SqlCompiler {
         return renderJoined(q, Mode.SELECT, false).compiled();
     }
 
+    /**
+     * Return the SELECT of {@code q} to embed in another statement, as {@link #compileSubquery}, with each
+     * result column's name (its alias, else its column name) and type, and the tables it reads.
+     */
+    public static dev.chorm.model.SelectStatement selectStatement(Query q) {
+        SqlCompiler compiler = new SqlCompiler(q, Mode.SELECT, false);
+        Compiled c = compiler.render();
+        RenderContext typing = RenderContext.of(compiler.scope);
+        List<dev.chorm.model.SelectStatement.Column> columns = c.items().stream()
+                .map(i -> new dev.chorm.model.SelectStatement.Column(i.alias() != null ? i.alias()
+                        : i.field() != null ? i.field().columnName() : i.key(), i.expression().type(typing)))
+                .toList();
+        java.util.LinkedHashSet<dev.chorm.model.TableRef> sources = new java.util.LinkedHashSet<>();
+        sources.add(dev.chorm.model.TableRef.of(q.meta.table()));
+        compiler.scope.joins().forEach(j -> sources.add(dev.chorm.model.TableRef.of(j.target().table())));
+        return new dev.chorm.model.SelectStatement(c.sql(), columns, List.copyOf(sources));
+    }
+
     /** Hold a statement and whether it joins related tables. */
     private record Rendered(Compiled compiled, boolean joins) {
     }
