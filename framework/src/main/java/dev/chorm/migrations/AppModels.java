@@ -72,6 +72,7 @@ public final class AppModels {
         }
         return Model.class.isAssignableFrom(type) || type.isAnnotationPresent(Table.class)
                 || type.isAnnotationPresent(dev.chorm.model.View.class) || type.isAnnotationPresent(dev.chorm.model.MaterializedView.class)
+                || type.isAnnotationPresent(dev.chorm.model.Dictionary.class)
                 || Arrays.stream(type.getAnnotations())
                 .anyMatch(a -> a.annotationType().isAnnotationPresent(EngineAnnotation.class));
     }

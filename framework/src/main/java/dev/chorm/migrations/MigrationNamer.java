@@ -96,10 +96,12 @@ final class MigrationNamer {
     }
 
     private static String modelFragment(Operation op) {
+        if (op instanceof AlterDictionary o) {
+            return "alter_" + snake(o.model());
+        }
         String model = op instanceof AlterModelTable o ? o.model() : op instanceof AlterModelComment o ? o.model()
                 : op instanceof AlterModelSettings o ? o.model() : op instanceof AlterModelOrderBy o ? o.model()
-                : op instanceof AlterModelTtl o ? o.model() : op instanceof AlterModelEngine o ? o.model()
-                : op instanceof AlterDictionary o ? o.model() : null;
+                : op instanceof AlterModelTtl o ? o.model() : op instanceof AlterModelEngine o ? o.model() : null;
         if (model == null) {
             return snake(op.type().replace("SQL", "Sql"));
         }

@@ -148,6 +148,7 @@ final class ViewReader {
             return null;
         }
         boolean model = Model.class.isAssignableFrom(c) || c.isAnnotationPresent(Table.class) || isView(c)
+                || c.isAnnotationPresent(Dictionary.class)
                 || Arrays.stream(c.getAnnotations()).anyMatch(a -> a.annotationType().isAnnotationPresent(EngineAnnotation.class));
         if (!model) {
             problems.add("%s: %s %s is not a model; name a model class (one with @Table, an engine annotation, @View or"

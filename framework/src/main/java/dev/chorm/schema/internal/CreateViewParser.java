@@ -104,7 +104,11 @@ public final class CreateViewParser {
                 continue;
             }
             int skipped = SqlLexer.skipNonCode(query, i);
-            if (skipped > i) {
+            if (skipped > i && query.startsWith("'" + plain, i) && isDictionaryArgument(out)) {
+                // ClickHouse also qualifies the dictionary named in dictGet('d', ...) as 'db.d'
+                out.append('\'').append(query, i + 1 + plain.length(), skipped);
+                i = skipped;
+            } else if (skipped > i) {
                 out.append(query, i, skipped);
                 i = skipped;
             } else {
@@ -112,5 +116,21 @@ public final class CreateViewParser {
             }
         }
         return out.toString();
+    }
+
+    /** Return whether {@code before} ends with the opening of a dictionary function, {@code dictGet(} and the like. */
+    private static boolean isDictionaryArgument(StringBuilder before) {
+        int end = before.length();
+        while (end > 0 && Character.isWhitespace(before.charAt(end - 1))) {
+            end--;
+        }
+        if (end == 0 || before.charAt(end - 1) != '(') {
+            return false;
+        }
+        int start = end - 1;
+        while (start > 0 && (Character.isLetterOrDigit(before.charAt(start - 1)) || before.charAt(start - 1) == '_')) {
+            start--;
+        }
+        return before.substring(start, end - 1).toLowerCase(java.util.Locale.ROOT).startsWith("dict");
     }
 }
