@@ -102,9 +102,11 @@ public final class DdlRenderer {
                 sql.append("\nPOPULATE");
             }
         }
-        sql.append("\nAS ").append(v.query());
-        if (!t.comment().isEmpty()) {
-            sql.append("\nCOMMENT ").append(quoteString(t.comment()));
+        if (t.comment().isEmpty()) {
+            sql.append("\nAS ").append(v.query());
+        } else {
+            // in brackets: after a bare FROM table, COMMENT would be read as the table's alias
+            sql.append("\nAS (").append(v.query()).append(")\nCOMMENT ").append(quoteString(t.comment()));
         }
         return sql.toString();
     }

@@ -60,6 +60,12 @@ class ViewSchemaEngineTest {
     record BigHits(int port, long bytes) {
     }
 
+    /** The comment follows a bare table name: rendered in brackets, else COMMENT would be the table's alias. */
+    @View(query = "SELECT port, bytes FROM hit", sources = Hit.class)
+    @Table(comment = "all hits")
+    record AllHits(int port, long bytes) {
+    }
+
     @BeforeAll
     static void open() {
         EmbeddedClickHouse engine = TestEngine.shared();
@@ -115,6 +121,7 @@ class ViewSchemaEngineTest {
         TableSpec live = createAndReadBack(BigHits.class);
         assertThat(live.comment()).isEqualTo("big hits");
         assertThat(db.objects(BigHits.class).fetch()).containsExactly(new BigHits(80, 20));
+        assertThat(createAndReadBack(AllHits.class).comment()).isEqualTo("all hits");
     }
 
     @Test
