@@ -53,6 +53,8 @@ final class DataTypeParser {
             case "Map" -> map();
             case "Tuple" -> tuple();
             case "JSON" -> json();
+            case "AggregateFunction" -> aggregateFunction();
+            case "SimpleAggregateFunction" -> simpleAggregateFunction();
             default -> throw error("unknown type '" + name + "'");
         };
     }
@@ -171,6 +173,65 @@ final class DataTypeParser {
         String params = text.substring(start, pos);
         expect(')');
         return DataType.json(params);
+    }
+
+    /** Read {@code AggregateFunction([version, ]function[(params)][, T...])}. */
+    private DataType aggregateFunction() {
+        expect('(');
+        skipSpaces();
+        int version = -1;
+        if (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+            version = integer();
+            expect(',');
+        }
+        String function = function();
+        List<DataType> args = new ArrayList<>();
+        while (comma()) {
+            args.add(parseType());
+        }
+        expect(')');
+        // Without a version the column has the function's default one, as ClickHouse would create it.
+        return version < 0 ? DataType.aggregateFunction(function, args) : DataType.aggregateFunction(version, function, args);
+    }
+
+    private DataType simpleAggregateFunction() {
+        expect('(');
+        String function = function();
+        expect(',');
+        DataType arg = parseType();
+        expect(')');
+        return DataType.simpleAggregateFunction(function, arg);
+    }
+
+    /** Read a function name with its optional parameter list, such as {@code quantiles(0.5, 0.9)}. */
+    private String function() {
+        skipSpaces();
+        int start = pos;
+        identifier();
+        if (peek('(')) {
+            int depth = 0;
+            while (pos < text.length()) {
+                char c = text.charAt(pos);
+                if (c == '\'' || c == '`') {
+                    skipQuoted(c);
+                    continue;
+                }
+                pos++;
+                if (c == '(') {
+                    depth++;
+                } else if (c == ')' && --depth == 0) {
+                    break;
+                }
+            }
+            if (depth != 0) {
+                throw error("unbalanced parentheses in the aggregate function");
+            }
+        }
+        try {
+            return AggregateFunctionText.normalize(text.substring(start, pos));
+        } catch (IllegalArgumentException e) {
+            throw error(e.getMessage());
+        }
     }
 
     private void skipQuoted(char quote) {

@@ -39,6 +39,19 @@ final class DataTypeSql {
                 }
             }
             case TUPLE -> renderTuple(t, out);
+            case AGGREGATE_FUNCTION, SIMPLE_AGGREGATE_FUNCTION -> {
+                out.append('(');
+                // Version 0 is written only where a column without one would get another version.
+                if (t.version() > 0 || t.kind() == TypeKind.AGGREGATE_FUNCTION
+                        && AggregateFunctionText.defaultVersion(t.function(), t.arguments()) != 0) {
+                    out.append(t.version()).append(", ");
+                }
+                out.append(t.function());
+                for (DataType arg : t.arguments()) {
+                    render(arg, out.append(", "));
+                }
+                out.append(')');
+            }
             case ARRAY, MAP, NULLABLE, LOW_CARDINALITY -> {
                 out.append('(');
                 for (int i = 0; i < t.arguments().size(); i++) {

@@ -75,8 +75,33 @@ final class ExplicitTypes {
             case "Json" -> need(an, raw, found, owner, DataType.json(), "a Map, List, String or Object",
                     List.of(Map.class, List.class, String.class, Object.class));
             case "Enum8", "Enum16" -> enumType(an, raw, found, owner);
+            case "AggregateFunction" -> aggregateFunction((dev.chorm.types.annotation.AggregateFunction) an, owner);
             default -> throw new IllegalStateException("unhandled annotation " + name);
         };
+    }
+
+    /**
+     * Return the AggregateFunction type an annotation names. The field's Java type is the finalized
+     * value's, which chorm does not derive from the function; a mismatch shows when a row is read.
+     */
+    private static DataType aggregateFunction(dev.chorm.types.annotation.AggregateFunction an, String owner) {
+        List<DataType> args = new ArrayList<>();
+        for (String text : an.args()) {
+            try {
+                args.add(DataType.parse(text));
+            } catch (IllegalArgumentException e) {
+                throw new ModelDefinitionException(owner + ": @AggregateFunction(args = \"" + text
+                        + "\") is not a ClickHouse type. " + e.getMessage()
+                        + " Write the argument type as system.columns shows it, such as String or Array(UInt64).", e);
+            }
+        }
+        try {
+            return DataType.aggregateFunction(an.function(), args);
+        } catch (IllegalArgumentException e) {
+            throw new ModelDefinitionException(owner + ": @AggregateFunction(function = \"" + an.function()
+                    + "\") is not an aggregate function with parameters: " + e.getMessage()
+                    + ". Write it as ClickHouse does, such as uniq or quantiles(0.5, 0.9).", e);
+        }
     }
 
     /** Return the time zone written in an annotation, or UTC for instant-like fields when none is written. */

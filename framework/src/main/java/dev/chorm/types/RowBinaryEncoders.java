@@ -27,7 +27,7 @@ final class RowBinaryEncoders {
 
     static ValueEncoder compile(DataType t) {
         ValueEncoder inner = compileNotNull(t);
-        if (t.kind() == TypeKind.NULLABLE || t.kind() == TypeKind.LOW_CARDINALITY && t.isNullable()) {
+        if (t.isNullable()) {
             return inner;
         }
         return (w, v) -> {
@@ -79,6 +79,12 @@ final class RowBinaryEncoders {
             case JSON -> (w, v) -> w.writeString(v instanceof CharSequence s ? s.toString() : JsonText.write(v));
             case LOW_CARDINALITY -> compile(t.inner());
             case NULLABLE -> RowBinaryContainers.nullable(t);
+            // A SimpleAggregateFunction column holds plain values of its argument type.
+            case SIMPLE_AGGREGATE_FUNCTION -> compile(t.arguments().get(0));
+            case AGGREGATE_FUNCTION -> (w, v) -> {
+                throw new ChormException("Cannot write " + v + " as " + t.sql() + ": an aggregate state is made by"
+                        + " ClickHouse; insert it with a -State function in INSERT ... SELECT or a materialized view.");
+            };
         };
     }
 

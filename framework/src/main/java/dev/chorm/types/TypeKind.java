@@ -28,6 +28,8 @@ public enum TypeKind {
     TUPLE("Tuple", 0),
     MAP("Map", 0),
     JSON("JSON", 0),
+    AGGREGATE_FUNCTION("AggregateFunction", 0),
+    SIMPLE_AGGREGATE_FUNCTION("SimpleAggregateFunction", 0),
     LOW_CARDINALITY("LowCardinality", 0),
     NULLABLE("Nullable", 0);
 
@@ -79,11 +81,16 @@ public enum TypeKind {
         return this == DATE || this == DATE32 || this == DATETIME || this == DATETIME64;
     }
 
+    /** Return whether this kind is AggregateFunction or SimpleAggregateFunction. */
+    public boolean isAggregate() {
+        return this == AGGREGATE_FUNCTION || this == SIMPLE_AGGREGATE_FUNCTION;
+    }
+
     /** Return whether this kind carries no parameters and no inner types, like {@code Int32} or {@code UUID}. */
     public boolean isSimple() {
         return switch (this) {
             case DECIMAL, FIXED_STRING, DATETIME, DATETIME64, ENUM8, ENUM16, ARRAY, TUPLE, MAP, JSON,
-                 LOW_CARDINALITY, NULLABLE -> false;
+                 AGGREGATE_FUNCTION, SIMPLE_AGGREGATE_FUNCTION, LOW_CARDINALITY, NULLABLE -> false;
             default -> true;
         };
     }

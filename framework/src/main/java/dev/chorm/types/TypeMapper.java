@@ -65,6 +65,9 @@ public final class TypeMapper {
     }
 
     private static DataType mapLevel(AnnotatedType type, TypeAnnotations an, String owner) {
+        if (an.simpleAggregate() != null) {
+            return simpleAggregate(type, an, owner);
+        }
         Class<?> raw = rawClass(type.getType());
         if (an.base() instanceof dev.chorm.types.annotation.ChType text) {
             return raw(text.value(), an, owner);
@@ -80,6 +83,27 @@ public final class TypeMapper {
             t = DataType.nullable(t);
         }
         return an.lowCardinality() ? DataType.lowCardinality(t) : t;
+    }
+
+    /** Wrap the type the field maps to without {@code @SimpleAggregateFunction} (or its {@code arg}) in SimpleAggregateFunction. */
+    private static DataType simpleAggregate(AnnotatedType type, TypeAnnotations an, String owner) {
+        dev.chorm.types.annotation.SimpleAggregateFunction f = an.simpleAggregate();
+        DataType arg;
+        if (f.arg().isBlank()) {
+            arg = mapLevel(type, new TypeAnnotations(an.base(), an.nullable(), an.lowCardinality(), an.tuple(), null), owner);
+        } else {
+            if (an.base() != null || an.nullable() || an.lowCardinality()) {
+                throw new ModelDefinitionException(("%s: @SimpleAggregateFunction(arg = \"%s\") gives the whole value type;"
+                        + " remove the other type annotations or write them inside arg.").formatted(owner, f.arg()));
+            }
+            arg = raw(f.arg(), an, owner);
+        }
+        try {
+            return DataType.simpleAggregateFunction(f.value(), arg);
+        } catch (IllegalArgumentException e) {
+            throw new ModelDefinitionException(owner + ": @SimpleAggregateFunction(\"" + f.value()
+                    + "\") is not an aggregate function; name one such as sum, max or anyLast.", e);
+        }
     }
 
     private static DataType raw(String text, TypeAnnotations an, String owner) {

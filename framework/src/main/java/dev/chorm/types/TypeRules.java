@@ -58,8 +58,13 @@ public final class TypeRules {
             case MAP -> "an empty map";
             case TUPLE -> "a Tuple of Nullable elements";
             case JSON -> "an empty JSON object";
+            case AGGREGATE_FUNCTION, SIMPLE_AGGREGATE_FUNCTION -> "the aggregate state of no rows";
             default -> null;
         };
+        if (inner.kind() == TypeKind.SIMPLE_AGGREGATE_FUNCTION) {
+            throw fail(owner, "%s is not allowed: write SimpleAggregateFunction(%s, Nullable(...)) instead, with @Nullable"
+                    .formatted(type.sql(), inner.function()) + " and @SimpleAggregateFunction on the same field.");
+        }
         if (what != null) {
             throw fail(owner, "%s is not allowed: ClickHouse cannot wrap %s in Nullable. Remove @Nullable; %s stands for no value."
                     .formatted(type.sql(), inner.kind().chName(), what));

@@ -43,7 +43,7 @@ class ViewChecksTest {
         TableSpec t = ModelMeta.of(HitCounts.class).table();
         assertThat(t.engine()).isEqualTo(EngineSpec.of("View"));
         assertThat(t.view().query()).isEqualTo(QuerySet.of(Hit.class).values("port").annotate("hits", Count.all())
-                .toSelectStatement().sql());
+                .selectText().sql());
         assertThat(t.dependencies()).containsExactly(TableRef.of("hit"));
     }
 

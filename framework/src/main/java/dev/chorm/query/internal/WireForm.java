@@ -20,6 +20,8 @@ import java.util.HexFormat;
  * <li>An Array of IPv6: the driver builds the Java array from the class of its first element and fails
  *     when an IPv4-mapped address ({@code Inet4Address}) is followed by a native IPv6 one, so the column is
  *     read as {@code CAST(column AS Array(String))}; the field's reader parses the texts.</li>
+ * <li>An AggregateFunction column: the driver cannot read an aggregation state, and the field holds
+ *     the finalized value, so the column is read as {@code finalizeAggregation(column)}.</li>
  * </ul>
  * Only the SELECT list of a query that reads rows uses these forms; subqueries keep the plain column.
  */
@@ -33,6 +35,9 @@ final class WireForm {
             return new Hex(column);
         }
         DataType type = field.column().type();
+        if (type.kind() == TypeKind.AGGREGATE_FUNCTION) {
+            return new Finalize(column, type.readType());
+        }
         return hasIpv6Array(type) ? new Cast(column, withoutIpv6(type)) : column;
     }
 
@@ -82,6 +87,19 @@ final class WireForm {
         @Override
         public DataType type(RenderContext ctx) {
             return DataType.string();
+        }
+    }
+
+    /** Render {@code finalizeAggregation(operand)}: the value of an aggregation state. */
+    private record Finalize(Expression operand, DataType type) implements Expression {
+        @Override
+        public void accept(RenderContext ctx) {
+            ctx.sql("finalizeAggregation(").visit(operand).sql(')');
+        }
+
+        @Override
+        public DataType type(RenderContext ctx) {
+            return type;
         }
     }
 
