@@ -108,6 +108,55 @@ public final class DataType {
     public static DataType ipv4() { return simple(TypeKind.IPV4); }
     /** Return {@code IPv6}. */
     public static DataType ipv6() { return simple(TypeKind.IPV6); }
+    /** Return {@code BFloat16}, the 16-bit brain float (the upper half of a Float32). */
+    public static DataType bfloat16() { return simple(TypeKind.BFLOAT16); }
+    /** Return {@code Time}: a signed time of day in seconds, -999:59:59 to 999:59:59. */
+    public static DataType time() { return simple(TypeKind.TIME); }
+    /** Return {@code Point}: {@code Tuple(Float64, Float64)} as x, y. */
+    public static DataType point() { return simple(TypeKind.POINT); }
+    /** Return {@code Ring}: {@code Array(Point)}, a closed line. */
+    public static DataType ring() { return simple(TypeKind.RING); }
+    /** Return {@code LineString}: {@code Array(Point)}. */
+    public static DataType lineString() { return simple(TypeKind.LINE_STRING); }
+    /** Return {@code MultiLineString}: {@code Array(LineString)}. */
+    public static DataType multiLineString() { return simple(TypeKind.MULTI_LINE_STRING); }
+    /** Return {@code Polygon}: {@code Array(Ring)}, the outer ring first, then the holes. */
+    public static DataType polygon() { return simple(TypeKind.POLYGON); }
+    /** Return {@code MultiPolygon}: {@code Array(Polygon)}. */
+    public static DataType multiPolygon() { return simple(TypeKind.MULTI_POLYGON); }
+    /** Return {@code Dynamic} without parameters. */
+    public static DataType dynamic() { return simple(TypeKind.DYNAMIC); }
+
+    /** Return {@code Dynamic(params)}; {@code params} is kept as written, for example {@code max_types=10}. */
+    public static DataType dynamic(String params) {
+        Objects.requireNonNull(params, "params == null");
+        return new DataType(TypeKind.DYNAMIC, 0, 0, null, List.of(), List.of(), List.of(), params.strip());
+    }
+
+    /** Return {@code Time64(precision)}: a signed time of day with {@code precision} (0..9) fraction digits. */
+    public static DataType time64(int precision) {
+        return new DataType(TypeKind.TIME64, precision, 0, null, List.of(), List.of(), List.of(), "");
+    }
+
+    /**
+     * Return {@code Variant(T1, T2, ...)}, the variants ordered by name as ClickHouse prints them (and numbers
+     * its discriminators): {@code variant(string(), uint64())} and {@code variant(uint64(), string())} are equal.
+     */
+    public static DataType variant(List<DataType> variants) {
+        List<DataType> sorted = new java.util.ArrayList<>(variants);
+        sorted.forEach(t -> Objects.requireNonNull(t, "type == null"));
+        sorted.sort(java.util.Comparator.comparing(DataType::sql));
+        return new DataType(TypeKind.VARIANT, 0, 0, null, List.of(), sorted, List.of(), "");
+    }
+
+    /** Return {@code Nested(n1 T1, n2 T2, ...)}: an array of rows with these named columns. */
+    public static DataType nested(List<String> names, List<DataType> columns) {
+        if (names.size() != columns.size() || names.isEmpty()) {
+            throw new IllegalArgumentException("Nested needs one name per column: " + names + ", " + columns);
+        }
+        return new DataType(TypeKind.NESTED, 0, 0, null, List.of(), columns, names, "");
+    }
+
     /** Return {@code JSON} without parameters. */
     public static DataType json() { return simple(TypeKind.JSON); }
 
@@ -246,7 +295,7 @@ public final class DataType {
 
     /** Return the precision of a Decimal or DateTime64, 0 for other kinds. */
     public int precision() {
-        return kind == TypeKind.DECIMAL || kind == TypeKind.DATETIME64 ? precision : 0;
+        return kind == TypeKind.DECIMAL || kind == TypeKind.DATETIME64 || kind == TypeKind.TIME64 ? precision : 0;
     }
 
     /** Return the scale of a Decimal, 0 for other kinds. */
@@ -267,11 +316,14 @@ public final class DataType {
      */
     public List<DataType> arguments() { return args; }
 
-    /** Return the element names of a named Tuple, empty for an unnamed one and other kinds. */
+    /** Return the element names of a named Tuple or the column names of a Nested, empty for an unnamed Tuple and other kinds. */
     public List<String> names() { return names; }
 
     /** Return the parameters of a JSON type as written, empty when it has none. */
     public String jsonParams() { return kind == TypeKind.JSON ? params : ""; }
+
+    /** Return the parameters of a Dynamic type as written ({@code max_types=10}), empty when it has none. */
+    public String dynamicParams() { return kind == TypeKind.DYNAMIC ? params : ""; }
 
     /**
      * Return the function of an AggregateFunction or SimpleAggregateFunction with its parameters, such
@@ -321,12 +373,20 @@ public final class DataType {
     /**
      * Return the type of the values a query reads from a column of this type: the argument of a
      * SimpleAggregateFunction, the finalized value of an AggregateFunction (as
-     * {@code finalizeAggregation} gives it, see {@link AggregateFunctionText#finalizedType}), this type otherwise.
+     * {@code finalizeAggregation} gives it, see {@link AggregateFunctionText#finalizedType}), the structure
+     * of a geo type (Point is {@code Tuple(Float64, Float64)}, Ring {@code Array(Point)}, ...) and of
+     * Nested ({@code Array(Tuple(n1 T1, ...))}), this type otherwise. Values travel in this shape.
      */
     public DataType readType() {
         return switch (kind) {
             case SIMPLE_AGGREGATE_FUNCTION -> args.get(0);
             case AGGREGATE_FUNCTION -> AggregateFunctionText.finalizedType(this);
+            case POINT -> tuple(float64(), float64());
+            case RING, LINE_STRING -> array(point());
+            case MULTI_LINE_STRING -> array(lineString());
+            case POLYGON -> array(ring());
+            case MULTI_POLYGON -> array(polygon());
+            case NESTED -> array(tuple(names, args));
             default -> this;
         };
     }

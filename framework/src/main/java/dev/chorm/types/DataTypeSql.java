@@ -38,7 +38,13 @@ final class DataTypeSql {
                     out.append('(').append(t.jsonParams()).append(')');
                 }
             }
-            case TUPLE -> renderTuple(t, out);
+            case TUPLE, NESTED -> renderTuple(t, out);
+            case TIME64 -> out.append('(').append(t.precision()).append(')');
+            case DYNAMIC -> {
+                if (!t.dynamicParams().isEmpty()) {
+                    out.append('(').append(t.dynamicParams()).append(')');
+                }
+            }
             case AGGREGATE_FUNCTION, SIMPLE_AGGREGATE_FUNCTION -> {
                 out.append('(');
                 // Version 0 is written only where a column without one would get another version.
@@ -52,7 +58,7 @@ final class DataTypeSql {
                 }
                 out.append(')');
             }
-            case ARRAY, MAP, NULLABLE, LOW_CARDINALITY -> {
+            case ARRAY, MAP, NULLABLE, LOW_CARDINALITY, VARIANT -> {
                 out.append('(');
                 for (int i = 0; i < t.arguments().size(); i++) {
                     render(t.arguments().get(i), out.append(i == 0 ? "" : ", "));

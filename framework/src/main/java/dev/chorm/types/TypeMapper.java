@@ -37,7 +37,8 @@ import java.util.UUID;
  * LocalDateTime→{@code DateTime64(6)}, LocalDate→Date32, {@code List<T>}, {@code Set<T>},
  * {@code Collection<T>} and {@code T[]}→{@code Array(T)}, {@code Map<K, V>}→{@code Map(K, V)}, a
  * record→a named Tuple, a Java enum→Enum8 (Enum16 when a value leaves -128..127),
- * Inet4Address→IPv4, Inet6Address→IPv6, InetAddress→IPv6 (reading IPv4-mapped addresses as IPv4).
+ * Inet4Address→IPv4, Inet6Address→IPv6, InetAddress→IPv6 (reading IPv4-mapped addresses as IPv4),
+ * {@link dev.chorm.types.geo.Point}→Point.
  * BigDecimal needs {@code @Decimal} and BigInteger an explicit integer annotation. Wrapper types are
  * not nullable unless annotated {@code @Nullable}, because ClickHouse columns are not.
  */
@@ -72,9 +73,9 @@ public final class TypeMapper {
         if (an.base() instanceof dev.chorm.types.annotation.ChType text) {
             return raw(text.value(), an, owner);
         }
-        DataType t = an.base() != null
-                ? ExplicitTypes.map(an.base(), raw, describe(type.getType()), owner)
-                : byDefault(type, raw, an, owner);
+        DataType t = an.base() == null ? byDefault(type, raw, an, owner)
+                : CompositeTypes.handles(an.base()) ? CompositeTypes.map(an.base(), type, owner)
+                : ExplicitTypes.map(an.base(), raw, describe(type.getType()), owner);
         if (an.nullable()) {
             if (raw.isPrimitive()) {
                 throw new ModelDefinitionException("%s: @Nullable needs a reference type, found %s; use %s."
@@ -137,6 +138,9 @@ public final class TypeMapper {
         }
         if (raw == Map.class) {
             return DataType.map(argument(type, 0, owner), argument(type, 1, owner));
+        }
+        if (raw == dev.chorm.types.geo.Point.class) {
+            return DataType.point();
         }
         if (raw.isRecord()) {
             return tuple(raw, an.tuple(), owner);

@@ -44,8 +44,9 @@ public final class ValueReader {
      * @param owner how messages name the field, like {@code Event.port}
      */
     public static ValueReader of(DataType type, AnnotatedType javaType, AnnotatedElement element, String owner) {
-        // An aggregate column is read as its value: SimpleAggregateFunction's argument, AggregateFunction's finalized value.
-        return new ValueReader(type, new ValueConverters(owner).compile(type.readType(), javaType, element));
+        // An aggregate column is read as its value (DataType.readType): SimpleAggregateFunction's argument,
+        // AggregateFunction's finalized value.
+        return new ValueReader(type, new ValueConverters(owner).compile(type, javaType, element));
     }
 
     /** Return the ClickHouse type this reader expects. */

@@ -4,13 +4,15 @@ import dev.chorm.types.DataType;
 import dev.chorm.types.RowBinaryWriter;
 
 /**
- * {@code SimpleAggregateFunction(f, T)}: the bulk layout of T under the aggregate type's name, which the
- * block header must carry so that the server takes the column as it is declared.
+ * A type whose bulk layout is another type's, under its own name, which the block header must carry
+ * so that the server takes the column as it is declared: {@code SimpleAggregateFunction(f, T)} is laid
+ * out as T, {@code Point} as {@code Tuple(Float64, Float64)}, {@code Polygon} as {@code Array(Array(Point))},
+ * {@code Nested(a A, b B)} as {@code Array(Tuple(a A, b B))}.
  */
-final class SimpleAggregateColumn extends NativeColumn {
+final class RenamedColumn extends NativeColumn {
     private final NativeColumn values;
 
-    SimpleAggregateColumn(DataType type, NativeColumn values) {
+    RenamedColumn(DataType type, NativeColumn values) {
         super(type);
         this.values = values;
     }
