@@ -37,7 +37,18 @@ final class KeyChecks {
         checkPrimaryKeyPrefix();
         checkSampleBy();
         checkNullableKeys();
+        checkAggregateKeys();
         checkColumnTtls();
+    }
+
+    /** ClickHouse refuses (Simple)AggregateFunction columns in the sorting and partition keys: they are not comparable. */
+    private void checkAggregateKeys() {
+        for (String name : new java.util.TreeSet<>(keyColumns())) {
+            table.column(name).filter(c -> c.type().kind().isAggregate()).ifPresent(c -> problems.add(
+                    "%s.%s: a column of type %s cannot be in ORDER BY or PARTITION BY (ClickHouse cannot compare"
+                            + " aggregates); key the table by the grouping columns and keep %s out of the key.",
+                    owner, c.name(), c.type().sql(), c.name()));
+        }
     }
 
     private void checkPrimaryKeyPrefix() {

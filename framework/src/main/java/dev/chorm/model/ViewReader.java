@@ -43,7 +43,7 @@ final class ViewReader {
             problems.add("%s: @View and @MaterializedView exclude each other; keep one.", owner);
             return;
         }
-        SelectStatement select = query(view != null ? view.query() : mv.query());
+        SelectText select = query(view != null ? view.query() : mv.query());
         if (select == null) {
             return;
         }
@@ -100,7 +100,7 @@ final class ViewReader {
     }
 
     /** Return the query of the view: the annotation's SQL text or the {@link ViewQuery} method's result; null on a problem. */
-    private SelectStatement query(String text) {
+    private SelectText query(String text) {
         List<Method> methods = Arrays.stream(type.getDeclaredMethods()).filter(m -> m.isAnnotationPresent(ViewQuery.class)).toList();
         if (methods.size() > 1) {
             problems.add("%s: %s are all @ViewQuery methods; keep one.", owner,
@@ -113,7 +113,7 @@ final class ViewReader {
                         + " returning a QuerySet over other models.", owner);
                 return null;
             }
-            return new SelectStatement(text.strip(), List.of(), List.of());
+            return new SelectText(text.strip(), List.of(), List.of());
         }
         Method m = methods.get(0);
         if (!text.isBlank()) {
@@ -132,7 +132,7 @@ final class ViewReader {
                 problems.add("%s.%s() returned null; return the QuerySet of the view's query.", owner, m.getName());
                 return null;
             }
-            return q.toSelectStatement();
+            return q.selectText();
         } catch (InvocationTargetException e) {
             problems.add("%s.%s() failed: %s", owner, m.getName(), e.getCause().getMessage());
         } catch (IllegalAccessException e) {
@@ -164,11 +164,11 @@ final class ViewReader {
     }
 
     /** Check the query's known columns against the view's fields, both ways, by name and type. */
-    private void checkColumns(SelectStatement select, List<ColumnSpec> columns) {
+    private void checkColumns(SelectText select, List<ColumnSpec> columns) {
         if (select.columns().isEmpty()) {
             return; // SQL text: checked with DESCRIBE when the view is created
         }
-        for (SelectStatement.Column c : select.columns()) {
+        for (SelectText.Column c : select.columns()) {
             ColumnSpec field = columns.stream().filter(f -> f.name().equals(c.name())).findFirst().orElse(null);
             if (field == null) {
                 problems.add("%s: the query's column '%s' has no field; add a field for it (%s) or leave it out of the query.",
@@ -181,7 +181,7 @@ final class ViewReader {
         for (ColumnSpec f : columns) {
             if (select.columns().stream().noneMatch(c -> c.name().equals(f.name()))) {
                 problems.add("%s: field column '%s' is not in the query's columns (%s); select it under that name or remove the field.",
-                        owner, f.name(), String.join(", ", select.columns().stream().map(SelectStatement.Column::name).toList()));
+                        owner, f.name(), String.join(", ", select.columns().stream().map(SelectText.Column::name).toList()));
             }
         }
     }

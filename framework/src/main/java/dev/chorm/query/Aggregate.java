@@ -1,5 +1,7 @@
 package dev.chorm.query;
 
+import dev.chorm.QueryException;
+import dev.chorm.query.internal.AggregateTypes;
 import dev.chorm.query.internal.FunctionCall;
 import dev.chorm.sql.RenderContext;
 import dev.chorm.types.DataType;
@@ -20,6 +22,24 @@ import java.util.List;
  * }</pre>
  * Field arguments given as strings are field paths, {@code "*"} stands for the whole row
  * ({@code Count.of("*")}, {@code uniq("*")}); pass other values through {@link Func#value}.
+ *
+ * <p><b>States and merges</b> (for {@code AggregatingMergeTree} rollups): {@link #state()} writes the
+ * partial state an {@code AggregateFunction(f, T)} column stores, {@link #merge()} reads such a
+ * column back as the finished value:
+ * <pre>{@code
+ * Aggregate.uniq("user").state()                        // uniqState(`user`)
+ * Sum.of("hits").filter(Q.of("ok", true)).state()       // sumStateIf(`hits`, `ok` = true)
+ * Sum.of("hits").merge()                                // sumMergeIfOrNull(`hits`, 1)
+ * Aggregate.quantiles(List.of(0.5, 0.9), "latency").merge()  // quantilesMerge(0.5, 0.9)(`latency`)
+ * Aggregate.argMax("page", "ts").merge("last_page")     // argMaxMergeIfOrNull(`last_page`, 1)
+ * }</pre>
+ * A state is the plain function's ({@code sumState}, never {@code sumOrNullState}), so that it fits a
+ * column {@code AggregateFunction(sum, UInt64)}; {@link #filter} comes after State
+ * ({@code sumStateIf}: the sum's state over the matching rows, of that same type, where
+ * {@code sumIfState} would be an {@code AggregateFunction(sumIf, UInt64, UInt8)}). A merge stays NULL
+ * over no rows like the aggregate it finishes: ClickHouse refuses {@code sumMergeOrNull} (it looks for
+ * a {@code sumOrNull} state) but takes {@code sumMergeIfOrNull}, so the merge carries an always-true
+ * condition when it has no filter of its own; {@link #filter} on a merge picks the stored rows merged.
  */
 public final class Aggregate implements Expression {
     private final String name;
@@ -29,9 +49,15 @@ public final class Aggregate implements Expression {
     private final DataType type;
     private final Condition filter;
     private final Object defaultValue;
+    private final Stage stage;
+
+    /** Say what the aggregate computes: its value, the partial state of it, or the value of merged states. */
+    private enum Stage {
+        VALUE, STATE, MERGE
+    }
 
     private Aggregate(String name, List<Object> params, List<Expression> args, boolean orNull, DataType type,
-                      Condition filter, Object defaultValue) {
+                      Condition filter, Object defaultValue, Stage stage) {
         this.name = FunctionCall.checkName(name);
         this.params = List.copyOf(params);
         this.args = List.copyOf(args);
@@ -39,16 +65,17 @@ public final class Aggregate implements Expression {
         this.type = type;
         this.filter = filter;
         this.defaultValue = defaultValue;
+        this.stage = stage;
     }
 
     /** Return the aggregate {@code name(args)}, NULL over no rows when {@code orNull}. */
     public static Aggregate of(String name, boolean orNull, DataType type, Object... args) {
-        return new Aggregate(name, List.of(), Func.args(args), orNull, type, null, null);
+        return new Aggregate(name, List.of(), Func.args(args), orNull, type, null, null, Stage.VALUE);
     }
 
     /** Return the parametric aggregate {@code name(params)(args)}, such as {@code quantile(0.9)(x)}. */
     public static Aggregate parametric(String name, List<?> params, boolean orNull, DataType type, Object... args) {
-        return new Aggregate(name, new ArrayList<>(params), Func.args(args), orNull, type, null, null);
+        return new Aggregate(name, new ArrayList<>(params), Func.args(args), orNull, type, null, null, Stage.VALUE);
     }
 
     /** Return {@code uniq(fields...)}: the approximate number of distinct values (tuples); {@code uniq("*")} for whole rows. */
@@ -101,9 +128,77 @@ public final class Aggregate implements Expression {
         return parametric("topK", List.of(k), false, null, field);
     }
 
+    /** Return {@code uniqMerge(state)}: the distinct count of the {@code uniq} states in the column {@code state}. */
+    public static Aggregate uniqMerge(Object state) {
+        return uniq(state).merge();
+    }
+
+    /** Return {@code uniqExactMerge(state)}: the distinct count of the {@code uniqExact} states in {@code state}. */
+    public static Aggregate uniqExactMerge(Object state) {
+        return uniqExact(state).merge();
+    }
+
+    /** Return {@code quantilesMerge(levels...)(state)}: the quantiles of the {@code quantiles} states in {@code state}. */
+    public static Aggregate quantilesMerge(List<Double> levels, Object state) {
+        return quantiles(levels, state).merge();
+    }
+
+    /**
+     * Return the partial state of this aggregate ({@code uniqState(user)}), the value an
+     * {@code AggregateFunction} column stores: written by INSERT ... SELECT or a materialized view and
+     * read back with {@link #merge()}. Its type is {@code AggregateFunction(f, T...)}.
+     *
+     * @throws QueryException when this is already a state or a merge, or has a {@link #defaultValue}
+     */
+    public Aggregate state() {
+        if (stage != Stage.VALUE) {
+            throw new QueryException("Cannot take the state of " + describe() + ": it is already a " + stageWord()
+                    + ". Call state() on the plain aggregate, such as Sum.of(\"hits\").state().");
+        }
+        if (defaultValue != null) {
+            throw new QueryException("Cannot take the state of " + describe() + " with a defaultValue: a state has no"
+                    + " value to replace. Give the defaultValue to the merge that reads it back.");
+        }
+        return new Aggregate(name, params, args, orNull, type, filter, null, Stage.STATE);
+    }
+
+    /**
+     * Return the merge of the states stored in this aggregate's one argument, the finished value
+     * ({@code Sum.of("hits").merge()}: {@code sumMerge(hits)}), NULL over no rows when the aggregate is.
+     *
+     * @throws QueryException when this is already a state or a merge, or has not exactly one argument
+     *                        (then name the state column with {@link #merge(Object)})
+     */
+    public Aggregate merge() {
+        if (stage != Stage.VALUE) {
+            return merge(null);
+        }
+        if (args.size() != 1) {
+            throw new QueryException("Cannot merge " + describe() + ": a merge reads one column of states and this"
+                    + " aggregate has " + args.size() + " arguments. Name the state column: "
+                    + name + "(...).merge(\"column\").");
+        }
+        return merge(args.get(0));
+    }
+
+    /**
+     * Return the merge of the states of this aggregate stored in {@code stateColumn} (a field path or
+     * an expression): {@code Aggregate.argMax("page", "ts").merge("last_page")} reads
+     * {@code argMaxMerge(last_page)}, the column that {@code argMax("page", "ts").state()} wrote.
+     *
+     * @throws QueryException when this is already a state or a merge
+     */
+    public Aggregate merge(Object stateColumn) {
+        if (stage != Stage.VALUE) {
+            throw new QueryException("Cannot merge " + describe() + ": it is already a " + stageWord()
+                    + ". Call merge() on the plain aggregate, such as Sum.of(\"hits\").merge().");
+        }
+        return new Aggregate(name, params, Func.args(stateColumn), orNull, type, filter, defaultValue, Stage.MERGE);
+    }
+
     /** Return this aggregate over only the rows matching {@code condition} (the -If combinator). */
     public Aggregate filter(Condition condition) {
-        return new Aggregate(name, params, args, orNull, type, condition, defaultValue);
+        return new Aggregate(name, params, args, orNull, type, condition, defaultValue, stage);
     }
 
     /** Return this aggregate over only the rows matching the lookup {@code lookup=value}. */
@@ -113,7 +208,20 @@ public final class Aggregate implements Expression {
 
     /** Return this aggregate with {@code value} instead of NULL when no row is aggregated. */
     public Aggregate defaultValue(Object value) {
-        return new Aggregate(name, params, args, orNull, type, filter, value);
+        if (stage == Stage.STATE) {
+            throw new QueryException("Cannot give " + describe() + " a defaultValue: a state has no value to replace."
+                    + " Give the defaultValue to the merge that reads it back.");
+        }
+        return new Aggregate(name, params, args, orNull, type, filter, value, stage);
+    }
+
+    /** Return the function name with its combinators, in the order explained in the class comment. */
+    private String functionName() {
+        return switch (stage) {
+            case VALUE -> name + (filter != null ? "If" : "") + (orNull ? "OrNull" : "");
+            case STATE -> name + "State" + (filter != null ? "If" : "");
+            case MERGE -> name + "Merge" + (filter != null || orNull ? "If" : "") + (orNull ? "OrNull" : "");
+        };
     }
 
     @Override
@@ -121,17 +229,12 @@ public final class Aggregate implements Expression {
         if (defaultValue != null) {
             ctx.sql("coalesce(");
         }
-        ctx.sql(name).sql(filter != null ? "If" : "").sql(orNull ? "OrNull" : "");
-        if (!params.isEmpty()) {
-            ctx.sql('(');
-            for (int i = 0; i < params.size(); i++) {
-                ctx.sql(i == 0 ? "" : ", ").value(params.get(i), null);
-            }
-            ctx.sql(')');
-        }
+        ctx.sql(functionName()).sql(parameters());
         ctx.sql('(').visit(args, ", ");
         if (filter != null) {
             ctx.sql(args.isEmpty() ? "" : ", ").visit(filter);
+        } else if (stage == Stage.MERGE && orNull) {
+            ctx.sql(", 1");
         }
         ctx.sql(')');
         if (defaultValue != null) {
@@ -139,8 +242,40 @@ public final class Aggregate implements Expression {
         }
     }
 
+    /** Return the parameters as written after the name, {@code (0.5, 0.9)}, or nothing when there are none. */
+    private String parameters() {
+        if (params.isEmpty()) {
+            return "";
+        }
+        RenderContext text = RenderContext.of(null).sql('(');
+        for (int i = 0; i < params.size(); i++) {
+            text.sql(i == 0 ? "" : ", ").value(params.get(i), null);
+        }
+        return text.sql(')').toString();
+    }
+
+    /** Return how this aggregate reads in a message: {@code sum(hits)}. */
+    private String describe() {
+        return name + args.stream().map(a -> a instanceof F f ? f.path() : "...")
+                .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+    }
+
+    private String stageWord() {
+        return stage == Stage.STATE ? "state (" + functionName() + ")" : "merge (" + functionName() + ")";
+    }
+
     @Override
     public DataType type(RenderContext ctx) {
+        if (stage == Stage.STATE) {
+            // count(*) has no argument type: its state is AggregateFunction(count); another function of * has none chorm knows.
+            List<Expression> typed = args.stream().filter(a -> a != Func.STAR).toList();
+            return typed.size() < args.size() && !name.equals("count") ? null
+                    : AggregateTypes.state(name + parameters(), typed, ctx);
+        }
+        if (stage == Stage.MERGE) {
+            DataType merged = AggregateTypes.merged(args.get(0), orNull, ctx);
+            return merged != null ? merged : type;
+        }
         if (type != null) {
             return type;
         }

@@ -215,7 +215,7 @@ public final class Func {
     }
 
     /** The argument {@code *} of {@code count(*)} or {@code uniq(*)}: the whole row. */
-    private static final Expression STAR = ctx -> ctx.sql('*');
+    static final Expression STAR = ctx -> ctx.sql('*');
 
     /** Render a quoted identifier. */
     private record Identifier(String name) implements Expression {

@@ -458,6 +458,25 @@ public final class QuerySet<T> implements QueryPart, dev.chorm.model.SelectQuery
         return QuerySetWrites.writer(this).bulkCreate(rows, batchSize);
     }
 
+    /**
+     * Insert the rows of {@code source} into this model's table with one {@code INSERT INTO table
+     * (columns) SELECT ...} run by the server, and return the number of rows written. Each column
+     * {@code source} selects fills the column of the same name (column or Java field name), so name
+     * values after the target's columns:
+     * <pre>{@code
+     * db.objects(Rollup.class).insertFrom(db.objects(Event.class)
+     *         .annotate("minute", Func.toStartOfMinute("ts")).values("minute")
+     *         .annotate("visitors", Aggregate.uniq("user").state()));
+     * }</pre>
+     * Columns left out get their DEFAULT; a {@code Model}'s id left out gets {@code generateSnowflakeID()}.
+     *
+     * @throws QueryException before any SQL, naming the columns and the fix, when a selected name is
+     *                        no insertable column of this model, or when this QuerySet is filtered or reshaped
+     */
+    public long insertFrom(QuerySet<?> source) {
+        return QuerySetWrites.insertFrom(this, source);
+    }
+
     /** Insert {@code obj}, or update its row when it exists (found by id or sorting key); return it. */
     public T save(T obj) {
         return QuerySetWrites.writer(this).save(obj);
@@ -495,12 +514,23 @@ public final class QuerySet<T> implements QueryPart, dev.chorm.model.SelectQuery
     }
 
     /**
-     * Return this QuerySet's SELECT to embed in another statement (a view's query, INSERT ... SELECT):
-     * plain columns, with the name and type of each result column and the tables it reads.
+     * Return the SELECT of this QuerySet as another statement embeds it ({@code INSERT ... SELECT},
+     * {@code CREATE [MATERIALIZED] VIEW ... AS}): literals inlined, columns as stored, with the name
+     * and type of each selected column. {@link #toSql()} is the statement that reads rows into Java.
+     */
+    public SelectStatement asSelect() {
+        return SqlCompiler.embedded(query);
+    }
+
+    /**
+     * Return this QuerySet as a view's query (see {@link dev.chorm.model.ViewQuery}): the SELECT of
+     * {@link #asSelect()}, its columns, and the tables it reads (the view's dependencies).
      */
     @Override
-    public dev.chorm.model.SelectStatement toSelectStatement() {
-        return SqlCompiler.selectStatement(query);
+    public dev.chorm.model.SelectText selectText() {
+        SelectStatement s = asSelect();
+        return new dev.chorm.model.SelectText(s.sql(), s.columns().stream()
+                .map(c -> new dev.chorm.model.SelectText.Column(c.name(), c.type())).toList(), SqlCompiler.tablesRead(query));
     }
 
     /** Return the SELECT statement; same as {@link #toSql()}. */

@@ -29,6 +29,18 @@ final class QuerySetWrites {
         return ModelWriter.of(qs.database(), model).withSettings(qs.querySettings());
     }
 
+    /** Insert the rows of {@code source} into the table of {@code target}, which must be the model's whole table. */
+    static long insertFrom(QuerySet<?> target, QuerySet<?> source) {
+        Objects.requireNonNull(source, "source == null");
+        Query q = target.query();
+        if (q.isReshaped() || !q.where().isEmpty() || !q.prewhere().isEmpty() || q.limit() != null || q.offset() > 0) {
+            String model = target.meta().modelClass().getSimpleName();
+            throw new QueryException("Cannot insert from a QuerySet into a filtered, sliced or reshaped QuerySet of "
+                    + model + ": the rows go into the whole table. Call db.objects(" + model + ".class).insertFrom(...).");
+        }
+        return writer(target).insertFrom(source);
+    }
+
     /** Set {@code values} on the rows {@code qs} matches, as {@code mode} says. */
     static void update(QuerySet<?> qs, Map<String, ?> values, MutationMode mode) {
         Objects.requireNonNull(values, "values == null");

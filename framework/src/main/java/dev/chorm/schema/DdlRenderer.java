@@ -59,6 +59,8 @@ public final class DdlRenderer {
         if (!t.comment().isEmpty()) {
             sql.append("\nCOMMENT ").append(quoteString(t.comment()));
         }
+        t.columns().stream().map(this::columnQuerySettings).filter(x -> !x.isEmpty()).findFirst()
+                .ifPresent(x -> sql.append('\n').append(x.strip()));
         return sql.toString();
     }
 
@@ -106,16 +108,33 @@ public final class DdlRenderer {
                 sql.append("\nPOPULATE");
             }
         }
-        sql.append("\nAS ").append(v.query());
-        if (!t.comment().isEmpty()) {
-            sql.append("\nCOMMENT ").append(quoteString(t.comment()));
+        if (t.comment().isEmpty()) {
+            sql.append("\nAS ").append(v.query());
+        } else {
+            // in brackets: after a bare FROM table, COMMENT would be read as the table's alias
+            sql.append("\nAS (").append(v.query()).append(")\nCOMMENT ").append(quoteString(t.comment()));
         }
         return sql.toString();
     }
 
-    /** Return the action {@code MODIFY QUERY select}: a materialized view's new query (ClickHouse allows it for views with a TO table). */
+    /** Return the action {@code MODIFY QUERY select}: a materialized view's new query (ClickHouse 26.5 allows it with a TO table and with its own storage). */
     public String modifyQuery(String query) {
         return "MODIFY QUERY " + query;
+    }
+
+    /**
+     * Return the query-level {@code SETTINGS} a statement that creates column {@code c} needs, with a
+     * leading space, or an empty string: {@code flatten_nested = 0} for a Nested column, which ClickHouse
+     * would otherwise split into one Array column per element ({@code items.sku}, {@code items.qty}) so
+     * that the table no longer matches its model. The setting is not stored with the table.
+     */
+    public String columnQuerySettings(ColumnSpec c) {
+        return containsNested(c.type()) ? " SETTINGS flatten_nested = 0" : "";
+    }
+
+    private static boolean containsNested(dev.chorm.types.DataType type) {
+        return type.kind() == dev.chorm.types.TypeKind.NESTED
+                || type.arguments().stream().anyMatch(DdlRenderer::containsNested);
     }
 
     /**

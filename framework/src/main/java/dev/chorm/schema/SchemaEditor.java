@@ -249,7 +249,7 @@ public final class SchemaEditor {
 
     /** Add {@code column} after the column {@code after} (empty string: as the first column). */
     public void addColumn(TableSpec table, ColumnSpec column, String after) {
-        alter(table, ddl.addColumn(column, after, mayHaveRun()));
+        execute(alterSql(table, ddl.addColumn(column, after, mayHaveRun())) + ddl.columnQuerySettings(column));
     }
 
     /** Drop the column {@code name}. */
@@ -259,7 +259,7 @@ public final class SchemaEditor {
 
     /** Change a column to {@code column}'s full definition (type, default, codec, comment, TTL). */
     public void modifyColumn(TableSpec table, ColumnSpec column) {
-        alter(table, ddl.modifyColumn(column));
+        execute(alterSql(table, ddl.modifyColumn(column)) + ddl.columnQuerySettings(column));
     }
 
     /**

@@ -273,12 +273,32 @@ public final class SqlLiterals {
             out.append(", ").append(p).append(')');
         } else if (value instanceof LocalTime t) {
             quote(t.toString(), out);
+        } else if (value instanceof java.time.Duration d) {
+            time(d, out);
         } else if (value instanceof Instant || value instanceof ZonedDateTime || value instanceof OffsetDateTime) {
             instant(toInstant(value), base, out);
         } else {
             return false;
         }
         return true;
+    }
+
+    /**
+     * Append a Duration as a Time literal: {@code '-01:00:00'} when whole seconds (compared with a Time
+     * or Time64 column ClickHouse converts the text), {@code toTime64('-00:00:01.500000000', 9)} with a
+     * fraction (a Time refuses text with a fraction).
+     */
+    private static void time(java.time.Duration d, StringBuilder out) {
+        java.time.Duration abs = d.abs();
+        String text = (d.isNegative() ? "-" : "") + "%02d:%02d:%02d".formatted(abs.toHours(), abs.toMinutesPart(),
+                abs.toSecondsPart());
+        if (abs.getNano() == 0) {
+            quote(text, out);
+        } else {
+            out.append("toTime64(");
+            quote(text + "." + "%09d".formatted(abs.getNano()), out);
+            out.append(", 9)");
+        }
     }
 
     private static Instant toInstant(Object value) {

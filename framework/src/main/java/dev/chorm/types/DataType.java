@@ -33,10 +33,10 @@ public final class DataType {
     private final List<EnumEntry> enumEntries;
     private final List<DataType> args;
     private final List<String> names;
-    private final String jsonParams;
+    private final String params;
 
     private DataType(TypeKind kind, int precision, int scale, String timezone, List<EnumEntry> enumEntries,
-                   List<DataType> args, List<String> names, String jsonParams) {
+                   List<DataType> args, List<String> names, String params) {
         this.kind = kind;
         this.precision = precision;
         this.scale = scale;
@@ -44,7 +44,7 @@ public final class DataType {
         this.enumEntries = List.copyOf(enumEntries);
         this.args = List.copyOf(args);
         this.names = List.copyOf(names);
-        this.jsonParams = jsonParams;
+        this.params = params;
     }
 
     private static DataType simple(TypeKind kind) {
@@ -108,6 +108,55 @@ public final class DataType {
     public static DataType ipv4() { return simple(TypeKind.IPV4); }
     /** Return {@code IPv6}. */
     public static DataType ipv6() { return simple(TypeKind.IPV6); }
+    /** Return {@code BFloat16}, the 16-bit brain float (the upper half of a Float32). */
+    public static DataType bfloat16() { return simple(TypeKind.BFLOAT16); }
+    /** Return {@code Time}: a signed time of day in seconds, -999:59:59 to 999:59:59. */
+    public static DataType time() { return simple(TypeKind.TIME); }
+    /** Return {@code Point}: {@code Tuple(Float64, Float64)} as x, y. */
+    public static DataType point() { return simple(TypeKind.POINT); }
+    /** Return {@code Ring}: {@code Array(Point)}, a closed line. */
+    public static DataType ring() { return simple(TypeKind.RING); }
+    /** Return {@code LineString}: {@code Array(Point)}. */
+    public static DataType lineString() { return simple(TypeKind.LINE_STRING); }
+    /** Return {@code MultiLineString}: {@code Array(LineString)}. */
+    public static DataType multiLineString() { return simple(TypeKind.MULTI_LINE_STRING); }
+    /** Return {@code Polygon}: {@code Array(Ring)}, the outer ring first, then the holes. */
+    public static DataType polygon() { return simple(TypeKind.POLYGON); }
+    /** Return {@code MultiPolygon}: {@code Array(Polygon)}. */
+    public static DataType multiPolygon() { return simple(TypeKind.MULTI_POLYGON); }
+    /** Return {@code Dynamic} without parameters. */
+    public static DataType dynamic() { return simple(TypeKind.DYNAMIC); }
+
+    /** Return {@code Dynamic(params)}; {@code params} is kept as written, for example {@code max_types=10}. */
+    public static DataType dynamic(String params) {
+        Objects.requireNonNull(params, "params == null");
+        return new DataType(TypeKind.DYNAMIC, 0, 0, null, List.of(), List.of(), List.of(), params.strip());
+    }
+
+    /** Return {@code Time64(precision)}: a signed time of day with {@code precision} (0..9) fraction digits. */
+    public static DataType time64(int precision) {
+        return new DataType(TypeKind.TIME64, precision, 0, null, List.of(), List.of(), List.of(), "");
+    }
+
+    /**
+     * Return {@code Variant(T1, T2, ...)}, the variants ordered by name as ClickHouse prints them (and numbers
+     * its discriminators): {@code variant(string(), uint64())} and {@code variant(uint64(), string())} are equal.
+     */
+    public static DataType variant(List<DataType> variants) {
+        List<DataType> sorted = new java.util.ArrayList<>(variants);
+        sorted.forEach(t -> Objects.requireNonNull(t, "type == null"));
+        sorted.sort(java.util.Comparator.comparing(DataType::sql));
+        return new DataType(TypeKind.VARIANT, 0, 0, null, List.of(), sorted, List.of(), "");
+    }
+
+    /** Return {@code Nested(n1 T1, n2 T2, ...)}: an array of rows with these named columns. */
+    public static DataType nested(List<String> names, List<DataType> columns) {
+        if (names.size() != columns.size() || names.isEmpty()) {
+            throw new IllegalArgumentException("Nested needs one name per column: " + names + ", " + columns);
+        }
+        return new DataType(TypeKind.NESTED, 0, 0, null, List.of(), columns, names, "");
+    }
+
     /** Return {@code JSON} without parameters. */
     public static DataType json() { return simple(TypeKind.JSON); }
 
@@ -194,6 +243,48 @@ public final class DataType {
         return new DataType(TypeKind.TUPLE, 0, 0, null, List.of(), elements, names, "");
     }
 
+    /**
+     * Return {@code AggregateFunction(function, args...)}, the column of partial aggregation states.
+     *
+     * @param function the aggregate function with its parameters as ClickHouse writes them, such as
+     *                 {@code uniq} or {@code quantiles(0.5, 0.9)}; the parameters are normalized as
+     *                 {@code system.columns} prints them ({@code quantiles(0.50,.9)} is {@code quantiles(0.5, 0.9)})
+     * @param args the argument types; none for {@code count}
+     */
+    public static DataType aggregateFunction(String function, List<DataType> args) {
+        String f = AggregateFunctionText.normalize(function);
+        return aggregateFunction(AggregateFunctionText.defaultVersion(f, args), f, args);
+    }
+
+    /** Return {@code AggregateFunction(function, args...)}; see {@link #aggregateFunction(String, List)}. */
+    public static DataType aggregateFunction(String function, DataType... args) {
+        return aggregateFunction(function, List.of(args));
+    }
+
+    /**
+     * Return {@code AggregateFunction(version, function, args...)}: a state serialized in {@code version}
+     * of the function's format, which ClickHouse prints for functions that have versions, such as
+     * {@code AggregateFunction(1, sumMap, Array(UInt8), Array(UInt64))}; 0 means no version. The
+     * two-argument factories choose the version ClickHouse gives a column that names none.
+     */
+    public static DataType aggregateFunction(int version, String function, List<DataType> args) {
+        if (version < 0) {
+            throw new IllegalArgumentException("version < 0: " + version);
+        }
+        for (DataType t : args) {
+            Objects.requireNonNull(t, "type == null");
+        }
+        return new DataType(TypeKind.AGGREGATE_FUNCTION, version, 0, null, List.of(), args, List.of(),
+                AggregateFunctionText.normalize(function));
+    }
+
+    /** Return {@code SimpleAggregateFunction(function, arg)}: values of {@code arg} merged with {@code function}. */
+    public static DataType simpleAggregateFunction(String function, DataType arg) {
+        Objects.requireNonNull(arg, "type == null");
+        return new DataType(TypeKind.SIMPLE_AGGREGATE_FUNCTION, 0, 0, null, List.of(), List.of(arg), List.of(),
+                AggregateFunctionText.normalize(function));
+    }
+
     /** Parse a type as ClickHouse writes it, for example {@code Array(Nullable(Decimal(10, 2)))}. */
     public static DataType parse(String text) {
         return new DataTypeParser(text).parseAll();
@@ -204,7 +295,7 @@ public final class DataType {
 
     /** Return the precision of a Decimal or DateTime64, 0 for other kinds. */
     public int precision() {
-        return kind == TypeKind.DECIMAL || kind == TypeKind.DATETIME64 ? precision : 0;
+        return kind == TypeKind.DECIMAL || kind == TypeKind.DATETIME64 || kind == TypeKind.TIME64 ? precision : 0;
     }
 
     /** Return the scale of a Decimal, 0 for other kinds. */
@@ -219,14 +310,35 @@ public final class DataType {
     /** Return the entries of an Enum8 or Enum16 ordered by value, empty for other kinds. */
     public List<EnumEntry> enumEntries() { return enumEntries; }
 
-    /** Return the inner types: one for Array, Nullable, LowCardinality; two for Map; n for Tuple. */
+    /**
+     * Return the inner types: one for Array, Nullable, LowCardinality, SimpleAggregateFunction; two for
+     * Map; n for Tuple and for the arguments of an AggregateFunction.
+     */
     public List<DataType> arguments() { return args; }
 
-    /** Return the element names of a named Tuple, empty for an unnamed one and other kinds. */
+    /** Return the element names of a named Tuple or the column names of a Nested, empty for an unnamed Tuple and other kinds. */
     public List<String> names() { return names; }
 
     /** Return the parameters of a JSON type as written, empty when it has none. */
-    public String jsonParams() { return jsonParams; }
+    public String jsonParams() { return kind == TypeKind.JSON ? params : ""; }
+
+    /** Return the parameters of a Dynamic type as written ({@code max_types=10}), empty when it has none. */
+    public String dynamicParams() { return kind == TypeKind.DYNAMIC ? params : ""; }
+
+    /**
+     * Return the function of an AggregateFunction or SimpleAggregateFunction with its parameters, such
+     * as {@code quantiles(0.5, 0.9)}; empty for other kinds.
+     */
+    public String function() { return kind.isAggregate() ? params : ""; }
+
+    /** Return the name of the function of an AggregateFunction or SimpleAggregateFunction without parameters, such as {@code quantiles}. */
+    public String functionName() {
+        int paren = function().indexOf('(');
+        return paren < 0 ? function() : function().substring(0, paren);
+    }
+
+    /** Return the state version of an AggregateFunction, 0 when the type names none (and for other kinds). */
+    public int version() { return kind == TypeKind.AGGREGATE_FUNCTION ? precision : 0; }
 
     /** Return the single inner type of an Array, Nullable or LowCardinality. */
     public DataType inner() {
@@ -249,9 +361,34 @@ public final class DataType {
         return args.get(i);
     }
 
-    /** Return whether this type is {@code Nullable(...)} or {@code LowCardinality(Nullable(...))}. */
+    /**
+     * Return whether this type holds NULL: {@code Nullable(...)}, {@code LowCardinality(Nullable(...))} or
+     * {@code SimpleAggregateFunction(f, Nullable(...))}.
+     */
     public boolean isNullable() {
-        return kind == TypeKind.NULLABLE || kind == TypeKind.LOW_CARDINALITY && args.get(0).isNullable();
+        return kind == TypeKind.NULLABLE
+                || (kind == TypeKind.LOW_CARDINALITY || kind == TypeKind.SIMPLE_AGGREGATE_FUNCTION) && args.get(0).isNullable();
+    }
+
+    /**
+     * Return the type of the values a query reads from a column of this type: the argument of a
+     * SimpleAggregateFunction, the finalized value of an AggregateFunction (as
+     * {@code finalizeAggregation} gives it, see {@link AggregateFunctionText#finalizedType}), the structure
+     * of a geo type (Point is {@code Tuple(Float64, Float64)}, Ring {@code Array(Point)}, ...) and of
+     * Nested ({@code Array(Tuple(n1 T1, ...))}), this type otherwise. Values travel in this shape.
+     */
+    public DataType readType() {
+        return switch (kind) {
+            case SIMPLE_AGGREGATE_FUNCTION -> args.get(0);
+            case AGGREGATE_FUNCTION -> AggregateFunctionText.finalizedType(this);
+            case POINT -> tuple(float64(), float64());
+            case RING, LINE_STRING -> array(point());
+            case MULTI_LINE_STRING -> array(lineString());
+            case POLYGON -> array(ring());
+            case MULTI_POLYGON -> array(polygon());
+            case NESTED -> array(tuple(names, args));
+            default -> this;
+        };
     }
 
     /** Return this type without its LowCardinality and Nullable wrappers, for example String for LowCardinality(Nullable(String)). */
@@ -274,12 +411,12 @@ public final class DataType {
     public boolean equals(Object o) {
         return o instanceof DataType t && kind == t.kind && precision == t.precision && scale == t.scale
                 && Objects.equals(timezone, t.timezone) && enumEntries.equals(t.enumEntries) && args.equals(t.args)
-                && names.equals(t.names) && jsonParams.equals(t.jsonParams);
+                && names.equals(t.names) && params.equals(t.params);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, precision, scale, timezone, enumEntries, args, names, jsonParams);
+        return Objects.hash(kind, precision, scale, timezone, enumEntries, args, names, params);
     }
 
     /** Return {@link #sql()}. */

@@ -36,6 +36,18 @@ final class DataTypeParser {
                  "UInt128", "UInt256", "Float32", "Float64", "Bool", "String", "UUID", "Date", "Date32",
                  "IPv4", "IPv6" -> DataType.of(TypeKind.valueOf(name.toUpperCase(java.util.Locale.ROOT)));
             case "Boolean" -> DataType.bool();
+            case "BFloat16" -> DataType.bfloat16();
+            case "Time" -> DataType.time();
+            case "Time64" -> DataType.time64(singleInt());
+            case "Point" -> DataType.point();
+            case "Ring" -> DataType.ring();
+            case "LineString" -> DataType.lineString();
+            case "MultiLineString" -> DataType.multiLineString();
+            case "Polygon" -> DataType.polygon();
+            case "MultiPolygon" -> DataType.multiPolygon();
+            case "Variant" -> variant();
+            case "Dynamic" -> peek('(') ? DataType.dynamic(parenthesized()) : DataType.dynamic();
+            case "Nested" -> nested();
             case "Decimal" -> decimal();
             case "Decimal32" -> DataType.decimal(9, singleInt());
             case "Decimal64" -> DataType.decimal(18, singleInt());
@@ -53,6 +65,8 @@ final class DataTypeParser {
             case "Map" -> map();
             case "Tuple" -> tuple();
             case "JSON" -> json();
+            case "AggregateFunction" -> aggregateFunction();
+            case "SimpleAggregateFunction" -> simpleAggregateFunction();
             default -> throw error("unknown type '" + name + "'");
         };
     }
@@ -148,10 +162,30 @@ final class DataTypeParser {
         return DataType.tuple(names, elements);
     }
 
-    private DataType json() {
-        if (!peek('(')) {
-            return DataType.json();
+    private DataType variant() {
+        expect('(');
+        List<DataType> variants = new ArrayList<>();
+        do {
+            variants.add(parseType());
+        } while (comma());
+        expect(')');
+        return DataType.variant(variants);
+    }
+
+    private DataType nested() {
+        DataType t = tuple();
+        if (t.names().isEmpty()) {
+            throw error("a Nested must name its columns");
         }
+        return DataType.nested(t.names(), t.arguments());
+    }
+
+    private DataType json() {
+        return peek('(') ? DataType.json(parenthesized()) : DataType.json();
+    }
+
+    /** Read {@code (text)} with balanced parentheses and return the text as written. */
+    private String parenthesized() {
         expect('(');
         int start = pos;
         int depth = 1;
@@ -170,7 +204,66 @@ final class DataTypeParser {
         }
         String params = text.substring(start, pos);
         expect(')');
-        return DataType.json(params);
+        return params;
+    }
+
+    /** Read {@code AggregateFunction([version, ]function[(params)][, T...])}. */
+    private DataType aggregateFunction() {
+        expect('(');
+        skipSpaces();
+        int version = -1;
+        if (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+            version = integer();
+            expect(',');
+        }
+        String function = function();
+        List<DataType> args = new ArrayList<>();
+        while (comma()) {
+            args.add(parseType());
+        }
+        expect(')');
+        // Without a version the column has the function's default one, as ClickHouse would create it.
+        return version < 0 ? DataType.aggregateFunction(function, args) : DataType.aggregateFunction(version, function, args);
+    }
+
+    private DataType simpleAggregateFunction() {
+        expect('(');
+        String function = function();
+        expect(',');
+        DataType arg = parseType();
+        expect(')');
+        return DataType.simpleAggregateFunction(function, arg);
+    }
+
+    /** Read a function name with its optional parameter list, such as {@code quantiles(0.5, 0.9)}. */
+    private String function() {
+        skipSpaces();
+        int start = pos;
+        identifier();
+        if (peek('(')) {
+            int depth = 0;
+            while (pos < text.length()) {
+                char c = text.charAt(pos);
+                if (c == '\'' || c == '`') {
+                    skipQuoted(c);
+                    continue;
+                }
+                pos++;
+                if (c == '(') {
+                    depth++;
+                } else if (c == ')' && --depth == 0) {
+                    break;
+                }
+            }
+            if (depth != 0) {
+                throw error("unbalanced parentheses in the aggregate function");
+            }
+        }
+        try {
+            return AggregateFunctionText.normalize(text.substring(start, pos));
+        } catch (IllegalArgumentException e) {
+            throw error(e.getMessage());
+        }
     }
 
     private void skipQuoted(char quote) {

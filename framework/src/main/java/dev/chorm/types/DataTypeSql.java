@@ -38,8 +38,27 @@ final class DataTypeSql {
                     out.append('(').append(t.jsonParams()).append(')');
                 }
             }
-            case TUPLE -> renderTuple(t, out);
-            case ARRAY, MAP, NULLABLE, LOW_CARDINALITY -> {
+            case TUPLE, NESTED -> renderTuple(t, out);
+            case TIME64 -> out.append('(').append(t.precision()).append(')');
+            case DYNAMIC -> {
+                if (!t.dynamicParams().isEmpty()) {
+                    out.append('(').append(t.dynamicParams()).append(')');
+                }
+            }
+            case AGGREGATE_FUNCTION, SIMPLE_AGGREGATE_FUNCTION -> {
+                out.append('(');
+                // Version 0 is written only where a column without one would get another version.
+                if (t.version() > 0 || t.kind() == TypeKind.AGGREGATE_FUNCTION
+                        && AggregateFunctionText.defaultVersion(t.function(), t.arguments()) != 0) {
+                    out.append(t.version()).append(", ");
+                }
+                out.append(t.function());
+                for (DataType arg : t.arguments()) {
+                    render(arg, out.append(", "));
+                }
+                out.append(')');
+            }
+            case ARRAY, MAP, NULLABLE, LOW_CARDINALITY, VARIANT -> {
                 out.append('(');
                 for (int i = 0; i < t.arguments().size(); i++) {
                     render(t.arguments().get(i), out.append(i == 0 ? "" : ", "));

@@ -33,6 +33,8 @@ final class ExplicitTypes {
     private static final List<Class<?>> TIMES = List.of(Instant.class, LocalDateTime.class, OffsetDateTime.class,
             ZonedDateTime.class);
 
+    private static final List<Class<?>> TIME_OF_DAY = List.of(java.time.Duration.class, java.time.LocalTime.class);
+
     private ExplicitTypes() {
     }
 
@@ -75,8 +77,59 @@ final class ExplicitTypes {
             case "Json" -> need(an, raw, found, owner, DataType.json(), "a Map, List, String or Object",
                     List.of(Map.class, List.class, String.class, Object.class));
             case "Enum8", "Enum16" -> enumType(an, raw, found, owner);
+            case "AggregateFunction" -> aggregateFunction((dev.chorm.types.annotation.AggregateFunction) an, owner);
+            case "BFloat16" -> need(an, raw, found, owner, DataType.bfloat16(), "a float or double",
+                    List.of(float.class, Float.class), List.of(double.class, Double.class));
+            case "Time" -> need(an, raw, found, owner, DataType.time(), "a Duration or LocalTime", TIME_OF_DAY);
+            case "Time64" -> need(an, raw, found, owner,
+                    DataType.time64(((dev.chorm.types.annotation.Time64) an).value()), "a Duration or LocalTime",
+                    TIME_OF_DAY);
+            case "Variant" -> variant((dev.chorm.types.annotation.Variant) an, owner);
+            case "Dynamic" -> need(an, raw, found, owner, DataType.dynamic(((dev.chorm.types.annotation.Dynamic) an).value()),
+                    "an Object", List.of(Object.class));
             default -> throw new IllegalStateException("unhandled annotation " + name);
         };
+    }
+
+    /**
+     * Return the AggregateFunction type an annotation names. The field's Java type is the finalized
+     * value's, which chorm does not derive from the function; a mismatch shows when a row is read.
+     */
+    private static DataType aggregateFunction(dev.chorm.types.annotation.AggregateFunction an, String owner) {
+        List<DataType> args = new ArrayList<>();
+        for (String text : an.args()) {
+            try {
+                args.add(DataType.parse(text));
+            } catch (IllegalArgumentException e) {
+                throw new ModelDefinitionException(owner + ": @AggregateFunction(args = \"" + text
+                        + "\") is not a ClickHouse type. " + e.getMessage()
+                        + " Write the argument type as system.columns shows it, such as String or Array(UInt64).", e);
+            }
+        }
+        try {
+            return DataType.aggregateFunction(an.function(), args);
+        } catch (IllegalArgumentException e) {
+            throw new ModelDefinitionException(owner + ": @AggregateFunction(function = \"" + an.function()
+                    + "\") is not an aggregate function with parameters: " + e.getMessage()
+                    + ". Write it as ClickHouse does, such as uniq or quantiles(0.5, 0.9).", e);
+        }
+    }
+
+    private static DataType variant(dev.chorm.types.annotation.Variant an, String owner) {
+        if (an.value().length < 2) {
+            throw new ModelDefinitionException("%s: @Variant needs at least two types, such as @Variant({\"String\", \"UInt64\"})."
+                    .formatted(owner));
+        }
+        List<DataType> variants = new ArrayList<>();
+        for (String text : an.value()) {
+            try {
+                variants.add(DataType.parse(text));
+            } catch (IllegalArgumentException e) {
+                throw new ModelDefinitionException(owner + ": @Variant(\"" + text + "\") is not a ClickHouse type. "
+                        + e.getMessage() + " Write each variant as system.columns shows it, such as Array(String).", e);
+            }
+        }
+        return DataType.variant(variants);
     }
 
     /** Return the time zone written in an annotation, or UTC for instant-like fields when none is written. */

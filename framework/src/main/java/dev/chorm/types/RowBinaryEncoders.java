@@ -27,7 +27,7 @@ final class RowBinaryEncoders {
 
     static ValueEncoder compile(DataType t) {
         ValueEncoder inner = compileNotNull(t);
-        if (t.kind() == TypeKind.NULLABLE || t.kind() == TypeKind.LOW_CARDINALITY && t.isNullable()) {
+        if (t.isNullable() || t.kind() == TypeKind.VARIANT || t.kind() == TypeKind.DYNAMIC) {
             return inner;
         }
         return (w, v) -> {
@@ -79,6 +79,20 @@ final class RowBinaryEncoders {
             case JSON -> (w, v) -> w.writeString(v instanceof CharSequence s ? s.toString() : JsonText.write(v));
             case LOW_CARDINALITY -> compile(t.inner());
             case NULLABLE -> RowBinaryContainers.nullable(t);
+            // A SimpleAggregateFunction column holds plain values of its argument type.
+            case SIMPLE_AGGREGATE_FUNCTION -> compile(t.arguments().get(0));
+            // BFloat16 is the upper half of a Float32; ClickHouse converts by truncation (1.1 is 0x3F8C), so does chorm.
+            case BFLOAT16 -> (w, v) -> w.writeInt16(Float.floatToRawIntBits(number(t, v).floatValue()) >>> 16);
+            case TIME -> (w, v) -> w.writeInt32((int) TimeValues.ticks(t, v));
+            case TIME64 -> (w, v) -> w.writeInt64(TimeValues.ticks(t, v));
+            // Geo types and Nested travel as their structure: Point is Tuple(Float64, Float64), Polygon Array(Ring)...
+            case POINT, RING, LINE_STRING, MULTI_LINE_STRING, POLYGON, MULTI_POLYGON, NESTED -> compile(t.readType());
+            case VARIANT -> RowBinaryVariants.variant(t);
+            case DYNAMIC -> RowBinaryVariants.dynamic(t);
+            case AGGREGATE_FUNCTION -> (w, v) -> {
+                throw new ChormException("Cannot write " + v + " as " + t.sql() + ": an aggregate state is made by"
+                        + " ClickHouse; insert it with a -State function in INSERT ... SELECT or a materialized view.");
+            };
         };
     }
 

@@ -3,6 +3,7 @@ package dev.chorm.types;
 import dev.chorm.ModelDefinitionException;
 import dev.chorm.types.annotation.LowCardinality;
 import dev.chorm.types.annotation.Nullable;
+import dev.chorm.types.annotation.SimpleAggregateFunction;
 import dev.chorm.types.annotation.Tuple;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedArrayType;
@@ -16,11 +17,14 @@ import java.util.Set;
 
 /**
  * Collect the chorm type annotations that apply to one level of a Java type: at most one annotation
- * choosing the ClickHouse type, plus the Nullable, LowCardinality and Tuple modifiers.
+ * choosing the ClickHouse type, plus the Nullable, LowCardinality, Tuple and SimpleAggregateFunction
+ * modifiers (the last wraps whatever type the others give).
  */
-record TypeAnnotations(Annotation base, boolean nullable, boolean lowCardinality, Tuple tuple) {
+record TypeAnnotations(Annotation base, boolean nullable, boolean lowCardinality, Tuple tuple,
+                       SimpleAggregateFunction simpleAggregate) {
     private static final String PACKAGE = Nullable.class.getPackageName();
-    private static final Set<String> MODIFIERS = Set.of("Nullable", "LowCardinality", "Tuple", "EnumLabel", "EnumValue");
+    private static final Set<String> MODIFIERS = Set.of("Nullable", "LowCardinality", "Tuple", "EnumLabel", "EnumValue",
+            "SimpleAggregateFunction");
 
     /** Return the annotations of a field or record component, merging its declaration and its type. */
     static TypeAnnotations top(AnnotatedType type, AnnotatedElement element, String owner) {
@@ -58,6 +62,7 @@ record TypeAnnotations(Annotation base, boolean nullable, boolean lowCardinality
         boolean nullable = false;
         boolean lowCardinality = false;
         Tuple tuple = null;
+        SimpleAggregateFunction simple = null;
         for (Annotation an : annotations) {
             Class<? extends Annotation> at = an.annotationType();
             if (!at.getPackageName().equals(PACKAGE)) {
@@ -69,12 +74,13 @@ record TypeAnnotations(Annotation base, boolean nullable, boolean lowCardinality
             nullable |= an instanceof Nullable;
             lowCardinality |= an instanceof LowCardinality;
             tuple = an instanceof Tuple t ? t : tuple;
+            simple = an instanceof SimpleAggregateFunction f ? f : simple;
         }
         if (bases.size() > 1) {
             throw new ModelDefinitionException("%s: %s and %s conflict; keep one."
                     .formatted(owner, name(bases.get(0)), name(bases.get(1))));
         }
-        return new TypeAnnotations(bases.isEmpty() ? null : bases.get(0), nullable, lowCardinality, tuple);
+        return new TypeAnnotations(bases.isEmpty() ? null : bases.get(0), nullable, lowCardinality, tuple, simple);
     }
 
     /** Return {@code @Name} for an annotation, as a user writes it. */

@@ -28,6 +28,20 @@ public enum TypeKind {
     TUPLE("Tuple", 0),
     MAP("Map", 0),
     JSON("JSON", 0),
+    AGGREGATE_FUNCTION("AggregateFunction", 0),
+    SIMPLE_AGGREGATE_FUNCTION("SimpleAggregateFunction", 0),
+    BFLOAT16("BFloat16", 2),
+    TIME("Time", 4),
+    TIME64("Time64", 8),
+    VARIANT("Variant", 0),
+    DYNAMIC("Dynamic", 0),
+    NESTED("Nested", 0),
+    POINT("Point", 0),
+    RING("Ring", 0),
+    LINE_STRING("LineString", 0),
+    MULTI_LINE_STRING("MultiLineString", 0),
+    POLYGON("Polygon", 0),
+    MULTI_POLYGON("MultiPolygon", 0),
     LOW_CARDINALITY("LowCardinality", 0),
     NULLABLE("Nullable", 0);
 
@@ -79,11 +93,30 @@ public enum TypeKind {
         return this == DATE || this == DATE32 || this == DATETIME || this == DATETIME64;
     }
 
+    /** Return whether this kind is Time or Time64. */
+    public boolean isTime() {
+        return this == TIME || this == TIME64;
+    }
+
+    /** Return whether this kind is one of the geo types: Point, Ring, LineString, MultiLineString, Polygon, MultiPolygon. */
+    public boolean isGeo() {
+        return switch (this) {
+            case POINT, RING, LINE_STRING, MULTI_LINE_STRING, POLYGON, MULTI_POLYGON -> true;
+            default -> false;
+        };
+    }
+
+    /** Return whether this kind is AggregateFunction or SimpleAggregateFunction. */
+    public boolean isAggregate() {
+        return this == AGGREGATE_FUNCTION || this == SIMPLE_AGGREGATE_FUNCTION;
+    }
+
     /** Return whether this kind carries no parameters and no inner types, like {@code Int32} or {@code UUID}. */
     public boolean isSimple() {
         return switch (this) {
             case DECIMAL, FIXED_STRING, DATETIME, DATETIME64, ENUM8, ENUM16, ARRAY, TUPLE, MAP, JSON,
-                 LOW_CARDINALITY, NULLABLE -> false;
+                 AGGREGATE_FUNCTION, SIMPLE_AGGREGATE_FUNCTION, TIME64, VARIANT, DYNAMIC, NESTED, LOW_CARDINALITY,
+                 NULLABLE -> false;
             default -> true;
         };
     }

@@ -37,7 +37,8 @@ import java.util.UUID;
  * LocalDateTime→{@code DateTime64(6)}, LocalDate→Date32, {@code List<T>}, {@code Set<T>},
  * {@code Collection<T>} and {@code T[]}→{@code Array(T)}, {@code Map<K, V>}→{@code Map(K, V)}, a
  * record→a named Tuple, a Java enum→Enum8 (Enum16 when a value leaves -128..127),
- * Inet4Address→IPv4, Inet6Address→IPv6, InetAddress→IPv6 (reading IPv4-mapped addresses as IPv4).
+ * Inet4Address→IPv4, Inet6Address→IPv6, InetAddress→IPv6 (reading IPv4-mapped addresses as IPv4),
+ * {@link dev.chorm.types.geo.Point}→Point.
  * BigDecimal needs {@code @Decimal} and BigInteger an explicit integer annotation. Wrapper types are
  * not nullable unless annotated {@code @Nullable}, because ClickHouse columns are not.
  */
@@ -65,13 +66,16 @@ public final class TypeMapper {
     }
 
     private static DataType mapLevel(AnnotatedType type, TypeAnnotations an, String owner) {
+        if (an.simpleAggregate() != null) {
+            return simpleAggregate(type, an, owner);
+        }
         Class<?> raw = rawClass(type.getType());
         if (an.base() instanceof dev.chorm.types.annotation.ChType text) {
             return raw(text.value(), an, owner);
         }
-        DataType t = an.base() != null
-                ? ExplicitTypes.map(an.base(), raw, describe(type.getType()), owner)
-                : byDefault(type, raw, an, owner);
+        DataType t = an.base() == null ? byDefault(type, raw, an, owner)
+                : CompositeTypes.handles(an.base()) ? CompositeTypes.map(an.base(), type, owner)
+                : ExplicitTypes.map(an.base(), raw, describe(type.getType()), owner);
         if (an.nullable()) {
             if (raw.isPrimitive()) {
                 throw new ModelDefinitionException("%s: @Nullable needs a reference type, found %s; use %s."
@@ -80,6 +84,27 @@ public final class TypeMapper {
             t = DataType.nullable(t);
         }
         return an.lowCardinality() ? DataType.lowCardinality(t) : t;
+    }
+
+    /** Wrap the type the field maps to without {@code @SimpleAggregateFunction} (or its {@code arg}) in SimpleAggregateFunction. */
+    private static DataType simpleAggregate(AnnotatedType type, TypeAnnotations an, String owner) {
+        dev.chorm.types.annotation.SimpleAggregateFunction f = an.simpleAggregate();
+        DataType arg;
+        if (f.arg().isBlank()) {
+            arg = mapLevel(type, new TypeAnnotations(an.base(), an.nullable(), an.lowCardinality(), an.tuple(), null), owner);
+        } else {
+            if (an.base() != null || an.nullable() || an.lowCardinality()) {
+                throw new ModelDefinitionException(("%s: @SimpleAggregateFunction(arg = \"%s\") gives the whole value type;"
+                        + " remove the other type annotations or write them inside arg.").formatted(owner, f.arg()));
+            }
+            arg = raw(f.arg(), an, owner);
+        }
+        try {
+            return DataType.simpleAggregateFunction(f.value(), arg);
+        } catch (IllegalArgumentException e) {
+            throw new ModelDefinitionException(owner + ": @SimpleAggregateFunction(\"" + f.value()
+                    + "\") is not an aggregate function; name one such as sum, max or anyLast.", e);
+        }
     }
 
     private static DataType raw(String text, TypeAnnotations an, String owner) {
@@ -113,6 +138,9 @@ public final class TypeMapper {
         }
         if (raw == Map.class) {
             return DataType.map(argument(type, 0, owner), argument(type, 1, owner));
+        }
+        if (raw == dev.chorm.types.geo.Point.class) {
+            return DataType.point();
         }
         if (raw.isRecord()) {
             return tuple(raw, an.tuple(), owner);

@@ -33,6 +33,13 @@ public final class TypeRules {
             }
             case ENUM8, ENUM16 -> checkEnum(type, owner);
             case TUPLE -> checkTuple(type, owner);
+            case TIME64 -> {
+                if (type.precision() < 0 || type.precision() > 9) {
+                    throw fail(owner, "Time64 precision must be 0..9, found %d; use 3 for milliseconds or 6 for microseconds."
+                            .formatted(type.precision()));
+                }
+            }
+            case VARIANT -> checkVariant(type, owner);
             default -> { }
         }
         for (DataType inner : type.arguments()) {
@@ -58,8 +65,16 @@ public final class TypeRules {
             case MAP -> "an empty map";
             case TUPLE -> "a Tuple of Nullable elements";
             case JSON -> "an empty JSON object";
+            case AGGREGATE_FUNCTION, SIMPLE_AGGREGATE_FUNCTION -> "the aggregate state of no rows";
+            case VARIANT, DYNAMIC -> "its own NULL";
+            case NESTED -> "an empty Nested";
+            case POINT, RING, LINE_STRING, MULTI_LINE_STRING, POLYGON, MULTI_POLYGON -> "an empty or zero shape";
             default -> null;
         };
+        if (inner.kind() == TypeKind.SIMPLE_AGGREGATE_FUNCTION) {
+            throw fail(owner, "%s is not allowed: write SimpleAggregateFunction(%s, Nullable(...)) instead, with @Nullable"
+                    .formatted(type.sql(), inner.function()) + " and @SimpleAggregateFunction on the same field.");
+        }
         if (what != null) {
             throw fail(owner, "%s is not allowed: ClickHouse cannot wrap %s in Nullable. Remove @Nullable; %s stands for no value."
                     .formatted(type.sql(), inner.kind().chName(), what));
@@ -152,6 +167,43 @@ public final class TypeRules {
                         .formatted(name, e.value(), e.label()));
             }
         }
+    }
+
+    /**
+     * Check a Variant as ClickHouse 26.5 does on CREATE: no Nullable, Variant or Dynamic inside, and no two
+     * variants of similar types (integers and Decimals, Float32 and Float64, the date and date-time types,
+     * String and FixedString, Arrays of similar types), which it refuses unless
+     * {@code allow_suspicious_variant_types = 1}.
+     */
+    private static void checkVariant(DataType type, String owner) {
+        java.util.Map<String, DataType> classes = new java.util.HashMap<>();
+        for (DataType v : type.arguments()) {
+            if (v.isNullable() || v.kind() == TypeKind.VARIANT || v.kind() == TypeKind.DYNAMIC) {
+                throw fail(owner, "%s is not allowed: a Variant cannot hold %s. %s".formatted(type.sql(), v.sql(),
+                        v.isNullable() ? "Remove the Nullable; a Variant holds NULL itself." : "List the types directly."));
+            }
+            DataType other = classes.putIfAbsent(similarity(v), v);
+            if (other != null) {
+                throw fail(owner, ("%s has the similar variants %s and %s, which ClickHouse refuses as ambiguous (unless"
+                        + " allow_suspicious_variant_types = 1); keep one of them.").formatted(type.sql(), other.sql(), v.sql()));
+            }
+        }
+    }
+
+    private static String similarity(DataType t) {
+        TypeKind k = t.base().kind();
+        if (k.isInteger() || k == TypeKind.DECIMAL) {
+            return "integer";
+        } else if (k.isFloat()) {
+            return "float";
+        } else if (k.isTemporal()) {
+            return "date";
+        } else if (k == TypeKind.STRING || k == TypeKind.FIXED_STRING) {
+            return "string";
+        } else if (k == TypeKind.ARRAY) {
+            return "Array(" + similarity(t.base().inner()) + ")";
+        }
+        return t.sql();
     }
 
     private static void checkTuple(DataType type, String owner) {

@@ -49,11 +49,13 @@ final class ValueConverters {
         this.owner = owner;
     }
 
-    Converter compile(DataType type, AnnotatedType javaType, AnnotatedElement element) {
+    Converter compile(DataType declared, AnnotatedType javaType, AnnotatedElement element) {
+        // Values arrive in the shape of the read type: a Point as Tuple(Float64, Float64), a state finalized...
+        DataType type = declared.readType();
         Class<?> target = TypeMapper.rawClass(javaType.getType());
         boolean unpack = target == InetAddress.class || has(javaType, element, GenericIP.class);
         boolean returnInt = returnInt(javaType, element);
-        Converter c = notNull(type.base(), javaType, target, unpack, returnInt);
+        Converter c = notNull(type.base().readType(), javaType, target, unpack, returnInt);
         return raw -> {
             if (raw == null) {
                 if (target.isPrimitive()) {
@@ -112,6 +114,9 @@ final class ValueConverters {
         if (target == UUID.class) {
             return raw -> raw instanceof UUID u ? u : UUID.fromString(raw.toString());
         }
+        if (t.kind().isTime() && (target == java.time.Duration.class || target == java.time.LocalTime.class)) {
+            return raw -> time(raw, target);
+        }
         if (target == LocalDate.class) {
             return raw -> raw instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) raw;
         }
@@ -124,6 +129,14 @@ final class ValueConverters {
             return raw -> address(raw, target, unpack);
         }
         return null;
+    }
+
+    /** Convert a Time read as text (see the query's WireForm; the driver's java.sql.Time wraps at 24h and drops fractions). */
+    private Object time(Object raw, Class<?> target) {
+        java.time.Duration d = raw instanceof java.time.Duration x ? x
+                : raw instanceof java.sql.Time sql ? java.time.Duration.ofNanos(sql.toLocalTime().toNanoOfDay())
+                : TimeValues.parse(raw.toString());
+        return target == java.time.Duration.class ? d : TimeValues.localTime(d, owner);
     }
 
     private static Object temporal(Object raw, ZoneId zone, Class<?> target) {

@@ -32,7 +32,7 @@ public final class ValueReader {
     private ValueReader(DataType type, ValueConverters.Converter converter) {
         this.type = type;
         this.converter = converter;
-        TypeKind k = type.base().kind();
+        TypeKind k = type.readType().base().kind();
         this.zoned = k == TypeKind.DATETIME || k == TypeKind.DATETIME64;
     }
 
@@ -44,6 +44,8 @@ public final class ValueReader {
      * @param owner how messages name the field, like {@code Event.port}
      */
     public static ValueReader of(DataType type, AnnotatedType javaType, AnnotatedElement element, String owner) {
+        // An aggregate column is read as its value (DataType.readType): SimpleAggregateFunction's argument,
+        // AggregateFunction's finalized value.
         return new ValueReader(type, new ValueConverters(owner).compile(type, javaType, element));
     }
 

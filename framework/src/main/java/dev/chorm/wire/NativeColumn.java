@@ -45,6 +45,8 @@ public abstract class NativeColumn {
             case LOW_CARDINALITY -> new LowCardinalityColumn(type, of(type.inner().base(), scalars));
             case ARRAY -> new ArrayColumn(type, of(type.inner(), scalars));
             case MAP -> new MapColumn(type, of(type.keyType(), scalars), of(type.valueType(), scalars));
+            case SIMPLE_AGGREGATE_FUNCTION, POINT, RING, LINE_STRING, MULTI_LINE_STRING, POLYGON, MULTI_POLYGON, NESTED ->
+                    new RenamedColumn(type, of(type.readType(), scalars));
             case TUPLE -> new TupleColumn(type, type.arguments().stream().map(t -> of(t, scalars))
                     .toArray(NativeColumn[]::new));
             default -> new ScalarColumn(type, scalars.apply(type));
@@ -54,10 +56,14 @@ public abstract class NativeColumn {
     /**
      * Return whether values of {@code type} can be written as Native by this package: every type
      * but JSON (at any depth), whose Native layout (dynamic paths and their variants) chorm does
-     * not build; such columns are inserted as RowBinary, where JSON travels as text.
+     * not build, AggregateFunction, whose states only the server makes, and Variant and Dynamic,
+     * whose Native layouts (discriminators, per-type sub-columns) chorm does not build either; such
+     * columns are inserted as RowBinary, where JSON travels as text.
      */
     public static boolean supports(DataType type) {
-        return type.kind() != TypeKind.JSON && type.arguments().stream().allMatch(NativeColumn::supports);
+        TypeKind k = type.kind();
+        return k != TypeKind.JSON && k != TypeKind.AGGREGATE_FUNCTION && k != TypeKind.VARIANT && k != TypeKind.DYNAMIC
+                && type.arguments().stream().allMatch(NativeColumn::supports);
     }
 
     /** Return the column's type. */

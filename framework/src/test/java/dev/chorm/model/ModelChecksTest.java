@@ -278,6 +278,25 @@ class ModelChecksTest {
                 + " non-Nullable.");
     }
 
+    @dev.chorm.model.engine.AggregatingMergeTree(orderBy = {"page", "hits"}, partitionBy = "visitors")
+    static class AggregateKey {
+        public String page;
+        @dev.chorm.types.annotation.SimpleAggregateFunction("sum") public long hits;
+        @dev.chorm.types.annotation.AggregateFunction(function = "uniq", args = "String") public long visitors;
+    }
+
+    @Test
+    void aggregateColumnsAreNotKeys() {
+        assertThatThrownBy(() -> ModelChecks.check(AggregateKey.class))
+                .isInstanceOf(ModelDefinitionException.class)
+                .hasMessage("AggregateKey.hits: a column of type SimpleAggregateFunction(sum, Int64) cannot be in ORDER BY"
+                        + " or PARTITION BY (ClickHouse cannot compare aggregates); key the table by the grouping columns"
+                        + " and keep hits out of the key.\n"
+                        + "AggregateKey.visitors: a column of type AggregateFunction(uniq, String) cannot be in ORDER BY"
+                        + " or PARTITION BY (ClickHouse cannot compare aggregates); key the table by the grouping columns"
+                        + " and keep visitors out of the key.");
+    }
+
     @MergeTree(orderBy = "x", ttl = "gone + INTERVAL 1 DAY")
     static class TtlUnknownColumn { public int x; }
 

@@ -28,9 +28,9 @@ class ViewDdlTest {
         TableSpec t = view("hits_view", ViewSpec.view(QUERY, List.of(TableRef.of("event")))).comment("per minute").build();
         assertThat(ddl.createTable(t, false)).isEqualTo("""
                 CREATE VIEW `hits_view`
-                AS SELECT toStartOfMinute(ts) AS minute, sum(hits) AS hits FROM event GROUP BY minute
+                AS (SELECT toStartOfMinute(ts) AS minute, sum(hits) AS hits FROM event GROUP BY minute)
                 COMMENT 'per minute'""");
-        assertThat(ddl.createView(t, false, true)).startsWith("CREATE OR REPLACE VIEW `hits_view`\nAS SELECT");
+        assertThat(ddl.createView(t, false, true)).startsWith("CREATE OR REPLACE VIEW `hits_view`\nAS (SELECT");
         assertThat(ddl.dropTable(t, true, false)).isEqualTo("DROP VIEW IF EXISTS `hits_view`");
     }
 
@@ -62,6 +62,23 @@ class ViewDdlTest {
                 ORDER BY minute
                 POPULATE
                 AS SELECT toStartOfMinute(ts) AS minute, sum(hits) AS hits FROM event GROUP BY minute""");
+    }
+
+    @Test
+    void viewChangesOnAClusterThroughTheEditor() {
+        TableSpec plain = view("hits_view", ViewSpec.view(QUERY, List.of(TableRef.of("event")))).cluster("c1").build();
+        TableSpec mv = view("hits_mv", ViewSpec.materialized(QUERY, TableRef.of("hits_minute"), List.of(TableRef.of("event"))))
+                .cluster("c1").build();
+        SchemaEditor editor = SchemaEditor.collecting();
+        editor.alterViewQuery(plain);
+        editor.alterViewQuery(mv);
+        editor.dropTable(mv);
+        editor.createTable(mv);
+        assertThat(editor.collectedStatements()).containsExactly(
+                "CREATE OR REPLACE VIEW `hits_view` ON CLUSTER `c1`\nAS " + QUERY,
+                "ALTER TABLE `hits_mv` ON CLUSTER `c1` MODIFY QUERY " + QUERY,
+                "DROP VIEW IF EXISTS `hits_mv` ON CLUSTER `c1`",
+                "CREATE MATERIALIZED VIEW `hits_mv` ON CLUSTER `c1`\nTO `hits_minute`\nAS " + QUERY);
     }
 
     @Test

@@ -22,4 +22,12 @@ record SelectItem(String key, Expression expression, String alias, ModelField fi
     public SelectItem(String key, Expression expression, String alias, ModelField field, String relation) {
         this(key, expression, alias, field, relation, null);
     }
+
+    /** Return the name this column has in the result: its alias, else the column or alias it selects as it is. */
+    String outputName() {
+        if (alias != null) {
+            return alias;
+        }
+        return expression instanceof ColumnRef c ? c.column() : expression instanceof AliasRef a ? a.name() : key;
+    }
 }

@@ -6,6 +6,7 @@ import dev.chorm.query.Expression;
 import dev.chorm.sql.Keyword;
 import dev.chorm.query.OrderTerm;
 import dev.chorm.query.Q;
+import dev.chorm.query.SelectStatement;
 import dev.chorm.QueryException;
 import dev.chorm.sql.Settings;
 import dev.chorm.sql.RenderContext;
@@ -83,21 +84,27 @@ public final class SqlCompiler {
     }
 
     /**
-     * Return the SELECT of {@code q} to embed in another statement, as {@link #compileSubquery}, with each
-     * result column's name (its alias, else its column name) and type, and the tables it reads.
+     * Return the SELECT of {@code q} as another statement embeds it (INSERT ... SELECT, CREATE VIEW ...
+     * AS), as {@link #compileSubquery} renders it, with the name and type of each selected column.
      */
-    public static dev.chorm.model.SelectStatement selectStatement(Query q) {
+    public static SelectStatement embedded(Query q) {
         SqlCompiler compiler = new SqlCompiler(q, Mode.SELECT, false);
         Compiled c = compiler.render();
-        RenderContext typing = RenderContext.of(compiler.scope);
-        List<dev.chorm.model.SelectStatement.Column> columns = c.items().stream()
-                .map(i -> new dev.chorm.model.SelectStatement.Column(i.alias() != null ? i.alias()
-                        : i.field() != null ? i.field().columnName() : i.key(), i.expression().type(typing)))
-                .toList();
-        java.util.LinkedHashSet<dev.chorm.model.TableRef> sources = new java.util.LinkedHashSet<>();
-        sources.add(dev.chorm.model.TableRef.of(q.meta.table()));
-        compiler.scope.joins().forEach(j -> sources.add(dev.chorm.model.TableRef.of(j.target().table())));
-        return new dev.chorm.model.SelectStatement(c.sql(), columns, List.copyOf(sources));
+        List<SelectStatement.Column> columns = new ArrayList<>();
+        for (SelectItem i : c.items()) {
+            columns.add(new SelectStatement.Column(i.outputName(), i.expression().type(RenderContext.of(compiler.scope))));
+        }
+        return new SelectStatement(c.sql(), columns);
+    }
+
+    /** Return the tables {@code q} reads: its model's, then those of the related models it joins. */
+    public static List<dev.chorm.model.TableRef> tablesRead(Query q) {
+        SqlCompiler compiler = new SqlCompiler(q, Mode.SELECT, false);
+        compiler.render();
+        java.util.LinkedHashSet<dev.chorm.model.TableRef> tables = new java.util.LinkedHashSet<>();
+        tables.add(dev.chorm.model.TableRef.of(q.meta.table()));
+        compiler.scope.joins().forEach(j -> tables.add(dev.chorm.model.TableRef.of(j.target().table())));
+        return List.copyOf(tables);
     }
 
     /** Hold a statement and whether it joins related tables. */

@@ -9,6 +9,7 @@ import dev.chorm.types.TypeKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Select the columns the driver cannot read back exactly in a form it can, and undo that form in Java.
@@ -20,6 +21,12 @@ import java.util.HexFormat;
  * <li>An Array of IPv6: the driver builds the Java array from the class of its first element and fails
  *     when an IPv4-mapped address ({@code Inet4Address}) is followed by a native IPv6 one, so the column is
  *     read as {@code CAST(column AS Array(String))}; the field's reader parses the texts.</li>
+ * <li>A Time or Time64 anywhere in the type: the driver returns {@code java.sql.Time}, which wraps
+ *     negative values and values of 24 hours or more around the day and drops the fraction, so the
+ *     column is read with its Times cast to String ({@code -01:00:00}, {@code 100:00:00.250}), which the
+ *     field's reader parses.</li>
+ * <li>An AggregateFunction column: the driver cannot read an aggregation state, and the field holds
+ *     the finalized value, so the column is read as {@code finalizeAggregation(column)}.</li>
  * </ul>
  * Only the SELECT list of a query that reads rows uses these forms; subqueries keep the plain column.
  */
@@ -33,7 +40,27 @@ final class WireForm {
             return new Hex(column);
         }
         DataType type = field.column().type();
-        return hasIpv6Array(type) ? new Cast(column, withoutIpv6(type)) : column;
+        if (type.kind() == TypeKind.AGGREGATE_FUNCTION) {
+            return new Finalize(column, type.readType());
+        }
+        DataType wire = hasIpv6Array(type) ? withoutIpv6(type) : type;
+        wire = withoutTime(wire);
+        return wire.equals(type) ? column : new Cast(column, wire);
+    }
+
+    /** Return {@code type} with Time and Time64 replaced by String at any depth, keeping the containers around them. */
+    private static DataType withoutTime(DataType type) {
+        List<DataType> args = type.arguments().stream().map(WireForm::withoutTime).toList();
+        return switch (type.kind()) {
+            case TIME, TIME64 -> DataType.string();
+            case NULLABLE -> DataType.nullable(args.get(0));
+            case LOW_CARDINALITY -> args.get(0).kind() == TypeKind.STRING
+                    && type.inner().kind() != TypeKind.STRING ? args.get(0) : DataType.lowCardinality(args.get(0));
+            case ARRAY -> DataType.array(args.get(0));
+            case MAP -> DataType.map(args.get(0), args.get(1));
+            case TUPLE -> DataType.tuple(type.names(), args);
+            default -> type;
+        };
     }
 
     /** Return whether {@code item} selects its column as hex text (raw SQL selects the column as it is). */
@@ -82,6 +109,19 @@ final class WireForm {
         @Override
         public DataType type(RenderContext ctx) {
             return DataType.string();
+        }
+    }
+
+    /** Render {@code finalizeAggregation(operand)}: the value of an aggregation state. */
+    private record Finalize(Expression operand, DataType type) implements Expression {
+        @Override
+        public void accept(RenderContext ctx) {
+            ctx.sql("finalizeAggregation(").visit(operand).sql(')');
+        }
+
+        @Override
+        public DataType type(RenderContext ctx) {
+            return type;
         }
     }
 

@@ -49,7 +49,8 @@ final class InsertPlan {
     private InsertPlan(ModelMeta meta) {
         this.meta = meta;
         this.table = SqlLiterals.qualifiedName(meta.table().database(), meta.table().name());
-        List<ModelField> insertable = meta.fields().stream().filter(f -> f.column().isInsertable()).toList();
+        List<ModelField> insertable = meta.fields().stream()
+                .filter(f -> f.column().isInsertable() && !isAggregateState(meta, f)).toList();
         int n = insertable.size();
         fields = insertable.toArray(new ModelField[0]);
         encoders = new ValueEncoder[n];
@@ -198,6 +199,25 @@ final class InsertPlan {
             }
         }
         return meta.modelClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    /**
+     * Return whether {@code f} holds an aggregation state, which ClickHouse makes and Java cannot
+     * write: a DEFAULT one is left out of the INSERT (the server fills it), any other is refused.
+     */
+    private static boolean isAggregateState(ModelMeta meta, ModelField f) {
+        if (f.column().type().kind() != TypeKind.AGGREGATE_FUNCTION) {
+            return false;
+        }
+        if (f.column().defaultKind() == DefaultKind.DEFAULT) {
+            return true;
+        }
+        String model = meta.modelClass().getSimpleName();
+        throw new ChormException(("%s.%s is %s: an aggregation state cannot be inserted from Java objects, so %s rows"
+                + " cannot be created with create() or bulkCreate(). Write the states with -State functions through a"
+                + " materialized view or INSERT ... SELECT (for example %sState(...)), or give the field @Default or"
+                + " @Materialized.").formatted(model, f.javaName(), f.column().type().sql(), model,
+                f.column().type().functionName()));
     }
 
     private static boolean containsJson(DataType type) {

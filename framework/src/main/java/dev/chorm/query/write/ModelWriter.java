@@ -1,5 +1,8 @@
 package dev.chorm.query.write;
 
+import dev.chorm.model.ModelMeta;
+import dev.chorm.query.QuerySet;
+import dev.chorm.query.internal.MissingTable;
 import dev.chorm.schema.QueryDatabase;
 import dev.chorm.sql.Settings;
 import dev.chorm.sql.QueryPart;
@@ -46,7 +49,10 @@ public final class ModelWriter<T> {
 
     /** Return a writer for objects of {@code model} in {@code db}. */
     public static <T> ModelWriter<T> of(QueryDatabase db, Class<T> model) {
-        InsertPlan.of(model);
+        // The model is checked now; what only inserting objects needs (no aggregation state field, an
+        // insertable column) when objects are inserted, so that a rollup's writer still updates,
+        // deletes and inserts from a QuerySet.
+        ModelMeta.of(model);
         return new ModelWriter<>(db, model, Settings.empty(), DEFAULT_BLOCK_SIZE);
     }
 
@@ -117,6 +123,27 @@ public final class ModelWriter<T> {
     }
 
     /**
+     * Insert the rows of {@code source} with one {@code INSERT INTO table (columns) SELECT ...}, run by
+     * the server: each column {@code source} selects fills the column of this model with the same name
+     * (column or Java field name; name values with {@code values(...)} and {@code annotate(...)}).
+     * This writer's settings are added to the SELECT's. Return the rows written, as the server counts them.
+     *
+     * @throws dev.chorm.QueryException before any SQL, naming the columns and the fix, when a selected
+     *                                  name is no insertable column of this model
+     */
+    public long insertFrom(QuerySet<?> source) {
+        Objects.requireNonNull(source, "source == null");
+        QuerySet<?> withSettings = settings.isEmpty() ? source : source.settings(settings.asMap());
+        ModelMeta meta = ModelMeta.of(model);
+        String sql = InsertSelect.sql(meta, withSettings.asSelect(), source.meta().modelClass().getSimpleName());
+        try {
+            return MutationRunner.executeInsert(db, sql);
+        } catch (dev.chorm.QueryException e) {
+            throw MissingTable.hinted(e, meta, "insert", "writes");
+        }
+    }
+
+    /**
      * Set {@code values} on the rows matching {@code where} (null: every row): keys are field names,
      * values are Java values (escaped as literals of the column type) or expressions such as
      * {@code F.of("n").plus(1)}. Runs a lightweight {@code UPDATE} where the table supports it, else
@@ -129,7 +156,7 @@ public final class ModelWriter<T> {
     /** Set {@code values} on the rows matching {@code where} (null: every row) with the statement {@code mode} picks. */
     public void update(QueryPart where, Map<String, ?> values, MutationMode mode) {
         Objects.requireNonNull(values, "values == null");
-        new MutationExecutor(db, InsertPlan.of(model).meta(), settings).update(where, values, mode);
+        new MutationExecutor(db, ModelMeta.of(model), settings).update(where, values, mode);
     }
 
     /** Delete the rows matching {@code where} (null: every row) with a lightweight {@code DELETE FROM}. */
@@ -139,7 +166,7 @@ public final class ModelWriter<T> {
 
     /** Delete the rows matching {@code where} (null: every row) with the statement {@code mode} picks. */
     public void delete(QueryPart where, MutationMode mode) {
-        new MutationExecutor(db, InsertPlan.of(model).meta(), settings).delete(where, Objects.requireNonNull(mode));
+        new MutationExecutor(db, ModelMeta.of(model), settings).delete(where, Objects.requireNonNull(mode));
     }
 
     private long insert(Iterator<? extends T> rows, int batchSize) {

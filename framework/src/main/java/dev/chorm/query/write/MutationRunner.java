@@ -33,8 +33,18 @@ final class MutationRunner {
     /** Run {@code sql}; turn a server error into a {@link QueryException} with ClickHouse's code. */
     static void execute(QueryDatabase db, String sql) {
         LOG.debug("mutation: {}", sql);
-        try (CommandResponse ignored = db.client().execute(sql).get()) {
-            return;
+        run(db, sql);
+    }
+
+    /** Run the INSERT {@code sql} and return the rows it wrote, as the server's summary counts them. */
+    static long executeInsert(QueryDatabase db, String sql) {
+        LOG.debug("insert: {}", sql);
+        return run(db, sql);
+    }
+
+    private static long run(QueryDatabase db, String sql) {
+        try (CommandResponse response = db.client().execute(sql).get()) {
+            return response.getWrittenRows();
         } catch (ExecutionException e) {
             throw failure(sql, e.getCause() == null ? e : e.getCause());
         } catch (InterruptedException e) {

@@ -4,21 +4,21 @@ import dev.chorm.types.DataType;
 import java.util.List;
 
 /**
- * Hold a SELECT (a QuerySet's, see {@link SelectQuery}) as text to embed in another statement (a view's query, an
- * {@code INSERT ... SELECT}), with what the compiler knows about its result: the name and type of
- * each column, and the tables it reads.
+ * Hold a view's SELECT as text, with what is known of its result: the name and type of each column
+ * (types null, or no columns at all, when only the engine can tell: SQL text) and the tables it reads.
+ * A QuerySet gives one ({@link SelectQuery}); {@link ViewReader} makes one from a view's SQL text.
  *
  * <pre>{@code
- * SelectStatement s = QuerySet.of(Event.class).values("port").annotate("n", Count.all()).toSelectStatement();
- * s.sql();       // SELECT `event`.`port`, count() AS `n` FROM `event` GROUP BY `event`.`port`
+ * SelectText s = QuerySet.of(Event.class).values("port").annotate("n", Count.all()).selectText();
  * s.columns();   // [port UInt16, n UInt64]
+ * s.sources();   // [event]
  * }</pre>
  *
  * @param sql the SELECT text, its values written as literals
  * @param columns the result columns in order
  * @param sources the tables the SELECT reads: the QuerySet's model first, then joined models
  */
-public record SelectStatement(String sql, List<Column> columns, List<TableRef> sources) implements SelectQuery {
+public record SelectText(String sql, List<Column> columns, List<TableRef> sources) implements SelectQuery {
     /**
      * One result column.
      *
@@ -33,14 +33,14 @@ public record SelectStatement(String sql, List<Column> columns, List<TableRef> s
     }
 
     /** Copy the lists. */
-    public SelectStatement {
+    public SelectText {
         columns = List.copyOf(columns);
         sources = List.copyOf(sources);
     }
 
-    /** Return this statement. */
+    /** Return this text. */
     @Override
-    public SelectStatement toSelectStatement() {
+    public SelectText selectText() {
         return this;
     }
 }

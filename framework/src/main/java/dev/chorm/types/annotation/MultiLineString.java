@@ -1,0 +1,18 @@
+package dev.chorm.types.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Store a {@code List<List<Point>>} as ClickHouse {@code MultiLineString}.
+ *
+ * <pre>{@code @MultiLineString public List<List<Point>> routes;}</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
+public @interface MultiLineString {
+}

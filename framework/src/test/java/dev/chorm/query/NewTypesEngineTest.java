@@ -1,0 +1,202 @@
+package dev.chorm.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chorm.ChormException;
+import dev.chorm.db.Database;
+import dev.chorm.query.fixtures.GeoOnly;
+import dev.chorm.query.fixtures.ShapeTypes;
+import dev.chorm.query.fixtures.VariantTypes;
+import dev.chorm.types.geo.Point;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * BFloat16, Time/Time64, the geo types, Nested, Variant and Dynamic through the ORM and the real engine:
+ * DDL, introspection, bulkCreate (Native or RowBinary) and fetch/values with edge values.
+ */
+class NewTypesEngineTest {
+    private static final Duration TIME_MAX = Duration.ofSeconds(999 * 3600 + 59 * 60 + 59);
+    private static Database db;
+
+    @BeforeAll
+    static void open() {
+        db = EngineSupport.open("newtypes");
+        db.createTables(ShapeTypes.class, VariantTypes.class, GeoOnly.class);
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    @Test
+    void liveTablesMatchTheModels() {
+        assertThat(db.compareTable(ShapeTypes.class).differences()).isEmpty();
+        assertThat(db.compareTable(VariantTypes.class).differences()).isEmpty();
+        assertThat(db.compareTable(GeoOnly.class).differences()).isEmpty();
+        // Nested stays one column (chorm creates it with flatten_nested = 0).
+        assertThat(db.query("SELECT type FROM system.columns WHERE database = currentDatabase() AND table = 'shape_types'"
+                + " AND name LIKE 'items%'")).containsExactly(Map.of("type", "Nested(sku String, qty Nullable(Int32))"));
+    }
+
+    private static List<Point> square(double lo, double hi) {
+        return List.of(new Point(lo, lo), new Point(hi, lo), new Point(hi, hi), new Point(lo, hi), new Point(lo, lo));
+    }
+
+    static List<ShapeTypes> shapeRows() {
+        ShapeTypes min = new ShapeTypes();
+        min.row = 0;
+        min.bf = Float.intBitsToFloat(0xFF7F0000);
+        min.t = TIME_MAX.negated();
+        min.t3 = TIME_MAX.plusMillis(999).negated();
+        min.tod = LocalTime.MIN;
+        min.p = new Point(-Double.MAX_VALUE, Double.MIN_VALUE);
+        ShapeTypes max = new ShapeTypes();
+        max.row = 1;
+        max.bf = Float.NaN;
+        max.bfNull = Float.POSITIVE_INFINITY;
+        max.t = TIME_MAX;
+        max.t3 = TIME_MAX.plusMillis(999);
+        max.t9 = TIME_MAX.plusNanos(999_999_999);
+        max.tod = LocalTime.of(23, 59, 59);
+        max.times = List.of(Duration.ofMillis(-1500), Duration.ofHours(100), Duration.ZERO, Duration.ofNanos(1000));
+        max.p = new Point(1.5, -2.5);
+        max.ring = square(0, 1);
+        max.line = List.of(new Point(0, 0), new Point(1, 1));
+        max.lines = List.of(List.of(new Point(0, 0), new Point(2, 2)), List.of());
+        max.poly = List.of(square(0, 10), square(2, 3), square(5, 6));
+        max.multi = List.of(List.of(square(0, 10), square(2, 3)), List.of(square(20, 30)), List.of());
+        max.items = List.of(new ShapeTypes.Item("a", 1), new ShapeTypes.Item("", null));
+        ShapeTypes other = new ShapeTypes();
+        other.row = 2;
+        other.bf = Float.NEGATIVE_INFINITY;
+        other.bfNull = -0.0f;
+        other.t = Duration.ZERO;
+        other.t3 = Duration.ofMillis(-1);
+        other.t9 = Duration.ofNanos(-1);
+        other.tod = LocalTime.of(12, 34, 56);
+        other.p = new Point(0, 0);
+        other.items = List.of(new ShapeTypes.Item("only", Integer.MIN_VALUE));
+        return List.of(min, max, other);
+    }
+
+    @Test
+    void shapeTypesRoundTripThroughBulkCreateAndFetch() {
+        db.execute("TRUNCATE TABLE shape_types");
+        List<ShapeTypes> rows = shapeRows();
+        db.objects(ShapeTypes.class).bulkCreate(rows);
+        List<ShapeTypes> back = db.objects(ShapeTypes.class).orderBy("row").fetch();
+        for (int i = 0; i < rows.size(); i++) {
+            for (java.lang.reflect.Field f : ShapeTypes.class.getFields()) {
+                try {
+                    assertThat(f.get(back.get(i))).as("row %d %s", i, f.getName()).isEqualTo(f.get(rows.get(i)));
+                } catch (IllegalAccessException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+        assertThat(Float.floatToRawIntBits(back.get(1).bf)).isEqualTo(Float.floatToRawIntBits(Float.NaN));
+        assertThat(Float.floatToRawIntBits(back.get(2).bfNull)).isEqualTo(Float.floatToRawIntBits(-0.0f));
+    }
+
+    @Test
+    void valuesAndLookupsReadTimesExactly() {
+        db.execute("TRUNCATE TABLE shape_types");
+        db.objects(ShapeTypes.class).bulkCreate(shapeRows());
+        assertThat(db.objects(ShapeTypes.class).filter("row", 0).values("t", "t3", "times").fetch())
+                .containsExactly(Map.of("t", TIME_MAX.negated(), "t3", TIME_MAX.plusMillis(999).negated(),
+                        "times", List.of()));
+        assertThat(db.objects(ShapeTypes.class).filter("t", TIME_MAX).values("row").fetch())
+                .containsExactly(Map.of("row", 1));
+        assertThat(db.objects(ShapeTypes.class).filter("t3__lt", Duration.ZERO).orderBy("row").values("row").fetch())
+                .containsExactly(Map.of("row", 0), Map.of("row", 2));
+    }
+
+    @Test
+    void outOfRangeTimesAreRefusedNotClamped() {
+        ShapeTypes r = shapeRows().get(0);
+        r.t = TIME_MAX.plusSeconds(1);
+        assertThatThrownBy(() -> db.objects(ShapeTypes.class).bulkCreate(List.of(r)))
+                .isInstanceOf(ChormException.class)
+                .hasMessageContaining("ShapeTypes.t: Cannot write PT1000H (Duration) as Time: out of range -999:59:59..999:59:59");
+    }
+
+    @Test
+    void nativeReadsFallBackForTypesTheyCannotDecode() {
+        db.execute("TRUNCATE TABLE geo_only");
+        GeoOnly g = new GeoOnly();
+        g.row = 1;
+        g.bf = 1.1;
+        g.p = new Point(3, 4);
+        g.poly = List.of(square(0, 10), square(2, 3));
+        db.objects(GeoOnly.class).bulkCreate(List.of(g));
+        GeoOnly back = db.objects(GeoOnly.class).first().orElseThrow();
+        // BFloat16 keeps the upper half of the Float32: 1.1 is stored as 1.09375, as ClickHouse's own CAST gives.
+        assertThat(back.bf).isEqualTo(1.09375);
+        assertThat(db.query("SELECT toFloat64(CAST(1.1 AS BFloat16)) AS x")).containsExactly(Map.of("x", 1.09375));
+        assertThat(back.p).isEqualTo(new Point(3, 4));
+        assertThat(back.poly).isEqualTo(g.poly);
+        assertThat(db.query("SELECT pointInPolygon((2.5, 2.5), poly) AS hole, pointInPolygon((1, 1), poly) AS inside"
+                + " FROM geo_only")).containsExactly(Map.of("hole", (short) 0, "inside", (short) 1));
+    }
+
+    @Test
+    void variantsAndDynamicRoundTripThroughRowBinary() {
+        db.execute("TRUNCATE TABLE variant_types");
+        List<Object[]> values = List.of(
+                new Object[] {"x", "str", 42L},
+                new Object[] {42L, 42L, "s"},
+                new Object[] {List.of("a", ""), 1.5, true},
+                new Object[] {-0.5, true, null},
+                new Object[] {null, null, List.of("a", "b")},
+                new Object[] {"", LocalDate.of(2299, 12, 31), Arrays.asList(1L, null)},
+                new Object[] {List.of(), java.util.UUID.fromString("00000000-0000-0000-0000-000000000001"), -1});
+        List<VariantTypes> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            VariantTypes v = new VariantTypes();
+            v.row = i;
+            v.v = values.get(i)[0];
+            v.d = values.get(i)[1];
+            v.small = values.get(i)[2];
+            rows.add(v);
+        }
+        db.objects(VariantTypes.class).bulkCreate(rows);
+        assertThat(db.query("SELECT variantType(v) AS vt, dynamicType(d) AS dt, dynamicType(small) AS st FROM variant_types"
+                + " ORDER BY row")).containsExactly(
+                Map.of("vt", "String", "dt", "String", "st", "Int64"),
+                Map.of("vt", "UInt64", "dt", "Int64", "st", "String"),
+                Map.of("vt", "Array(String)", "dt", "Float64", "st", "Bool"),
+                Map.of("vt", "Float64", "dt", "Bool", "st", "None"),
+                Map.of("vt", "None", "dt", "None", "st", "Array(String)"),
+                Map.of("vt", "String", "dt", "Date32", "st", "Array(Nullable(Int64))"),
+                Map.of("vt", "Array(String)", "dt", "UUID", "st", "Int32"));
+        List<VariantTypes> back = db.objects(VariantTypes.class).orderBy("row").fetch();
+        // Values read as the driver reads the stored type: UInt64 as BigInteger, Arrays as Lists.
+        assertThat(back).extracting(r -> r.v).containsExactly("x", BigInteger.valueOf(42), List.of("a", ""), -0.5, null, "",
+                List.of());
+        assertThat(back).extracting(r -> r.d).containsExactly("str", 42L, 1.5, true, null, LocalDate.of(2299, 12, 31),
+                java.util.UUID.fromString("00000000-0000-0000-0000-000000000001"));
+        assertThat(back).extracting(r -> r.small).containsExactly(42L, "s", true, null, List.of("a", "b"),
+                Arrays.asList(1L, null), -1);
+    }
+
+    @Test
+    void aDynamicValueOfAnUnsupportedClassIsRefused() {
+        VariantTypes v = new VariantTypes();
+        v.d = new StringBuilder("x").append('y') instanceof CharSequence ? Map.of("k", 1) : null;
+        assertThatThrownBy(() -> db.objects(VariantTypes.class).bulkCreate(List.of(v)))
+                .isInstanceOf(ChormException.class)
+                .hasMessageContaining("VariantTypes.d: Cannot write {k=1} (Map) as Dynamic: a Dynamic value must be a String,"
+                        + " number, Boolean, UUID, LocalDate, Instant, Duration, BigDecimal or a List of those");
+    }
+}
