@@ -3,9 +3,12 @@ package dev.chorm.query;
 import dev.chorm.QueryException;
 import dev.chorm.model.ColumnSpec;
 import dev.chorm.model.ModelMeta;
+import dev.chorm.model.TableRef;
 import dev.chorm.model.TableSpec;
 import dev.chorm.query.internal.FunctionCall;
 import dev.chorm.query.internal.Literal;
+import dev.chorm.query.internal.Scope;
+import dev.chorm.sql.RenderContext;
 import dev.chorm.types.DataType;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +64,7 @@ public final class Dictionaries {
         Target t = target(dictionary, key);
         List<Object> args = new ArrayList<>(List.of(new Literal(t.name, null)));
         args.addAll(t.keyArguments());
-        return new FunctionCall("dictHas", args, DataType.uint8(), false);
+        return new Lookup(new FunctionCall("dictHas", args, DataType.uint8(), false), TableRef.of(t.table));
     }
 
     /** Return the condition {@code dictHas('db.dict', key)}, for filter and exclude. */
@@ -76,7 +79,36 @@ public final class Dictionaries {
         if (fallback != null) {
             args.add(fallback);
         }
-        return new FunctionCall(function, args, type, false);
+        return new Lookup(new FunctionCall(function, args, type, false), TableRef.of(t.table));
+    }
+
+    /**
+     * A dictionary function call that tells the query's scope which dictionary it reads, so that a view
+     * whose QuerySet looks values up is created after the dictionary ({@link TableSpec#dependencies()}).
+     */
+    private record Lookup(FunctionCall call, TableRef dictionary) implements Expression {
+        @Override
+        public void accept(RenderContext ctx) {
+            if (ctx.scopeOrNull() instanceof Scope scope) {
+                scope.noteRead(dictionary);
+            }
+            call.accept(ctx);
+        }
+
+        @Override
+        public DataType type(RenderContext ctx) {
+            return call.type(ctx);
+        }
+
+        @Override
+        public boolean isAggregate() {
+            return call.isAggregate();
+        }
+
+        @Override
+        public List<Expression> groupingKeys() {
+            return call.groupingKeys().contains(call) ? List.of(this) : call.groupingKeys();
+        }
     }
 
     private static Target target(Class<?> dictionary, Object... key) {

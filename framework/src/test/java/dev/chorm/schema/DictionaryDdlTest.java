@@ -92,4 +92,12 @@ class DictionaryDdlTest {
         assertThat(range.dictionary().rangeMin()).isEqualTo("valid_from");
         assertThat(range.dictionary().rangeMax()).isEqualTo("valid_to");
     }
+
+    @Test
+    void aViewThatLooksUpADictionaryDependsOnIt() {
+        assertThat(spec(DictionaryModels.VisitCountry.class).dependencies()).containsExactly(
+                dev.chorm.model.TableRef.of("visit"), dev.chorm.model.TableRef.of("country_dict"));
+        assertThat(spec(DictionaryModels.CountryDict.class).dependencies())
+                .containsExactly(dev.chorm.model.TableRef.of("country"));
+    }
 }

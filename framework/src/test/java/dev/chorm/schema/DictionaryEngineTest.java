@@ -48,6 +48,7 @@ class DictionaryEngineTest {
         db.execute("INSERT INTO visit (id, country_id, country_code) VALUES (10, 2, 'fr'), (11, 3, 'de'), (12, 9, 'xx')");
         db.execute("INSERT INTO tariff (id, valid_from, valid_to, rate) VALUES"
                 + " (1, '2024-01-01', '2024-06-30', 1.5), (1, '2024-07-01', '2024-12-31', 2.5)");
+        db.createTables(DictionaryModels.VisitCountry.class);
         for (String dictionary : List.of("country_dict", "country_by_code", "populated_country", "tariff_dict")) {
             db.execute("SYSTEM RELOAD DICTIONARY " + dictionary);
         }
@@ -111,6 +112,12 @@ class DictionaryEngineTest {
         assertThat(fr.name).isEqualTo("France");
         assertThat(fr.upperCode).isEqualTo("FR");
         assertThat(fr.parentId).isEqualTo(1);
+    }
+
+    @Test
+    void aViewLooksValuesUpInTheDictionary() {
+        assertThat(db.objects(DictionaryModels.VisitCountry.class).orderBy("id").valuesList("country").fetch())
+                .containsExactly(List.of("France"), List.of("Germany"), List.of("?"));
     }
 
     @ParameterizedTest

@@ -88,4 +88,17 @@ public final class DictionaryModels {
         @UInt64 public long id;
         public String name;
     }
+
+    /** A view whose QuerySet looks the country up: it depends on the dictionary without listing it. */
+    @dev.chorm.model.View
+    public static class VisitCountry {
+        @UInt64 public long id;
+        public String country;
+
+        @dev.chorm.model.ViewQuery
+        static dev.chorm.query.QuerySet<?> query() {
+            return dev.chorm.query.QuerySet.of(Visit.class).values("id")
+                    .annotate("country", dev.chorm.query.Dictionaries.dictGet(CountryDict.class, "name", "country_id"));
+        }
+    }
 }
