@@ -49,6 +49,11 @@ final class ModelReader {
         List<ColumnSpec> columns = fields.stream().map(ModelField::column).toList();
         boolean syntheticId = fields.stream().anyMatch(ModelField::isSyntheticId);
         Dictionary dictionary = type.getAnnotation(Dictionary.class);
+        if (dictionary == null) {
+            fields.stream().filter(f -> f.element().isAnnotationPresent(DictionaryAttribute.class)).forEach(f -> problems.add(
+                    "%s.%s: @DictionaryAttribute needs a @Dictionary model; remove it or declare the model with @Dictionary.",
+                    owner, f.javaName()));
+        }
         TableSpec table = !problems.isEmpty() ? null : dictionary != null ? readDictionary(dictionary, fields)
                 : new EngineReader(type, owner, problems).readTable(columns, syntheticId);
         if (table != null) {

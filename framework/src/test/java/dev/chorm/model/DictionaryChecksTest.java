@@ -261,4 +261,16 @@ class DictionaryChecksTest {
                 + " the connection's database, which the dictionary cannot name; give Place a @Table(database) too, or"
                 + " leave the dictionary's out.");
     }
+
+    @MergeTree(orderBy = "id")
+    static class TableWithAttribute {
+        @UInt64 public long id;
+        @DictionaryAttribute(injective = true) public String name;
+    }
+
+    @Test
+    void attributeOptionsNeedADictionary() {
+        assertProblem(TableWithAttribute.class, "TableWithAttribute.name: @DictionaryAttribute needs a @Dictionary model;"
+                + " remove it or declare the model with @Dictionary.");
+    }
 }
