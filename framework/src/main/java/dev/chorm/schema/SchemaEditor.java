@@ -183,6 +183,7 @@ public final class SchemaEditor {
     /** Create {@code table}, doing nothing if {@code ifNotExists} and it exists. */
     public void createTable(TableSpec table, boolean ifNotExists) {
         if (ifNotExists) {
+            checkViewColumns(table);
             execute(ddl.createTable(map(table), true));
         } else {
             createTable(table);
