@@ -8,6 +8,7 @@ import dev.chorm.migrations.operations.ProjectState;
 import dev.chorm.migrations.operations.RenameModel;
 import dev.chorm.model.TableSpec;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -59,7 +60,7 @@ public final class Autodetector {
         // Dependents first: a view is dropped before the tables it reads and writes.
         List<String> deleted = new ArrayList<>(new DependencyOrder(from)
                 .order(app, before.keySet().stream().filter(m -> !after.containsKey(m)).toList()));
-        java.util.Collections.reverse(deleted);
+        Collections.reverse(deleted);
         deleted.forEach(model -> ops.add(new DeleteModel(model)));
         // Dependencies first: a table is created (or changed) before the views that read or write it;
         // otherwise new models come before changed ones.

@@ -5,9 +5,15 @@ import dev.chorm.migrations.operations.Operation;
 import dev.chorm.migrations.operations.ProjectState;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Write new migrations ({@code makemigrations}): compare the state the migration files describe
@@ -61,9 +67,9 @@ final class MigrationMaker {
      * reading it, so they let go of it first.
      */
     private List<Migration> withCrossAppDependencies(List<Migration> made, ProjectState fromFiles, ProjectState target) {
-        Map<String, Migration> byApp = new java.util.LinkedHashMap<>();
+        Map<String, Migration> byApp = new LinkedHashMap<>();
         made.forEach(m -> byApp.put(m.app(), m));
-        Map<String, java.util.Set<MigrationKey>> extra = new java.util.TreeMap<>();
+        Map<String, Set<MigrationKey>> extra = new TreeMap<>();
         DependencyOrder after = new DependencyOrder(target);
         DependencyOrder before = new DependencyOrder(fromFiles);
         for (String app : byApp.keySet()) {
@@ -73,7 +79,7 @@ final class MigrationMaker {
                 }
                 for (DependencyOrder.ModelKey dep : after.dependencies(app, model)) {
                     if (!dep.app().equals(app)) {
-                        extra.computeIfAbsent(app, a -> new java.util.LinkedHashSet<>()).addAll(byApp.containsKey(dep.app())
+                        extra.computeIfAbsent(app, a -> new LinkedHashSet<>()).addAll(byApp.containsKey(dep.app())
                                 ? List.of(byApp.get(dep.app()).key()) : graph.leaves(dep.app()));
                     }
                 }
@@ -85,16 +91,16 @@ final class MigrationMaker {
                 for (String model : changedModels(other, fromFiles, target)) {
                     if (fromFiles.findModel(other, model).isPresent() && before.dependencies(other, model).stream()
                             .anyMatch(d -> d.app().equals(app) && target.findModel(app, d.model()).isEmpty())) {
-                        extra.computeIfAbsent(app, a -> new java.util.LinkedHashSet<>()).add(byApp.get(other).key());
+                        extra.computeIfAbsent(app, a -> new LinkedHashSet<>()).add(byApp.get(other).key());
                     }
                 }
             }
         }
         List<Migration> out = new ArrayList<>();
         for (Migration m : made) {
-            java.util.Set<MigrationKey> add = extra.getOrDefault(m.app(), java.util.Set.of());
+            Set<MigrationKey> add = extra.getOrDefault(m.app(), Set.of());
             for (MigrationKey dep : add) {
-                if (byApp.containsKey(dep.app()) && extra.getOrDefault(dep.app(), java.util.Set.of()).contains(m.key())) {
+                if (byApp.containsKey(dep.app()) && extra.getOrDefault(dep.app(), Set.of()).contains(m.key())) {
                     throw new MigrationException(("The new migrations %s and %s would depend on each other: each app creates or"
                             + " deletes a model the other one's models read. Make the migrations one app at a time"
                             + " (makemigrations with one app) so that the second one depends on the first.")
@@ -110,7 +116,7 @@ final class MigrationMaker {
 
     /** Return the models of {@code app} that are added, deleted or changed from {@code fromFiles} to {@code target}. */
     private static List<String> changedModels(String app, ProjectState fromFiles, ProjectState target) {
-        java.util.SortedSet<String> names = new java.util.TreeSet<>(fromFiles.models(app).keySet());
+        SortedSet<String> names = new TreeSet<>(fromFiles.models(app).keySet());
         names.addAll(target.models(app).keySet());
         return names.stream().filter(n -> !fromFiles.findModel(app, n).equals(target.findModel(app, n))).toList();
     }

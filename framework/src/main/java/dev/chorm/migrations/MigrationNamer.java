@@ -12,7 +12,9 @@ import dev.chorm.migrations.operations.AlterModelOrderBy;
 import dev.chorm.migrations.operations.AlterModelSettings;
 import dev.chorm.migrations.operations.AlterModelTable;
 import dev.chorm.migrations.operations.AlterModelTtl;
+import dev.chorm.migrations.operations.AlterViewQuery;
 import dev.chorm.migrations.operations.CreateModel;
+import dev.chorm.migrations.operations.RecreateView;
 import dev.chorm.migrations.operations.DeleteModel;
 import dev.chorm.migrations.operations.Operation;
 import dev.chorm.migrations.operations.RemoveConstraint;
@@ -91,6 +93,12 @@ final class MigrationNamer {
         }
         if (op instanceof RemoveProjection o) {
             return "remove_" + snake(o.model()) + "_" + o.name();
+        }
+        if (op instanceof AlterViewQuery o) {
+            return "alter_" + snake(o.model()) + "_query";
+        }
+        if (op instanceof RecreateView o) {
+            return "recreate_" + snake(o.model());
         }
         return modelFragment(op);
     }

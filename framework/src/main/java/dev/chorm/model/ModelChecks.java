@@ -51,6 +51,9 @@ public final class ModelChecks {
             boolean annotated = t.isDictionary() || java.util.Arrays.stream(model.getAnnotations())
                     .anyMatch(a -> a.annotationType().isAnnotationPresent(EngineAnnotation.class));
             String order = t.orderBy().isEmpty() ? "tuple()" : String.join(", ", t.orderBy());
+            if (t.isView() && !t.engine().isMergeTreeFamily()) {
+                continue; // a view, or a materialized view writing TO another table: no storage of its own
+            }
             if (!annotated) {
                 notes.add(("%s: no engine annotation, so the table is MergeTree ORDER BY %s (chorm's default); add"
                         + " @MergeTree(orderBy = ...) to choose the sorting key.").formatted(name, order));

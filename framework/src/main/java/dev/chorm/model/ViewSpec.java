@@ -52,16 +52,6 @@ public record ViewSpec(Kind kind, String query, TableRef to, Refresh refresh, bo
             }
             dependsOn = List.copyOf(dependsOn);
         }
-
-        /** Return the clause {@code REFRESH schedule [DEPENDS ON a, b]} without {@code APPEND}. */
-        public String sql() {
-            StringBuilder sql = new StringBuilder("REFRESH ").append(schedule);
-            if (!dependsOn.isEmpty()) {
-                sql.append(" DEPENDS ON ").append(String.join(", ", dependsOn.stream()
-                        .map(r -> dev.chorm.sql.SqlLiterals.qualifiedName(r.database(), r.name())).toList()));
-            }
-            return sql.toString();
-        }
     }
 
     /** Check the parts. */

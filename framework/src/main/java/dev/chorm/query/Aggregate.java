@@ -51,9 +51,12 @@ public final class Aggregate implements Expression {
     private final Object defaultValue;
     private final Stage stage;
 
-    /** Say what the aggregate computes: its value, the partial state of it, or the value of merged states. */
+    /**
+     * Say what the aggregate computes: its value, the partial state of it, the value of merged states,
+     * or the state of merged states (a coarser rollup made from a finer one).
+     */
     private enum Stage {
-        VALUE, STATE, MERGE
+        VALUE, STATE, MERGE, MERGE_STATE
     }
 
     private Aggregate(String name, List<Object> params, List<Expression> args, boolean orNull, DataType type,
@@ -146,12 +149,17 @@ public final class Aggregate implements Expression {
     /**
      * Return the partial state of this aggregate ({@code uniqState(user)}), the value an
      * {@code AggregateFunction} column stores: written by INSERT ... SELECT or a materialized view and
-     * read back with {@link #merge()}. Its type is {@code AggregateFunction(f, T...)}.
+     * read back with {@link #merge()}. Its type is {@code AggregateFunction(f, T...)}. On a merge, the
+     * state of the merged states ({@code Sum.of("hits").merge().state()}: {@code sumMergeState(hits)},
+     * of the column's own type), to fill an hourly rollup from a per-minute one.
      *
-     * @throws QueryException when this is already a state or a merge, or has a {@link #defaultValue}
+     * @throws QueryException when this is already a state, or has a {@link #defaultValue}
      */
     public Aggregate state() {
-        if (stage != Stage.VALUE) {
+        if (stage == Stage.MERGE && defaultValue == null) {
+            return new Aggregate(name, params, args, orNull, type, filter, null, Stage.MERGE_STATE);
+        }
+        if (stage == Stage.STATE || stage == Stage.MERGE_STATE) {
             throw new QueryException("Cannot take the state of " + describe() + ": it is already a " + stageWord()
                     + ". Call state() on the plain aggregate, such as Sum.of(\"hits\").state().");
         }
@@ -164,7 +172,8 @@ public final class Aggregate implements Expression {
 
     /**
      * Return the merge of the states stored in this aggregate's one argument, the finished value
-     * ({@code Sum.of("hits").merge()}: {@code sumMerge(hits)}), NULL over no rows when the aggregate is.
+     * ({@code Sum.of("hits").merge()}: the sum of the sum states in {@code hits},
+     * {@code sumMergeIfOrNull(hits, 1)}), NULL over no rows when the aggregate is.
      *
      * @throws QueryException when this is already a state or a merge, or has not exactly one argument
      *                        (then name the state column with {@link #merge(Object)})
@@ -184,7 +193,7 @@ public final class Aggregate implements Expression {
     /**
      * Return the merge of the states of this aggregate stored in {@code stateColumn} (a field path or
      * an expression): {@code Aggregate.argMax("page", "ts").merge("last_page")} reads
-     * {@code argMaxMerge(last_page)}, the column that {@code argMax("page", "ts").state()} wrote.
+     * {@code argMaxMergeIfOrNull(last_page, 1)}, the column that {@code argMax("page", "ts").state()} wrote.
      *
      * @throws QueryException when this is already a state or a merge
      */
@@ -208,7 +217,7 @@ public final class Aggregate implements Expression {
 
     /** Return this aggregate with {@code value} instead of NULL when no row is aggregated. */
     public Aggregate defaultValue(Object value) {
-        if (stage == Stage.STATE) {
+        if (stage == Stage.STATE || stage == Stage.MERGE_STATE) {
             throw new QueryException("Cannot give " + describe() + " a defaultValue: a state has no value to replace."
                     + " Give the defaultValue to the merge that reads it back.");
         }
@@ -221,6 +230,7 @@ public final class Aggregate implements Expression {
             case VALUE -> name + (filter != null ? "If" : "") + (orNull ? "OrNull" : "");
             case STATE -> name + "State" + (filter != null ? "If" : "");
             case MERGE -> name + "Merge" + (filter != null || orNull ? "If" : "") + (orNull ? "OrNull" : "");
+            case MERGE_STATE -> name + "MergeState" + (filter != null ? "If" : "");
         };
     }
 
@@ -261,7 +271,7 @@ public final class Aggregate implements Expression {
     }
 
     private String stageWord() {
-        return stage == Stage.STATE ? "state (" + functionName() + ")" : "merge (" + functionName() + ")";
+        return (stage == Stage.MERGE ? "merge (" : "state (") + functionName() + ")";
     }
 
     @Override
@@ -275,6 +285,10 @@ public final class Aggregate implements Expression {
         if (stage == Stage.MERGE) {
             DataType merged = AggregateTypes.merged(args.get(0), orNull, ctx);
             return merged != null ? merged : type;
+        }
+        if (stage == Stage.MERGE_STATE) {
+            DataType t = args.get(0).type(ctx);
+            return t != null && t.kind() == dev.chorm.types.TypeKind.AGGREGATE_FUNCTION ? t : null;
         }
         if (type != null) {
             return type;

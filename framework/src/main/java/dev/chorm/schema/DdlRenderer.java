@@ -89,7 +89,7 @@ public final class DdlRenderer {
                 .append(table(t)).append(SqlLiterals.onCluster(t.cluster()));
         if (v.isMaterialized()) {
             if (v.refresh() != null) {
-                sql.append('\n').append(v.refresh().sql());
+                sql.append('\n').append(refreshClause(v.refresh()));
                 if (v.refresh().append()) {
                     sql.append("\nAPPEND");
                 }
@@ -115,6 +115,16 @@ public final class DdlRenderer {
             sql.append("\nAS (").append(v.query()).append(")\nCOMMENT ").append(quoteString(t.comment()));
         }
         return sql.toString();
+    }
+
+    /** Return {@code REFRESH EVERY|AFTER ... [DEPENDS ON db.a, db.b]}, without {@code APPEND}. */
+    public String refreshClause(ViewSpec.Refresh r) {
+        String sql = "REFRESH " + r.schedule();
+        if (!r.dependsOn().isEmpty()) {
+            sql += " DEPENDS ON " + r.dependsOn().stream().map(d -> SqlLiterals.qualifiedName(d.database(), d.name()))
+                    .collect(Collectors.joining(", "));
+        }
+        return sql;
     }
 
     /** Return the action {@code MODIFY QUERY select}: a materialized view's new query (ClickHouse 26.5 allows it with a TO table and with its own storage). */

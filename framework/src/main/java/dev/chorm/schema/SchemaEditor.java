@@ -140,58 +140,19 @@ public final class SchemaEditor {
     }
 
     /**
-     * Check, before a view is created or its query changed, that the query's result columns ({@code DESCRIBE (query)})
-     * are the view's columns by name and type, and that each is a column of the same type of the view's {@code TO}
-     * table: ClickHouse itself accepts a mismatch and fails (or drops the column) only when rows are inserted.
-     * Collecting editors check nothing.
+     * Check, before a view is created or its query changed, that its query's columns are the view's and its
+     * {@code TO} table's (see {@link ViewColumnsCheck}); collecting editors check nothing.
      */
     private void checkViewColumns(TableSpec view) {
-        if (executor == null || !view.isView()) {
-            return;
-        }
-        Map<String, String> query = new java.util.LinkedHashMap<>();
-        executor.query(SystemQueries.describeQuery(view.view().query()))
-                .forEach(r -> query.put(String.valueOf(r.get("name")), String.valueOf(r.get("type"))));
-        List<String> problems = new ArrayList<>();
-        Map<String, String> declared = new java.util.LinkedHashMap<>();
-        view.columns().forEach(c -> declared.put(c.name(), c.type().sql()));
-        query.forEach((name, type) -> {
-            if (!declared.containsKey(name)) {
-                problems.add("the query's column '%s' (%s) has no field; add one or leave it out of the query".formatted(name, type));
-            } else if (!declared.get(name).equals(type)) {
-                problems.add("column '%s' is %s in the query but %s in the model; change the field's type or cast in the query"
-                        .formatted(name, type, declared.get(name)));
-            }
-        });
-        declared.keySet().stream().filter(n -> !query.containsKey(n)).forEach(n -> problems.add(
-                "field column '%s' is not in the query's columns (%s); select it under that name or remove the field"
-                        .formatted(n, String.join(", ", query.keySet()))));
-        if (view.view().to() != null) {
-            TableSpec target = introspector().introspect(mapping.mapReference(TableSpec.builder(view.view().to().name())
-                    .database(view.view().to().database()).cluster(view.cluster()).build())).orElse(null);
-            if (target == null) {
-                problems.add("its TO table %s does not exist; create it first (a migration dependency)".formatted(view.view().to()));
-            } else {
-                query.forEach((name, type) -> {
-                    String t = target.column(name).map(c -> c.type().sql()).orElse(null);
-                    if (t == null) {
-                        problems.add("column '%s' is not a column of the TO table %s, so ClickHouse would drop it; rename it (AS)"
-                                .formatted(name, view.view().to()));
-                    } else if (!t.equals(type)) {
-                        problems.add("column '%s' is %s in the query but %s in the TO table %s; make the types equal"
-                                .formatted(name, type, t, view.view().to()));
-                    }
-                });
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new dev.chorm.ModelDefinitionException("View %s: %s.".formatted(view.name(), String.join("; ", problems)));
+        if (executor != null && view.isView()) {
+            new ViewColumnsCheck(executor, introspector(), mapping).check(view);
         }
     }
 
     /** Create {@code table}, doing nothing if {@code ifNotExists} and it exists. */
     public void createTable(TableSpec table, boolean ifNotExists) {
         if (ifNotExists) {
+            checkViewColumns(table);
             execute(ddl.createTable(map(table), true));
         } else {
             createTable(table);

@@ -40,6 +40,7 @@ public final class TypeRules {
                 }
             }
             case VARIANT -> checkVariant(type, owner);
+            case NESTED -> checkTimeInside(type, owner);
             default -> { }
         }
         for (DataType inner : type.arguments()) {
@@ -176,6 +177,7 @@ public final class TypeRules {
      * {@code allow_suspicious_variant_types = 1}.
      */
     private static void checkVariant(DataType type, String owner) {
+        checkTimeInside(type, owner);
         java.util.Map<String, DataType> classes = new java.util.HashMap<>();
         for (DataType v : type.arguments()) {
             if (v.isNullable() || v.kind() == TypeKind.VARIANT || v.kind() == TypeKind.DYNAMIC) {
@@ -188,6 +190,23 @@ public final class TypeRules {
                         + " allow_suspicious_variant_types = 1); keep one of them.").formatted(type.sql(), other.sql(), v.sql()));
             }
         }
+    }
+
+    /**
+     * Refuse a Time or Time64 inside a Variant or Nested: clickhouse-jdbc 0.11 reads it as a wrong value
+     * (a Time inside a Variant as a LocalDateTime of 1970-01-01, inside a Nested as a java.sql.Time that
+     * wraps at 24 hours), and chorm's text form for Time columns does not reach inside these types.
+     */
+    private static void checkTimeInside(DataType type, String owner) {
+        if (type.arguments().stream().anyMatch(TypeRules::containsTime)) {
+            throw fail(owner, ("%s holds a Time: the JDBC driver (clickhouse-jdbc 0.11) cannot read a Time inside a %s"
+                    + " correctly; store the time in its own Time or Time64 column, or as an Int64 of seconds.")
+                    .formatted(type.sql(), type.kind().chName()));
+        }
+    }
+
+    private static boolean containsTime(DataType t) {
+        return t.kind().isTime() || t.arguments().stream().anyMatch(TypeRules::containsTime);
     }
 
     private static String similarity(DataType t) {

@@ -89,6 +89,7 @@ class ViewsEngineTest {
         MakeMigrationsResult changed = v2.makeMigrations(MakeMigrationsOptions.defaults());
         Migration change = changed.migrations().get(0);
         assertThat(change.operations()).hasExactlyElementsOfTypes(AlterViewQuery.class, AlterViewQuery.class);
+        assertThat(change.name()).isEqualTo("0002_alter_minute_mv_query_alter_port_report_query");
         assertThat(v2.sqlMigrate("reports", change.name(), false)).containsExactly(
                 "-- Change the query of view MinuteMv (ALTER TABLE ... MODIFY QUERY)",
                 "ALTER TABLE `minute_mv` MODIFY QUERY SELECT port, bytes * 2 AS bytes FROM hit",

@@ -218,4 +218,9 @@ class ViewChecksTest {
         assertThat(ModelMeta.of(Refreshed.class).table().dependencies()).containsExactly(TableRef.of("hit"),
                 TableRef.of("port_bytes"), TableRef.of("populated_on_purpose"));
     }
+
+    @Test
+    void viewsGetNoNoteAboutADefaultEngine() {
+        assertThat(ModelChecks.notes(HitCounts.class, Refreshed.class)).isEmpty();
+    }
 }

@@ -54,6 +54,15 @@ class AggregateStateSqlTest extends SqlTestSupport {
     }
 
     @Test
+    void theStateOfMergedStatesFillsACoarserRollup() {
+        assertSql(HITS.values("protocol").annotate("b", Sum.of("bytes").merge().state()),
+                "SELECT `protocol`, sumMergeState(`bytes`) AS `b` FROM `hit` GROUP BY `protocol`");
+        assertSql(HITS.values("protocol").annotate("q", Aggregate.quantilesMerge(List.of(0.5), "bytes")
+                        .filter("port", 80).state()),
+                "SELECT `protocol`, quantilesMergeStateIf(0.5)(`bytes`, `port` = 80) AS `q` FROM `hit` GROUP BY `protocol`");
+    }
+
+    @Test
     void mergeFiltersTheStoredRowsAndTakesADefault() {
         assertSql(HITS.values("protocol").annotate("b", Sum.of("bytes").merge().filter("port", 80)),
                 "SELECT `protocol`, sumMergeIfOrNull(`bytes`, `port` = 80) AS `b` FROM `hit` GROUP BY `protocol`");
@@ -90,9 +99,18 @@ class AggregateStateSqlTest extends SqlTestSupport {
         assertThatThrownBy(() -> Sum.of("bytes").state().merge()).isInstanceOf(QueryException.class)
                 .hasMessage("Cannot merge sum(bytes): it is already a state (sumState). Call merge() on the plain"
                         + " aggregate, such as Sum.of(\"hits\").merge().");
-        assertThatThrownBy(() -> Sum.of("bytes").merge().state()).isInstanceOf(QueryException.class)
-                .hasMessage("Cannot take the state of sum(bytes): it is already a merge (sumMergeIfOrNull). Call"
+        assertThatThrownBy(() -> Sum.of("bytes").state().state()).isInstanceOf(QueryException.class)
+                .hasMessage("Cannot take the state of sum(bytes): it is already a state (sumState). Call"
                         + " state() on the plain aggregate, such as Sum.of(\"hits\").state().");
+        assertThatThrownBy(() -> Sum.of("bytes").merge().state().merge()).isInstanceOf(QueryException.class)
+                .hasMessage("Cannot merge sum(bytes): it is already a state (sumMergeState). Call merge() on the plain"
+                        + " aggregate, such as Sum.of(\"hits\").merge().");
+        assertThatThrownBy(() -> Sum.of("bytes").merge().merge()).isInstanceOf(QueryException.class)
+                .hasMessage("Cannot merge sum(bytes): it is already a merge (sumMergeIfOrNull). Call merge() on the"
+                        + " plain aggregate, such as Sum.of(\"hits\").merge().");
+        assertThatThrownBy(() -> Sum.of("bytes").merge().defaultValue(0).state()).isInstanceOf(QueryException.class)
+                .hasMessage("Cannot take the state of sum(bytes) with a defaultValue: a state has no value to replace."
+                        + " Give the defaultValue to the merge that reads it back.");
         assertThatThrownBy(() -> Aggregate.argMax("ip", "timestamp").merge()).isInstanceOf(QueryException.class)
                 .hasMessage("Cannot merge argMax(ip, timestamp): a merge reads one column of states and this aggregate"
                         + " has 2 arguments. Name the state column: argMax(...).merge(\"column\").");

@@ -70,10 +70,20 @@ class RollupEngineTest {
     public static class ViewedMinute extends PageViewMinute {
     }
 
+    /** An hourly rollup filled from the per-minute one. */
+    @Table(name = "page_view_hour")
+    @AggregatingMergeTree(orderBy = "hour")
+    public static class PageViewHour {
+        @DateTime public Instant hour = Instant.EPOCH;
+        @AggregateFunction(function = "count") public long hits;
+        @AggregateFunction(function = "uniqExact", args = "String") public long visitors;
+        @AggregateFunction(function = "quantiles(0.5, 0.9)", args = "UInt32") public List<Double> latencyQ;
+    }
+
     @BeforeAll
     static void fill() {
         db = EngineSupport.open("rollup");
-        db.createTables(PageView.class, PageViewMinute.class, ViewedMinute.class);
+        db.createTables(PageView.class, PageViewMinute.class, ViewedMinute.class, PageViewHour.class);
         // The same states written by a materialized view whose query is the QuerySet's embeddable SELECT.
         db.execute("CREATE MATERIALIZED VIEW page_view_minute_view TO page_view_minute_mv AS "
                 + states(QuerySet.of(PageView.class)).asSelect().sql());
@@ -206,6 +216,23 @@ class RollupEngineTest {
         assertThat(perMinute(db.objects(ViewedMinute.class).values("minute"), mergedMeasures()).fetch()).isEqualTo(raw);
         // Each minute's states are spread over one part per batch, not yet merged by the table.
         assertThat(db.objects(PageViewMinute.class).count()).isGreaterThan(raw.size());
+    }
+
+    @Test
+    void anHourlyRollupMadeFromMergedStatesEqualsTheRawHours() {
+        long written = db.objects(PageViewHour.class).insertFrom(db.objects(PageViewMinute.class)
+                .annotate("hour", Func.toStartOfHour("minute")).values("hour")
+                .annotate("hits", Count.of("hits").merge().state())
+                .annotate("visitors", Aggregate.uniqExactMerge("visitors").state())
+                .annotate("latency_q", Aggregate.quantilesMerge(List.of(0.5, 0.9), "latency_q").state()));
+        List<Map<String, Object>> raw = db.objects(PageView.class).annotate("hour", Func.toStartOfHour("ts"))
+                .values("hour").annotate("hits", Count.all()).annotate("visitors", Aggregate.uniqExact("user"))
+                .annotate("latency_q", Aggregate.quantiles(List.of(0.5, 0.9), "latency")).orderBy("hour").fetch();
+        assertThat(written).isEqualTo(raw.size()).isGreaterThan(1);
+        assertThat(db.objects(PageViewHour.class).values("hour").annotate("hits", Count.of("hits").merge())
+                .annotate("visitors", Aggregate.uniqExactMerge("visitors"))
+                .annotate("latency_q", Aggregate.quantilesMerge(List.of(0.5, 0.9), "latency_q")).orderBy("hour").fetch())
+                .isEqualTo(raw);
     }
 
     @Test

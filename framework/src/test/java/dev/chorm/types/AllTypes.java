@@ -1,5 +1,6 @@
 package dev.chorm.types;
 
+import dev.chorm.types.annotation.BFloat16;
 import dev.chorm.types.annotation.Date;
 import dev.chorm.types.annotation.DateTime;
 import dev.chorm.types.annotation.DateTime64;
@@ -16,7 +17,11 @@ import dev.chorm.types.annotation.Int128;
 import dev.chorm.types.annotation.Int256;
 import dev.chorm.types.annotation.Json;
 import dev.chorm.types.annotation.LowCardinality;
+import dev.chorm.types.annotation.MultiPolygon;
 import dev.chorm.types.annotation.Nullable;
+import dev.chorm.types.annotation.Polygon;
+import dev.chorm.types.annotation.Ring;
+import dev.chorm.types.annotation.SimpleAggregateFunction;
 import dev.chorm.types.annotation.Tuple;
 import dev.chorm.types.annotation.UInt128;
 import dev.chorm.types.annotation.UInt16;
@@ -84,6 +89,9 @@ class AllTypes {
     @Nullable Integer nInt; @Nullable String nStr; @Nullable @Decimal(precision = 20, scale = 3) BigDecimal nDec;
     @Nullable Instant nTime; @Nullable UUID nUuid; @Nullable Fruit nEnum; @Nullable @UInt64 BigInteger nU64;
     @Nullable Double nF64; @Nullable LocalDate nDate; @Nullable Inet4Address nIp; @Nullable Boolean nBool;
+    @BFloat16 float bf16; @BFloat16 @Nullable Float nBf16; @SimpleAggregateFunction("max") @Nullable Integer sMax;
+    dev.chorm.types.geo.Point geo; @Ring List<dev.chorm.types.geo.Point> ring;
+    @Polygon List<List<dev.chorm.types.geo.Point>> polygon; @MultiPolygon List<List<List<dev.chorm.types.geo.Point>>> multi;
 
     static List<AllTypes> rows() throws Exception {
         return List.of(minimum(), maximum(), empty());
@@ -125,7 +133,17 @@ class AllTypes {
         r.nTime = Instant.parse("2000-01-01T00:00:00.000001Z"); r.nUuid = UUID.randomUUID(); r.nEnum = Fruit.APPLE;
         r.nU64 = BigInteger.ZERO; r.nF64 = Double.NaN; r.nDate = LocalDate.of(2299, 12, 31);
         r.nIp = (Inet4Address) InetAddress.getByName("10.0.0.1"); r.nBool = false;
+        r.bf16 = Float.intBitsToFloat(0xFF7F0000); r.nBf16 = Float.NEGATIVE_INFINITY; r.sMax = Integer.MIN_VALUE;
+        r.geo = new dev.chorm.types.geo.Point(-Double.MAX_VALUE, Double.MIN_VALUE);
+        r.ring = List.of(geo(0, 0), geo(1, 0), geo(1, 1), geo(0, 0));
+        r.polygon = List.of(List.of(geo(0, 0), geo(10, 0), geo(10, 10), geo(0, 0)),
+                List.of(geo(1, 1), geo(2, 1), geo(2, 2), geo(1, 1)));
+        r.multi = List.of(r.polygon, List.of(r.ring), List.of());
         return r;
+    }
+
+    private static dev.chorm.types.geo.Point geo(double x, double y) {
+        return new dev.chorm.types.geo.Point(x, y);
     }
 
     private static AllTypes maximum() throws Exception {
@@ -151,6 +169,8 @@ class AllTypes {
         r.generic = InetAddress.getByName("2001:db8::1"); r.genericText = "2001:db8::1"; r.ipv6Text = "2001:db8::1";
         r.u64AsLong = -1L; r.nU64 = new BigInteger("18446744073709551615"); r.nF64 = Double.NEGATIVE_INFINITY;
         r.lcNull = "x"; r.nBool = true;
+        r.bf16 = Float.NaN; r.nBf16 = Float.intBitsToFloat(0x7F7F0000); r.sMax = Integer.MAX_VALUE;
+        r.geo = geo(Double.NaN, Double.POSITIVE_INFINITY);
         return r;
     }
 
@@ -161,6 +181,8 @@ class AllTypes {
         r.hosts = Map.of(); r.json = Map.of(); r.lc = ""; r.lcFixed = "";
         r.nInt = null; r.nStr = null; r.nDec = null; r.nTime = null; r.nUuid = null; r.nEnum = null; r.nU64 = null;
         r.nF64 = null; r.nDate = null; r.nIp = null; r.nBool = null;
+        r.bf16 = -0.0f; r.nBf16 = null; r.sMax = null; r.geo = geo(0, 0); r.ring = List.of(); r.polygon = List.of();
+        r.multi = List.of();
         return r;
     }
 
