@@ -69,6 +69,33 @@ class HostAccessTest {
     }
 
     @Test
+    void aClickHouseDictionarySourceReadsOnlyThisEngine() {
+        // Measured before the guard: with a HOST the engine connected out (UNEXPECTED_PACKET_FROM_SERVER from
+        // whatever answered on 10.255.255.1:9000); no grant covers a dictionary's connection.
+        String refusal = " is refused: a ClickHouse dictionary source with a host, port or named collection connects to"
+                + " another server, and the embedded engine reaches no network. Leave HOST, PORT and NAME out: the"
+                + " dictionary then reads this engine's own tables.";
+        String columns = " (id UInt64, x String) PRIMARY KEY id ";
+        assertRefused("CREATE DICTIONARY " + table() + columns + "SOURCE(CLICKHOUSE(HOST '10.255.255.1' PORT 9000"
+                + " TABLE 't')) LAYOUT(FLAT()) LIFETIME(0)", "SOURCE(CLICKHOUSE(HOST ...))" + refusal);
+        assertRefused("CREATE DICTIONARY " + table() + columns + "SOURCE(clickhouse(port 9000 table 't'))"
+                + " LAYOUT(FLAT()) LIFETIME(0)", "SOURCE(CLICKHOUSE(PORT ...))" + refusal);
+        assertRefused("CREATE OR REPLACE DICTIONARY " + table() + columns + "SOURCE(CLICKHOUSE(NAME remote_collection))"
+                + " LAYOUT(FLAT()) LIFETIME(0)", "SOURCE(CLICKHOUSE(NAME ...))" + refusal);
+        String source = table();
+        String local = table();
+        assertThat(http.post("", "CREATE TABLE " + source + " (id UInt64, x String) ENGINE = Memory").ok()).isTrue();
+        assertThat(http.post("", "INSERT INTO " + source + " VALUES (1, 'here')").ok()).isTrue();
+        assertThat(http.post("", "CREATE DICTIONARY " + local + columns + "SOURCE(CLICKHOUSE(TABLE '" + source + "'))"
+                + " LAYOUT(FLAT()) LIFETIME(0)").ok()).isTrue();
+        assertThat(http.post("", "SELECT dictGet('" + local + "', 'x', toUInt64(1))").body()).isEqualTo("here\n");
+        String named = table(); // the words inside a query literal are no source arguments
+        assertThat(http.post("", "CREATE DICTIONARY " + named + columns + "SOURCE(CLICKHOUSE(QUERY 'SELECT id, x AS host"
+                + " FROM " + source + " WHERE x != \\'PORT\\'')) LAYOUT(FLAT()) LIFETIME(0)").ok()).isTrue();
+        assertThat(http.post("", "SELECT dictGet('" + named + "', 'x', toUInt64(1))").body()).isEqualTo("here\n");
+    }
+
+    @Test
     void theNetworkIsOutOfReachAlsoTheServerItself() {
         String self = "127.0.0.1:" + SharedEngine.get().port();
         assertRefused("SELECT * FROM url('http://" + self + "/?query=SELECT+1', 'LineAsString')", "READ ON URL");

@@ -65,12 +65,15 @@ public final class AppModels {
         return new AppModels(Collections.unmodifiableSortedMap(apps));
     }
 
-    /** Return whether {@code type} is a concrete model: it extends Model or carries @Table or an engine annotation. */
+    /** Return whether {@code type} is a concrete model: it extends Model or carries @Table, an engine annotation, @View or @MaterializedView. */
     public static boolean isModel(Class<?> type) {
         if (type.isInterface() || type.isAnnotation() || type.isEnum() || Modifier.isAbstract(type.getModifiers())) {
             return false;
         }
-        return Model.class.isAssignableFrom(type) || type.isAnnotationPresent(Table.class) || Arrays.stream(type.getAnnotations())
+        return Model.class.isAssignableFrom(type) || type.isAnnotationPresent(Table.class)
+                || type.isAnnotationPresent(dev.chorm.model.View.class) || type.isAnnotationPresent(dev.chorm.model.MaterializedView.class)
+                || type.isAnnotationPresent(dev.chorm.model.Dictionary.class)
+                || Arrays.stream(type.getAnnotations())
                 .anyMatch(a -> a.annotationType().isAnnotationPresent(EngineAnnotation.class));
     }
 

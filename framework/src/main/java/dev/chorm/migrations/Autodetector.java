@@ -8,6 +8,7 @@ import dev.chorm.migrations.operations.ProjectState;
 import dev.chorm.migrations.operations.RenameModel;
 import dev.chorm.model.TableSpec;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -17,7 +18,8 @@ import java.util.TreeSet;
 
 /**
  * Compare two project states and return, per app, the ordered operations that turn the first into
- * the second. Possible renames are put to a {@link Questioner}; changes ClickHouse cannot ALTER
+ * the second. Models are created and changed in dependency order ({@link dev.chorm.model.TableSpec#dependencies()}:
+ * tables before the views over them) and deleted in the reverse order. Possible renames are put to a {@link Questioner}; changes ClickHouse cannot ALTER
  * become a table rebuild only when the questioner allows copying the data.
  *
  * <pre>{@code
@@ -55,18 +57,19 @@ public final class Autodetector {
         SortedMap<String, TableSpec> after = to.models(app);
         List<Operation> ops = new ArrayList<>();
         detectModelRenames(app, before, after, ops);
-        for (String model : before.keySet()) {
-            if (!after.containsKey(model)) {
-                ops.add(new DeleteModel(model));
-            }
-        }
-        for (String model : after.keySet()) {
+        // Dependents first: a view is dropped before the tables it reads and writes.
+        List<String> deleted = new ArrayList<>(new DependencyOrder(from)
+                .order(app, before.keySet().stream().filter(m -> !after.containsKey(m)).toList()));
+        Collections.reverse(deleted);
+        deleted.forEach(model -> ops.add(new DeleteModel(model)));
+        // Dependencies first: a table is created (or changed) before the views that read or write it;
+        // otherwise new models come before changed ones.
+        List<String> models = new ArrayList<>(after.keySet().stream().filter(m -> !before.containsKey(m)).toList());
+        after.keySet().stream().filter(before::containsKey).forEach(models::add);
+        for (String model : new DependencyOrder(to).order(app, models)) {
             if (!before.containsKey(model)) {
                 ops.add(new CreateModel(model, after.get(model)));
-            }
-        }
-        for (String model : after.keySet()) {
-            if (before.containsKey(model)) {
+            } else {
                 ops.addAll(new ModelDiff(app, model, before.get(model), after.get(model), questioner).operations());
             }
         }

@@ -5,9 +5,15 @@ import dev.chorm.migrations.operations.Operation;
 import dev.chorm.migrations.operations.ProjectState;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Write new migrations ({@code makemigrations}): compare the state the migration files describe
@@ -50,7 +56,69 @@ final class MigrationMaker {
                 out.add(newMigration(e.getKey(), e.getValue(), options));
             }
         }
-        return write(out, options);
+        return write(withCrossAppDependencies(out, fromFiles, target), options);
+    }
+
+    /**
+     * Add to each new migration the other apps' migrations it needs, by the models' dependencies
+     * ({@link dev.chorm.model.TableSpec#dependencies()}): a migration that creates or changes a model
+     * reading another app's table depends on that app's new migration (or its latest one); a migration
+     * that deletes a table depends on the other apps' new migrations that delete or change the models
+     * reading it, so they let go of it first.
+     */
+    private List<Migration> withCrossAppDependencies(List<Migration> made, ProjectState fromFiles, ProjectState target) {
+        Map<String, Migration> byApp = new LinkedHashMap<>();
+        made.forEach(m -> byApp.put(m.app(), m));
+        Map<String, Set<MigrationKey>> extra = new TreeMap<>();
+        DependencyOrder after = new DependencyOrder(target);
+        DependencyOrder before = new DependencyOrder(fromFiles);
+        for (String app : byApp.keySet()) {
+            for (String model : changedModels(app, fromFiles, target)) {
+                if (target.findModel(app, model).isEmpty()) {
+                    continue;
+                }
+                for (DependencyOrder.ModelKey dep : after.dependencies(app, model)) {
+                    if (!dep.app().equals(app)) {
+                        extra.computeIfAbsent(app, a -> new LinkedHashSet<>()).addAll(byApp.containsKey(dep.app())
+                                ? List.of(byApp.get(dep.app()).key()) : graph.leaves(dep.app()));
+                    }
+                }
+            }
+            for (String other : byApp.keySet()) {
+                if (other.equals(app)) {
+                    continue;
+                }
+                for (String model : changedModels(other, fromFiles, target)) {
+                    if (fromFiles.findModel(other, model).isPresent() && before.dependencies(other, model).stream()
+                            .anyMatch(d -> d.app().equals(app) && target.findModel(app, d.model()).isEmpty())) {
+                        extra.computeIfAbsent(app, a -> new LinkedHashSet<>()).add(byApp.get(other).key());
+                    }
+                }
+            }
+        }
+        List<Migration> out = new ArrayList<>();
+        for (Migration m : made) {
+            Set<MigrationKey> add = extra.getOrDefault(m.app(), Set.of());
+            for (MigrationKey dep : add) {
+                if (byApp.containsKey(dep.app()) && extra.getOrDefault(dep.app(), Set.of()).contains(m.key())) {
+                    throw new MigrationException(("The new migrations %s and %s would depend on each other: each app creates or"
+                            + " deletes a model the other one's models read. Make the migrations one app at a time"
+                            + " (makemigrations with one app) so that the second one depends on the first.")
+                            .formatted(m.key(), dep));
+                }
+            }
+            List<MigrationKey> deps = new ArrayList<>(m.dependencies());
+            add.stream().filter(k -> !deps.contains(k)).forEach(deps::add);
+            out.add(Migration.of(m.key(), deps, m.operations(), m.initial()));
+        }
+        return out;
+    }
+
+    /** Return the models of {@code app} that are added, deleted or changed from {@code fromFiles} to {@code target}. */
+    private static List<String> changedModels(String app, ProjectState fromFiles, ProjectState target) {
+        SortedSet<String> names = new TreeSet<>(fromFiles.models(app).keySet());
+        names.addAll(target.models(app).keySet());
+        return names.stream().filter(n -> !fromFiles.findModel(app, n).equals(target.findModel(app, n))).toList();
     }
 
     /**

@@ -5,13 +5,16 @@ import dev.chorm.migrations.operations.AddField;
 import dev.chorm.migrations.operations.AddIndex;
 import dev.chorm.migrations.operations.AddProjection;
 import dev.chorm.migrations.operations.AlterField;
+import dev.chorm.migrations.operations.AlterDictionary;
 import dev.chorm.migrations.operations.AlterModelComment;
 import dev.chorm.migrations.operations.AlterModelEngine;
 import dev.chorm.migrations.operations.AlterModelOrderBy;
 import dev.chorm.migrations.operations.AlterModelSettings;
 import dev.chorm.migrations.operations.AlterModelTable;
 import dev.chorm.migrations.operations.AlterModelTtl;
+import dev.chorm.migrations.operations.AlterViewQuery;
 import dev.chorm.migrations.operations.CreateModel;
+import dev.chorm.migrations.operations.RecreateView;
 import dev.chorm.migrations.operations.DeleteModel;
 import dev.chorm.migrations.operations.Operation;
 import dev.chorm.migrations.operations.RemoveConstraint;
@@ -91,10 +94,19 @@ final class MigrationNamer {
         if (op instanceof RemoveProjection o) {
             return "remove_" + snake(o.model()) + "_" + o.name();
         }
+        if (op instanceof AlterViewQuery o) {
+            return "alter_" + snake(o.model()) + "_query";
+        }
+        if (op instanceof RecreateView o) {
+            return "recreate_" + snake(o.model());
+        }
         return modelFragment(op);
     }
 
     private static String modelFragment(Operation op) {
+        if (op instanceof AlterDictionary o) {
+            return "alter_" + snake(o.model());
+        }
         String model = op instanceof AlterModelTable o ? o.model() : op instanceof AlterModelComment o ? o.model()
                 : op instanceof AlterModelSettings o ? o.model() : op instanceof AlterModelOrderBy o ? o.model()
                 : op instanceof AlterModelTtl o ? o.model() : op instanceof AlterModelEngine o ? o.model() : null;

@@ -5,6 +5,7 @@ import dev.chorm.migrations.operations.AddConstraint;
 import dev.chorm.migrations.operations.AddField;
 import dev.chorm.migrations.operations.AddIndex;
 import dev.chorm.migrations.operations.AddProjection;
+import dev.chorm.migrations.operations.AlterDictionary;
 import dev.chorm.migrations.operations.AlterField;
 import dev.chorm.migrations.operations.AlterModelComment;
 import dev.chorm.migrations.operations.AlterModelEngine;
@@ -52,6 +53,12 @@ final class ModelDiff {
 
     List<Operation> operations() {
         checkLocation();
+        if (before.isDictionary() || after.isDictionary()) {
+            return dictionaryOperations();
+        }
+        if (before.isView() || after.isView()) {
+            return ViewDiff.operations(app, model, before, after);
+        }
         if (!before.name().equals(after.name())) {
             add(new AlterModelTable(model, after.name()));
         }
@@ -73,6 +80,20 @@ final class ModelDiff {
                 .forEach(c -> add(new AlterField(model, c)));
         addParts();
         alterTableOptions();
+        return ops;
+    }
+
+    /** A dictionary holds no data of its own: any change is one CREATE OR REPLACE, never column ALTERs. */
+    private List<Operation> dictionaryOperations() {
+        if (before.isDictionary() != after.isDictionary()) {
+            throw new MigrationException(("Model %s.%s changes from a %s to a %s; chorm cannot migrate that in place."
+                    + " Give the new one another model name (the old one is dropped, the new one created).")
+                    .formatted(app, model, before.isDictionary() ? "dictionary" : "table",
+                            after.isDictionary() ? "dictionary" : "table"));
+        }
+        if (!before.equals(after)) {
+            add(new AlterDictionary(model, after));
+        }
         return ops;
     }
 

@@ -7,12 +7,15 @@ import dev.chorm.migrations.operations.AddIndex;
 import dev.chorm.migrations.operations.AddProjection;
 import dev.chorm.migrations.operations.AlterField;
 import dev.chorm.migrations.operations.AlterModelComment;
+import dev.chorm.migrations.operations.AlterDictionary;
 import dev.chorm.migrations.operations.AlterModelEngine;
 import dev.chorm.migrations.operations.AlterModelOrderBy;
 import dev.chorm.migrations.operations.AlterModelSettings;
 import dev.chorm.migrations.operations.AlterModelTable;
 import dev.chorm.migrations.operations.AlterModelTtl;
+import dev.chorm.migrations.operations.AlterViewQuery;
 import dev.chorm.migrations.operations.CreateModel;
+import dev.chorm.migrations.operations.RecreateView;
 import dev.chorm.migrations.operations.DeleteModel;
 import dev.chorm.migrations.operations.Operation;
 import dev.chorm.migrations.operations.RemoveConstraint;
@@ -39,6 +42,11 @@ final class OperationCodec {
     private static final List<Entry<?>> ENTRIES = List.of(
             entry("CreateModel", CreateModel.class, (o, m) -> put(m, "model", o.model(), "table", SpecCodec.encodeTable(o.table())),
                     d -> new CreateModel(d.string("model"), SpecCodec.decodeTable(d.object("table")))),
+            entry("AlterViewQuery", AlterViewQuery.class, (o, m) -> put(m, "model", o.model(), "view", SpecCodec.encodeTable(o.view())),
+                    d -> new AlterViewQuery(d.string("model"), SpecCodec.decodeTable(d.object("view")))),
+            entry("RecreateView", RecreateView.class,
+                    (o, m) -> put(m, "model", o.model(), "reason", o.reason(), "view", SpecCodec.encodeTable(o.view())),
+                    d -> new RecreateView(d.string("model"), SpecCodec.decodeTable(d.object("view")), d.string("reason", ""))),
             entry("DeleteModel", DeleteModel.class, (o, m) -> put(m, "model", o.model()), d -> new DeleteModel(d.string("model"))),
             entry("RenameModel", RenameModel.class, (o, m) -> put(m, "oldName", o.oldName(), "newName", o.newName()),
                     d -> new RenameModel(d.string("oldName"), d.string("newName"))),
@@ -80,6 +88,9 @@ final class OperationCodec {
                     (o, m) -> put(m, "model", o.model(), "allowDataCopy", o.allowDataCopy(), "table", SpecCodec.encodeTable(o.table())),
                     d -> new AlterModelEngine(d.string("model"), SpecCodec.decodeTable(d.object("table")),
                             d.bool("allowDataCopy", false))),
+            entry("AlterDictionary", AlterDictionary.class,
+                    (o, m) -> put(m, "model", o.model(), "table", SpecCodec.encodeTable(o.table())),
+                    d -> new AlterDictionary(d.string("model"), SpecCodec.decodeTable(d.object("table")))),
             entry("RunSQL", RunSql.class, OperationCodec::encodeRunSql,
                     d -> new RunSql(d.strings("sql"), d.has("reverseSql") ? d.strings("reverseSql") : null)),
             entry("RunJava", RunJava.class, (o, m) -> put(m, "class", o.className(), "reversible", o.reversible()),

@@ -3,10 +3,14 @@ package dev.chorm.migrations;
 import dev.chorm.model.ColumnSpec;
 import dev.chorm.model.ConstraintSpec;
 import dev.chorm.model.DefaultKind;
+import dev.chorm.model.DictionaryLayout;
+import dev.chorm.model.DictionarySpec;
 import dev.chorm.model.EngineSpec;
 import dev.chorm.model.IndexSpec;
 import dev.chorm.model.ProjectionSpec;
+import dev.chorm.model.TableRef;
 import dev.chorm.model.TableSpec;
+import dev.chorm.model.ViewSpec;
 import dev.chorm.types.DataType;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +45,95 @@ final class SpecCodec {
         putIfNotEmpty(m, "indexes", t.indexes().stream().map(SpecCodec::encodeIndex).toList());
         putIfNotEmpty(m, "constraints", t.constraints().stream().map(SpecCodec::encodeConstraint).toList());
         putIfNotEmpty(m, "projections", t.projections().stream().map(SpecCodec::encodeProjection).toList());
+        if (t.view() != null) {
+            m.put("view", encodeView(t.view()));
+        }
+        if (t.dictionary() != null) {
+            m.put("dictionary", encodeDictionary(t.dictionary()));
+        }
         return m;
+    }
+
+    /**
+     * Encode a dictionary as {@code {source?: table, sourceDatabase?, query?, primaryKey, layout, lifetime:
+     * {min, max}?, range: {min, max}?, hierarchical?, injective?, expressions?}}.
+     */
+    static Map<String, Object> encodeDictionary(DictionarySpec d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        putIfNotEmpty(m, "source", d.sourceTable());
+        putIfNotEmpty(m, "sourceDatabase", d.sourceDatabase());
+        putIfNotEmpty(m, "query", d.sourceQuery());
+        m.put("primaryKey", d.primaryKey());
+        m.put("layout", d.layout().name().toLowerCase(Locale.ROOT));
+        if (!d.layout().direct()) {
+            Map<String, Object> lifetime = new LinkedHashMap<>();
+            lifetime.put("min", d.lifetimeMin());
+            lifetime.put("max", d.lifetimeMax());
+            m.put("lifetime", lifetime);
+        }
+        if (d.layout().ranged()) {
+            Map<String, Object> range = new LinkedHashMap<>();
+            range.put("min", d.rangeMin());
+            range.put("max", d.rangeMax());
+            m.put("range", range);
+        }
+        putIfNotEmpty(m, "hierarchical", d.hierarchical());
+        putIfNotEmpty(m, "injective", d.injective());
+        if (!d.expressions().isEmpty()) {
+            m.put("expressions", new LinkedHashMap<>(d.expressions()));
+        }
+        return m;
+    }
+
+    static DictionarySpec decodeDictionary(Data d) {
+        Data lifetime = d.has("lifetime") ? d.object("lifetime") : null;
+        Data range = d.has("range") ? d.object("range") : null;
+        return new DictionarySpec(d.string("source", ""), d.string("sourceDatabase", ""), d.string("query", ""),
+                d.strings("primaryKey"), DictionaryLayout.parse(d.string("layout")),
+                lifetime == null ? 0 : lifetime.integer("min"), lifetime == null ? 0 : lifetime.integer("max"),
+                range == null ? "" : range.string("min"), range == null ? "" : range.string("max"),
+                d.strings("hierarchical"), d.strings("injective"), d.stringMap("expressions"));
+    }
+
+    /** Encode a view as {@code {kind, query, to?, refresh?: {schedule, append?, dependsOn?}, populate?, sources?}}. */
+    static Map<String, Object> encodeView(ViewSpec v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", v.kind().name().toLowerCase(Locale.ROOT));
+        m.put("query", v.query());
+        if (v.to() != null) {
+            m.put("to", v.to().toString());
+        }
+        if (v.refresh() != null) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("schedule", v.refresh().schedule());
+            if (v.refresh().append()) {
+                r.put("append", true);
+            }
+            putIfNotEmpty(r, "dependsOn", refs(v.refresh().dependsOn()));
+            m.put("refresh", r);
+        }
+        if (v.populate()) {
+            m.put("populate", true);
+        }
+        putIfNotEmpty(m, "sources", refs(v.sources()));
+        return m;
+    }
+
+    static ViewSpec decodeView(Data d) {
+        ViewSpec.Kind kind = ViewSpec.Kind.valueOf(d.string("kind").toUpperCase(Locale.ROOT));
+        TableRef to = d.has("to") ? TableRef.parse(d.string("to")) : null;
+        ViewSpec.Refresh refresh = null;
+        if (d.has("refresh")) {
+            Data r = d.object("refresh");
+            refresh = new ViewSpec.Refresh(r.string("schedule"), r.bool("append", false),
+                    r.strings("dependsOn").stream().map(TableRef::parse).toList());
+        }
+        return new ViewSpec(kind, d.string("query"), to, refresh, d.bool("populate", false),
+                d.strings("sources").stream().map(TableRef::parse).toList());
+    }
+
+    private static List<String> refs(List<TableRef> refs) {
+        return refs.stream().map(TableRef::toString).toList();
     }
 
     static TableSpec decodeTable(Data d) {
@@ -55,6 +147,12 @@ final class SpecCodec {
         d.objects("indexes").forEach(i -> b.index(decodeIndex(i)));
         d.objects("constraints").forEach(c -> b.constraint(decodeConstraint(c)));
         d.objects("projections").forEach(p -> b.projection(ProjectionSpec.of(p.string("name"), p.string("query"))));
+        if (d.has("view")) {
+            b.view(decodeView(d.object("view")));
+        }
+        if (d.has("dictionary")) {
+            b.dictionary(decodeDictionary(d.object("dictionary")));
+        }
         return b.build();
     }
 

@@ -46,11 +46,8 @@ final class EngineReader {
 
     /** Return the table of this model with these columns, or null when a problem prevents building it. */
     TableSpec readTable(List<ColumnSpec> columns, boolean syntheticId) {
-        TableSpec.Builder b = TableSpec.builder(tableName()).columns(columns);
+        TableSpec.Builder b = named().columns(columns);
         Table table = type.getAnnotation(Table.class);
-        if (table != null) {
-            b.database(table.database()).cluster(table.cluster()).comment(table.comment());
-        }
         List<Annotation> engines = Arrays.stream(type.getAnnotations())
                 .filter(a -> a.annotationType().isAnnotationPresent(EngineAnnotation.class)).toList();
         if (engines.size() > 1) {
@@ -63,10 +60,23 @@ final class EngineReader {
         } else {
             readEngine(engines.get(0), b, table == null ? "" : table.cluster());
         }
+        if (ViewReader.isView(type)) {
+            new ViewReader(type, owner, problems).read(b, engines.isEmpty() ? null : engines.get(0), columns);
+        }
         readIndexes(b);
         readConstraints(b);
         readProjections(b);
         return problems.isEmpty() ? b.build() : null;
+    }
+
+    /** Return a builder holding what {@link Table} says: name, database, cluster and comment. */
+    TableSpec.Builder named() {
+        TableSpec.Builder b = TableSpec.builder(tableName());
+        Table table = type.getAnnotation(Table.class);
+        if (table != null) {
+            b.database(table.database()).cluster(table.cluster()).comment(table.comment());
+        }
+        return b;
     }
 
     private String tableName() {

@@ -48,9 +48,12 @@ public final class ModelChecks {
         for (Class<?> model : models) {
             TableSpec t = ModelMeta.of(model).table();
             String name = model.getSimpleName();
-            boolean annotated = java.util.Arrays.stream(model.getAnnotations())
+            boolean annotated = t.isDictionary() || java.util.Arrays.stream(model.getAnnotations())
                     .anyMatch(a -> a.annotationType().isAnnotationPresent(EngineAnnotation.class));
             String order = t.orderBy().isEmpty() ? "tuple()" : String.join(", ", t.orderBy());
+            if (t.isView() && !t.engine().isMergeTreeFamily()) {
+                continue; // a view, or a materialized view writing TO another table: no storage of its own
+            }
             if (!annotated) {
                 notes.add(("%s: no engine annotation, so the table is MergeTree ORDER BY %s (chorm's default); add"
                         + " @MergeTree(orderBy = ...) to choose the sorting key.").formatted(name, order));
@@ -78,6 +81,10 @@ public final class ModelChecks {
             checkNotMergeTree(table, owner, problems);
         }
         new ExtraChecks(table, owner, problems).run();
+        if (table.isDictionary()) {
+            new DictionaryChecks(table, owner, problems).run();
+        }
+        ViewChecks.check(table, owner, problems);
     }
 
     private static void checkNames(TableSpec table, String owner, Problems problems) {

@@ -48,12 +48,25 @@ final class ModelReader {
         checkDistinctColumns(fields);
         List<ColumnSpec> columns = fields.stream().map(ModelField::column).toList();
         boolean syntheticId = fields.stream().anyMatch(ModelField::isSyntheticId);
-        TableSpec table = problems.isEmpty() ? new EngineReader(type, owner, problems).readTable(columns, syntheticId) : null;
+        Dictionary dictionary = type.getAnnotation(Dictionary.class);
+        if (dictionary == null) {
+            fields.stream().filter(f -> f.element().isAnnotationPresent(DictionaryAttribute.class)).forEach(f -> problems.add(
+                    "%s.%s: @DictionaryAttribute needs a @Dictionary model; remove it or declare the model with @Dictionary.",
+                    owner, f.javaName()));
+        }
+        TableSpec table = !problems.isEmpty() ? null : dictionary != null ? readDictionary(dictionary, fields)
+                : new EngineReader(type, owner, problems).readTable(columns, syntheticId);
         if (table != null) {
             ModelChecks.checkTable(table, owner, problems);
         }
         problems.throwIfAny();
         return new ModelMeta(type, table, fields, constructor);
+    }
+
+    private TableSpec readDictionary(Dictionary dictionary, List<ModelField> fields) {
+        fields.forEach(f -> DictionaryReader.checkColumnOptions(f, owner, problems));
+        TableSpec.Builder named = new EngineReader(type, owner, problems).named();
+        return new DictionaryReader(type, owner, problems).readTable(dictionary, fields, named);
     }
 
     private List<ModelField> readFields() {

@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  * @param <T> the type of a result row: the model, or a Map, List or value after {@link #values},
  *            {@link #valuesList} or {@link #into}
  */
-public final class QuerySet<T> implements QueryPart {
+public final class QuerySet<T> implements QueryPart, dev.chorm.model.SelectQuery {
     private final QueryDatabase db;
     private final Query query;
     private final RowShape<T> shape;
@@ -520,6 +520,17 @@ public final class QuerySet<T> implements QueryPart {
      */
     public SelectStatement asSelect() {
         return SqlCompiler.embedded(query);
+    }
+
+    /**
+     * Return this QuerySet as a view's query (see {@link dev.chorm.model.ViewQuery}): the SELECT of
+     * {@link #asSelect()}, its columns, and the tables it reads (the view's dependencies).
+     */
+    @Override
+    public dev.chorm.model.SelectText selectText() {
+        SelectStatement s = asSelect();
+        return new dev.chorm.model.SelectText(s.sql(), s.columns().stream()
+                .map(c -> new dev.chorm.model.SelectText.Column(c.name(), c.type())).toList(), SqlCompiler.tablesRead(query));
     }
 
     /** Return the SELECT statement; same as {@link #toSql()}. */

@@ -6,9 +6,11 @@ import static dev.chorm.sql.SqlLiterals.quoteString;
 import dev.chorm.model.ColumnSpec;
 import dev.chorm.model.ConstraintSpec;
 import dev.chorm.model.DefaultKind;
+import dev.chorm.model.DictionarySpec;
 import dev.chorm.model.IndexSpec;
 import dev.chorm.model.ProjectionSpec;
 import dev.chorm.model.TableSpec;
+import dev.chorm.model.ViewSpec;
 import dev.chorm.sql.SqlLiterals;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,7 @@ import java.util.stream.Collectors;
 public final class DdlRenderer {
     private static final String CREATE_TABLE = "CREATE TABLE %s%s%s\n(\n%s\n)\nENGINE = %s";
     private static final String DROP_TABLE = "DROP TABLE %s%s%s%s";
+    private static final String DROP_VIEW = "DROP VIEW %s%s%s%s";
     private static final String ALTER_TABLE = "ALTER TABLE %s%s %s";
     private static final String RENAME_TABLE = "RENAME TABLE %s%s TO %s%s";
     private static final String EXCHANGE_TABLES = "EXCHANGE TABLES %s AND %s%s";
@@ -34,8 +37,17 @@ public final class DdlRenderer {
     private static final String TRUNCATE_TABLE = "TRUNCATE TABLE IF EXISTS %s%s";
     private static final String INDENT = "    ";
 
-    /** Return {@code CREATE TABLE [IF NOT EXISTS] db.table [ON CLUSTER c] (...) ENGINE = ... [clauses]}. */
+    /**
+     * Return {@code CREATE TABLE [IF NOT EXISTS] db.table [ON CLUSTER c] (...) ENGINE = ... [clauses]}, or for a
+     * view the {@code CREATE [MATERIALIZED] VIEW} of {@link #createView}.
+     */
     public String createTable(TableSpec t, boolean ifNotExists) {
+        if (t.isDictionary()) {
+            return createDictionary(t, ifNotExists ? "CREATE DICTIONARY IF NOT EXISTS " : "CREATE DICTIONARY ");
+        }
+        if (t.isView()) {
+            return createView(t, ifNotExists, false);
+        }
         List<String> elements = new ArrayList<>();
         t.columns().forEach(c -> elements.add(INDENT + columnDefinition(c)));
         t.indexes().forEach(i -> elements.add(INDENT + indexDefinition(i)));
@@ -50,6 +62,74 @@ public final class DdlRenderer {
         t.columns().stream().map(this::columnQuerySettings).filter(x -> !x.isEmpty()).findFirst()
                 .ifPresent(x -> sql.append('\n').append(x.strip()));
         return sql.toString();
+    }
+
+    /**
+     * Return the CREATE statement of the view {@code t}:
+     * <ul>
+     * <li>a plain view: {@code CREATE [OR REPLACE] VIEW [IF NOT EXISTS] db.v [ON CLUSTER c] AS query};</li>
+     * <li>a materialized view: {@code CREATE MATERIALIZED VIEW [IF NOT EXISTS] db.v [ON CLUSTER c]
+     *     [REFRESH ... [DEPENDS ON ...]] [APPEND] TO db.target | (columns) ENGINE = ... [clauses] [POPULATE] AS query}.</li>
+     * </ul>
+     * {@code orReplace} is for plain views only (ClickHouse has no OR REPLACE for materialized views).
+     */
+    public String createView(TableSpec t, boolean ifNotExists, boolean orReplace) {
+        ViewSpec v = t.view();
+        if (v == null) {
+            throw new IllegalArgumentException(t.name() + " is not a view");
+        }
+        StringBuilder sql = new StringBuilder("CREATE ");
+        if (orReplace) {
+            if (v.isMaterialized()) {
+                throw new IllegalArgumentException(t.name() + ": a materialized view cannot be CREATE OR REPLACE'd");
+            }
+            sql.append("OR REPLACE ");
+        }
+        sql.append(v.isMaterialized() ? "MATERIALIZED VIEW " : "VIEW ").append(ifNotExists ? "IF NOT EXISTS " : "")
+                .append(table(t)).append(SqlLiterals.onCluster(t.cluster()));
+        if (v.isMaterialized()) {
+            if (v.refresh() != null) {
+                sql.append('\n').append(refreshClause(v.refresh()));
+                if (v.refresh().append()) {
+                    sql.append("\nAPPEND");
+                }
+            }
+            if (v.to() != null) {
+                sql.append("\nTO ").append(SqlLiterals.qualifiedName(v.to().database(), v.to().name()));
+            } else {
+                List<String> elements = new ArrayList<>();
+                t.columns().forEach(c -> elements.add(INDENT + columnDefinition(c)));
+                t.indexes().forEach(i -> elements.add(INDENT + indexDefinition(i)));
+                t.projections().forEach(p -> elements.add(INDENT + projectionDefinition(p)));
+                sql.append("\n(\n").append(String.join(",\n", elements)).append("\n)\nENGINE = ").append(t.engine().sql());
+                appendClauses(t, sql);
+            }
+            if (v.populate()) {
+                sql.append("\nPOPULATE");
+            }
+        }
+        if (t.comment().isEmpty()) {
+            sql.append("\nAS ").append(v.query());
+        } else {
+            // in brackets: after a bare FROM table, COMMENT would be read as the table's alias
+            sql.append("\nAS (").append(v.query()).append(")\nCOMMENT ").append(quoteString(t.comment()));
+        }
+        return sql.toString();
+    }
+
+    /** Return {@code REFRESH EVERY|AFTER ... [DEPENDS ON db.a, db.b]}, without {@code APPEND}. */
+    public String refreshClause(ViewSpec.Refresh r) {
+        String sql = "REFRESH " + r.schedule();
+        if (!r.dependsOn().isEmpty()) {
+            sql += " DEPENDS ON " + r.dependsOn().stream().map(d -> SqlLiterals.qualifiedName(d.database(), d.name()))
+                    .collect(Collectors.joining(", "));
+        }
+        return sql;
+    }
+
+    /** Return the action {@code MODIFY QUERY select}: a materialized view's new query (ClickHouse 26.5 allows it with a TO table and with its own storage). */
+    public String modifyQuery(String query) {
+        return "MODIFY QUERY " + query;
     }
 
     /**
@@ -136,8 +216,74 @@ public final class DdlRenderer {
         return "PROJECTION " + quoteIdentifier(p.name()) + " (" + p.query() + ')';
     }
 
-    /** Return {@code DROP TABLE [IF EXISTS] db.table [ON CLUSTER c] [SYNC]}. */
+    /**
+     * Return {@code CREATE OR REPLACE DICTIONARY ...}: a changed dictionary in one statement, which the
+     * engine swaps in atomically (queries keep reading the old one until the new one is created).
+     */
+    public String replaceDictionary(TableSpec t) {
+        return createDictionary(t, "CREATE OR REPLACE DICTIONARY ");
+    }
+
+    /**
+     * Return {@code <create> db.name [ON CLUSTER c] (columns) PRIMARY KEY .. SOURCE(CLICKHOUSE(..))
+     * LAYOUT(..) [LIFETIME(MIN a MAX b)] [RANGE(MIN x MAX y)] [COMMENT '..']}. The source has no HOST,
+     * so the dictionary reads the server it lives on; without DB it reads its own database.
+     */
+    private String createDictionary(TableSpec t, String create) {
+        DictionarySpec d = t.dictionary();
+        List<String> columns = new ArrayList<>();
+        for (ColumnSpec c : t.columns()) {
+            StringBuilder col = new StringBuilder(INDENT).append(quoteIdentifier(c.name())).append(' ').append(c.type().sql());
+            if (c.defaultKind() == DefaultKind.DEFAULT) {
+                col.append(" DEFAULT ").append(c.defaultExpression());
+            }
+            String expression = d.expressions().get(c.name());
+            if (expression != null) {
+                col.append(" EXPRESSION ").append(expression);
+            }
+            if (d.hierarchical().contains(c.name())) {
+                col.append(" HIERARCHICAL");
+            }
+            if (d.injective().contains(c.name())) {
+                col.append(" INJECTIVE");
+            }
+            columns.add(col.toString());
+        }
+        StringBuilder sql = new StringBuilder(create).append(table(t)).append(SqlLiterals.onCluster(t.cluster()))
+                .append("\n(\n").append(String.join(",\n", columns)).append("\n)\nPRIMARY KEY ")
+                .append(d.primaryKey().stream().map(SqlLiterals::quoteIdentifier).collect(Collectors.joining(", ")))
+                .append("\nSOURCE(CLICKHOUSE(").append(dictionarySource(d)).append("))\nLAYOUT(")
+                .append(d.layout().sql()).append(')');
+        if (!d.layout().direct()) {
+            sql.append("\nLIFETIME(MIN ").append(d.lifetimeMin()).append(" MAX ").append(d.lifetimeMax()).append(')');
+        }
+        if (d.layout().ranged()) {
+            sql.append("\nRANGE(MIN ").append(quoteIdentifier(d.rangeMin())).append(" MAX ")
+                    .append(quoteIdentifier(d.rangeMax())).append(')');
+        }
+        if (!t.comment().isEmpty()) {
+            sql.append("\nCOMMENT ").append(quoteString(t.comment()));
+        }
+        return sql.toString();
+    }
+
+    private static String dictionarySource(DictionarySpec d) {
+        if (!d.sourceQuery().isEmpty()) {
+            return "QUERY " + quoteString(d.sourceQuery());
+        }
+        String source = "TABLE " + quoteString(d.sourceTable());
+        return d.sourceDatabase().isEmpty() ? source : source + " DB " + quoteString(d.sourceDatabase());
+    }
+
+    /** Return {@code DROP TABLE|VIEW|DICTIONARY [IF EXISTS] db.table [ON CLUSTER c] [SYNC]}. */
     public String dropTable(TableSpec t, boolean ifExists, boolean sync) {
+        if (t.isView()) {
+            return DROP_VIEW.formatted(ifExists ? "IF EXISTS " : "", table(t), SqlLiterals.onCluster(t.cluster()), sync ? " SYNC" : "");
+        }
+        if (t.isDictionary()) {
+            // ClickHouse refuses DROP TABLE on a dictionary (code 520); SYNC does not apply to one.
+            return "DROP DICTIONARY " + (ifExists ? "IF EXISTS " : "") + table(t) + SqlLiterals.onCluster(t.cluster());
+        }
         return DROP_TABLE.formatted(ifExists ? "IF EXISTS " : "", table(t), SqlLiterals.onCluster(t.cluster()), sync ? " SYNC" : "");
     }
 

@@ -4,6 +4,7 @@ import static dev.chorm.sql.SqlLiterals.quoteString;
 
 import dev.chorm.model.ColumnSpec;
 import dev.chorm.model.ConstraintSpec;
+import dev.chorm.model.DictionarySpec;
 import dev.chorm.model.EngineSpec;
 import dev.chorm.model.IndexSpec;
 import dev.chorm.model.ProjectionSpec;
@@ -60,6 +61,17 @@ final class ExpressionCanonicalizer {
                 .projections(t.projections().stream().map(p -> ProjectionSpec.of(p.name(), query(p.query(), f)))
                         .toList())
                 .engine(engine(t.engine(), f));
+        if (t.isDictionary()) {
+            DictionarySpec d = t.dictionary();
+            Map<String, String> expressions = new java.util.LinkedHashMap<>();
+            d.expressions().forEach((name, e) -> expressions.put(name, expression(e, f)));
+            b.dictionary(new DictionarySpec(d.sourceTable(), d.sourceDatabase(), d.sourceQuery(), d.primaryKey(),
+                    d.layout(), d.lifetimeMin(), d.lifetimeMax(), d.rangeMin(), d.rangeMax(), d.hierarchical(),
+                    d.injective(), expressions));
+        }
+        if (t.view() != null) {
+            b.view(t.view().withQuery(query(t.view().query(), f)));
+        }
         return b.build();
     }
 

@@ -6,8 +6,12 @@ import dev.chorm.model.DefaultKind;
 import dev.chorm.model.EngineSpec;
 import dev.chorm.model.IndexSpec;
 import dev.chorm.model.ProjectionSpec;
+import dev.chorm.model.TableRef;
 import dev.chorm.model.TableSpec;
+import dev.chorm.model.ViewSpec;
 import dev.chorm.schema.internal.CreateQueryParser;
+import dev.chorm.schema.internal.DictionaryQueryParser;
+import dev.chorm.schema.internal.CreateViewParser;
 import dev.chorm.sql.SqlLexer;
 import dev.chorm.types.DataType;
 import java.util.ArrayList;
@@ -27,6 +31,11 @@ import java.util.Optional;
  * compared: the cluster (no system table records ON CLUSTER; it is copied from the request), codec
  * parameters that the server fills in (write {@code ZSTD(1)} rather than {@code ZSTD}), and the default
  * Keeper path of a Replicated engine declared without one.
+ *
+ * <p>A view is read from its {@code as_select} (without the qualification of its own database's tables,
+ * which ClickHouse adds), its {@code create_table_query} ({@code TO} table, refresh clause) and, for a
+ * materialized view with its own storage, the {@code .inner_id.<uuid>} table that holds its rows. What
+ * ClickHouse does not record is copied from the request: a view's declared sources and its populate flag.
  */
 final class Introspector {
     private final SqlExecutor executor;
@@ -44,6 +53,12 @@ final class Introspector {
             return Optional.empty();
         }
         Map<String, Object> t = tables.get(0);
+        if (text(t, "engine").equals("Dictionary")) {
+            return Optional.of(dictionary(like, t));
+        }
+        if (text(t, "engine").equals("View") || text(t, "engine").equals("MaterializedView")) {
+            return Optional.of(view(like, t));
+        }
         CreateQueryParser create = new CreateQueryParser(text(t, "create_table_query"));
         String engineFull = text(t, "engine_full");
         EngineSpec engine = engine(engineFull.isBlank() ? text(t, "engine") : engineFull);
@@ -59,6 +74,51 @@ final class Introspector {
         create.constraints().forEach(c -> b.constraint(new ConstraintSpec(c[0], ConstraintSpec.Kind.valueOf(c[1]), c[2])));
         create.projections().forEach(p -> b.projection(ProjectionSpec.of(p[0], p[1])));
         return Optional.of(b.build());
+    }
+
+    /** Read a dictionary, which {@code system.columns} shows with bare types: its create query is the full record. */
+    private static TableSpec dictionary(TableSpec like, Map<String, Object> t) {
+        DictionaryQueryParser create = new DictionaryQueryParser(text(t, "create_table_query"));
+        return TableSpec.builder(like.name()).database(like.database()).cluster(like.cluster())
+                .comment(text(t, "comment")).engine(EngineSpec.of("Dictionary")).columns(create.columns())
+                .dictionary(create.dictionary()).build();
+    }
+
+    private TableSpec view(TableSpec like, Map<String, Object> t) {
+        String current = text(t, "database");
+        CreateViewParser create = new CreateViewParser(text(t, "create_table_query"));
+        boolean materialized = text(t, "engine").equals("MaterializedView");
+        TableRef to = create.to() == null ? null : local(create.to(), current, like.database());
+        String schedule = create.schedule();
+        ViewSpec.Refresh refresh = schedule == null ? null : new ViewSpec.Refresh(schedule, create.append(),
+                create.dependsOn().stream().map(n -> local(n, current, like.database())).toList());
+        ViewSpec declared = like.view();
+        ViewSpec view = new ViewSpec(materialized ? ViewSpec.Kind.MATERIALIZED : ViewSpec.Kind.VIEW,
+                CreateViewParser.unqualify(text(t, "as_select"), current), to, refresh,
+                declared != null && declared.populate(), declared == null ? List.of() : declared.sources());
+        TableSpec.Builder b;
+        if (materialized && to == null) {
+            // the rows live in the inner table; its engine, keys and settings are the view's storage
+            TableSpec inner = introspect(TableSpec.builder(".inner_id." + text(t, "uuid")).database(like.database())
+                    .cluster(like.cluster()).build()).orElseThrow(() -> new IllegalStateException(
+                    "the inner table of materialized view " + like.name() + " is missing"));
+            b = inner.toBuilder().name(like.name());
+        } else {
+            b = TableSpec.builder(like.name()).database(like.database()).cluster(like.cluster())
+                    .engine(EngineSpec.of(materialized ? "MaterializedView" : "View"))
+                    .columns(columns(like.database(), like.name(), Map.of()));
+        }
+        return b.comment(text(t, "comment")).view(view).build();
+    }
+
+    /** Return the reference {@code written} ({@code db.name}) with the view's own database {@code current} as {@code declaredDatabase}. */
+    private static TableRef local(String written, String current, String declaredDatabase) {
+        List<String> parts = new ArrayList<>();
+        for (String p : SqlLexer.splitTopLevel(written, '.')) {
+            parts.add(CreateQueryParser.unquote(p.strip()));
+        }
+        TableRef ref = parts.size() == 1 ? TableRef.of(parts.get(0)) : new TableRef(parts.get(0), parts.get(1));
+        return ref.database().equals(current) ? new TableRef(declaredDatabase, ref.name()) : ref;
     }
 
     private List<ColumnSpec> columns(String db, String table, Map<String, String> ttls) {

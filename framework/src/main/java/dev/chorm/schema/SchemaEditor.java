@@ -106,6 +106,7 @@ public final class SchemaEditor {
      * table is exactly {@code table} (a table of the same name but another definition still fails).
      */
     public void createTable(TableSpec table) {
+        checkViewColumns(table);
         String sql = ddl.createTable(map(table), false);
         // introspect and canonicalize map the table themselves
         if (mayHaveRun() && introspect(table).filter(live -> live.equals(canonicalize(table))).isPresent()) {
@@ -115,9 +116,43 @@ public final class SchemaEditor {
         execute(sql);
     }
 
+    /**
+     * Replace dictionary {@code dictionary} by its new definition in one statement
+     * ({@code CREATE OR REPLACE DICTIONARY}): a changed dictionary needs no drop, so queries that use it
+     * never find it missing.
+     */
+    public void replaceDictionary(TableSpec dictionary) {
+        execute(ddl.replaceDictionary(map(dictionary)));
+    }
+
+    /**
+     * Change the query of the view {@code view} to its spec's: {@code CREATE OR REPLACE VIEW} for a plain view,
+     * {@code ALTER TABLE ... MODIFY QUERY} for a materialized view (both idempotent, so a resumed run issues them again).
+     */
+    public void alterViewQuery(TableSpec view) {
+        checkViewColumns(view);
+        TableSpec rendered = map(view);
+        if (rendered.view().isMaterialized()) {
+            alter(view, ddl.modifyQuery(rendered.view().query()));
+        } else {
+            execute(ddl.createView(rendered, false, true));
+        }
+    }
+
+    /**
+     * Check, before a view is created or its query changed, that its query's columns are the view's and its
+     * {@code TO} table's (see {@link ViewColumnsCheck}); collecting editors check nothing.
+     */
+    private void checkViewColumns(TableSpec view) {
+        if (executor != null && view.isView()) {
+            new ViewColumnsCheck(executor, introspector(), mapping).check(view);
+        }
+    }
+
     /** Create {@code table}, doing nothing if {@code ifNotExists} and it exists. */
     public void createTable(TableSpec table, boolean ifNotExists) {
         if (ifNotExists) {
+            checkViewColumns(table);
             execute(ddl.createTable(map(table), true));
         } else {
             createTable(table);

@@ -73,6 +73,11 @@ public record TableComparison(TableSpec expected, Optional<TableSpec> live, List
         part(out, "constraints", model, live, TableSpec::constraints);
         part(out, "projections", model, live, TableSpec::projections);
         part(out, "comment", model, live, TableSpec::comment);
+        part(out, "view", model, live, t -> String.valueOf(t.view()));
+        if (out.isEmpty() && !model.equals(live)) {
+            // a part without a line of its own above (a later TableSpec component)
+            out.add("definition: model " + model + ", live " + live);
+        }
     }
 
     private static void part(List<String> out, String name, TableSpec model, TableSpec live,

@@ -56,6 +56,11 @@ public final class RenderContext {
         return kind.cast(scope);
     }
 
+    /** Return the scope this context carries, or null: for a part that uses a scope only when there is one. */
+    public Object scopeOrNull() {
+        return scope;
+    }
+
     /** Append trusted SQL text (keywords, operators, function names chorm chose); never user values. */
     public RenderContext sql(String text) {
         sql.append(text);

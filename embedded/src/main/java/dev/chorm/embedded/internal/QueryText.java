@@ -53,6 +53,7 @@ public final class QueryText {
     private String insertTarget;        // the table an INSERT writes to (null for INSERT INTO FUNCTION)
     /** What the statement does that reaches the host ("INTO OUTFILE", "ENGINE = File", ...). */
     private final List<String> hostAccess = new ArrayList<>();
+    private boolean clickHouseSource; // inside SOURCE(CLICKHOUSE(...)) of a CREATE DICTIONARY
     /** The first argument of every {@code file(...)} call, as written (null if not a literal). */
     private final List<String> fileArguments = new ArrayList<>();
     /** Settings named in a SETTINGS clause or SET, lower case. */
@@ -409,6 +410,14 @@ public final class QueryText {
             if (HOST_SOURCES.contains(t.text().toLowerCase(Locale.ROOT))) {
                 hostAccess.add("SOURCE(" + t.text() + ")");
             }
+            clickHouseSource = t.isWord("CLICKHOUSE");
+        } else if (clickHouseSource && t.isPunct(')')) {
+            clickHouseSource = false; // the source's arguments are literals: the first ')' ends them
+        } else if (clickHouseSource && t.type == TokenType.WORD && (t.isWord("HOST") || t.isWord("PORT")
+                || t.isWord("NAME"))) {
+            // Without HOST and PORT the source reads the engine itself; with them it opens a connection
+            // to any address (no grant guards that), and a named collection may hold one.
+            hostAccess.add("SOURCE(CLICKHOUSE(" + t.text().toUpperCase(Locale.ROOT) + " ...))");
         } else if (t.isPunct('(') && previous.isWord("DISK")) {
             hostAccess.add("disk()");
         }

@@ -112,6 +112,10 @@ final class StatementGuard {
                 case "ENGINE = Distributed", "ENGINE = Replicated", "ENGINE = KeeperMap" -> throw accessDenied(what
                         + " is refused: it reaches other servers or Keeper, and the embedded engine is a single node."
                         + " Use chorm's single-node storage profile, which renders such models as local tables.");
+                case "SOURCE(CLICKHOUSE(HOST ...))", "SOURCE(CLICKHOUSE(PORT ...))", "SOURCE(CLICKHOUSE(NAME ...))" ->
+                        throw accessDenied(what + " is refused: a ClickHouse dictionary source with a host, port or named"
+                                + " collection connects to another server, and the embedded engine reaches no network."
+                                + " Leave HOST, PORT and NAME out: the dictionary then reads this engine's own tables.");
                 default -> throw accessDenied(what + " is refused: the embedded engine lets no query read or write host"
                         + " files, run programs or reach the network. Use a MergeTree, Memory or Log table instead.");
             }

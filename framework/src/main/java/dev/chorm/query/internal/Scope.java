@@ -36,6 +36,8 @@ public final class Scope {
     private final Map<String, Expression> annotations;
     private final Map<String, Expression> arrayJoins;
     private final Map<String, Join> joins = new LinkedHashMap<>();
+    /** Objects read by name from inside expressions (the dictionary of a dictGet), in order of first use. */
+    private final java.util.Set<dev.chorm.model.TableRef> namedReads = new java.util.LinkedHashSet<>();
     // A list, not a set: the same name may be hidden twice when its annotation nests in itself.
     private final List<String> hidden = new ArrayList<>();
     /** The Java side each resolved path reached, for reading values() back as the declared type. */
@@ -79,6 +81,16 @@ public final class Scope {
      */
     public boolean qualify() {
         return qualify && !joins.isEmpty();
+    }
+
+    /** Note that an expression reads {@code object} by name (dictGet names its dictionary), so that it counts as read. */
+    public void noteRead(dev.chorm.model.TableRef object) {
+        namedReads.add(object);
+    }
+
+    /** Return the objects expressions read by name, in order of first use. */
+    public Collection<dev.chorm.model.TableRef> namedReads() {
+        return namedReads;
     }
 
     /** Return the joins that resolved paths needed, in order of first use. */

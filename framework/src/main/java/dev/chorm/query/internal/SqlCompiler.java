@@ -97,6 +97,17 @@ public final class SqlCompiler {
         return new SelectStatement(c.sql(), columns);
     }
 
+    /** Return the tables {@code q} reads: its model's, those of the related models it joins, then dictionaries it looks up. */
+    public static List<dev.chorm.model.TableRef> tablesRead(Query q) {
+        SqlCompiler compiler = new SqlCompiler(q, Mode.SELECT, false);
+        compiler.render();
+        java.util.LinkedHashSet<dev.chorm.model.TableRef> tables = new java.util.LinkedHashSet<>();
+        tables.add(dev.chorm.model.TableRef.of(q.meta.table()));
+        compiler.scope.joins().forEach(j -> tables.add(dev.chorm.model.TableRef.of(j.target().table())));
+        tables.addAll(compiler.scope.namedReads());
+        return List.copyOf(tables);
+    }
+
     /** Hold a statement and whether it joins related tables. */
     private record Rendered(Compiled compiled, boolean joins) {
     }

@@ -1,0 +1,69 @@
+package dev.chorm.migrations;
+
+import dev.chorm.MigrationException;
+import dev.chorm.migrations.operations.AlterViewQuery;
+import dev.chorm.migrations.operations.Operation;
+import dev.chorm.migrations.operations.RecreateView;
+import dev.chorm.model.TableSpec;
+import dev.chorm.model.ViewSpec;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Compute the operation that turns one view into another: a changed query alone is altered in place
+ * ({@link AlterViewQuery}: {@code CREATE OR REPLACE VIEW}, or {@code MODIFY QUERY}, which ClickHouse 26.5
+ * accepts for materialized views with a TO table and with their own storage alike); any other change
+ * drops the view and creates it again ({@link RecreateView}), naming why.
+ */
+final class ViewDiff {
+    private ViewDiff() {
+    }
+
+    /** Return the operations from {@code before} to {@code after}, of which at least one is a view; none when equal. */
+    static List<Operation> operations(String app, String model, TableSpec before, TableSpec after) {
+        if (before.equals(after)) {
+            return List.of();
+        }
+        if (!before.isView() || !after.isView()) {
+            throw new MigrationException(("Model %s.%s changes from a %s to a %s. chorm does not turn one into the other in place"
+                    + " (a table's rows would be dropped); give the new one another model class name, so that the old one is"
+                    + " deleted and the new one created, and copy rows with a RunSQL migration if needed.")
+                    .formatted(app, model, kind(before), kind(after)));
+        }
+        String reason = recreateReason(before, after);
+        return List.of(reason == null ? new AlterViewQuery(model, after) : new RecreateView(model, after, reason));
+    }
+
+    /** Return why {@code before} cannot become {@code after} by changing its query alone, or null when it can. */
+    private static String recreateReason(TableSpec before, TableSpec after) {
+        ViewSpec b = before.view();
+        ViewSpec a = after.view();
+        if (b.kind() != a.kind()) {
+            return "it changes from a " + kind(before) + " to a " + kind(after);
+        }
+        if (!Objects.equals(b.to(), a.to())) {
+            return "its TO table changes from " + b.to() + " to " + a.to();
+        }
+        if (!Objects.equals(b.refresh(), a.refresh())) {
+            return "its refresh clause changes";
+        }
+        boolean ownStorage = a.isMaterialized() && a.to() == null;
+        TableSpec.Builder same = before.toBuilder().view(new ViewSpec(b.kind(), a.query(), b.to(), b.refresh(), a.populate(), a.sources()));
+        if (!ownStorage) {
+            // a view's columns are its query's: they change with it
+            same.columns(after.columns());
+        }
+        if (!a.isMaterialized()) {
+            same.comment(after.comment());
+        }
+        if (same.build().equals(after)) {
+            return null;
+        }
+        return ownStorage ? "its own storage changes, so the rows it holds are lost: backfill them with INSERT ... SELECT"
+                : "its name, comment or settings change";
+    }
+
+    private static String kind(TableSpec t) {
+        return !t.isView() ? "table" : t.view().isMaterialized() ? "materialized view" : "view";
+    }
+}
