@@ -49,6 +49,7 @@ final class MigrationMaker {
             List.copyOf(target.models(app).keySet()).forEach(model -> target.removeModel(app, model));
             fromModels.models(app).forEach((model, table) -> target.putModel(app, model, table));
         }
+        refuseUndeclaredDependencies(target);
         SortedMap<String, List<Operation>> changes = new Autodetector(fromFiles, target, options.effectiveQuestioner()).changes();
         List<Migration> out = new ArrayList<>();
         for (Map.Entry<String, List<Operation>> e : changes.entrySet()) {
@@ -133,6 +134,22 @@ final class MigrationMaker {
                         + " every model of the app, write DeleteModel operations in a migration made with empty=true.")
                         .formatted(app, String.join(", ", fromFiles.models(app).keySet())));
             }
+        }
+    }
+
+    /**
+     * A model's dependencies name the tables of other model classes (a view's sources and TO table); one that
+     * no model of the project declares would not be created by the migrations, and the view would fail to be.
+     */
+    private void refuseUndeclaredDependencies(ProjectState target) {
+        DependencyOrder order = new DependencyOrder(target);
+        for (String app : models.labels()) {
+            target.models(app).forEach((model, table) -> table.dependencies().stream()
+                    .filter(ref -> order.find(ref).isEmpty()).findFirst().ifPresent(ref -> {
+                        throw new MigrationException(("Model %s.%s reads or writes table %s, which no model of the project"
+                                + " declares, so no migration would create it first. Add that model's class to an app (its"
+                                + " package to chorm.models.packages).").formatted(app, model, ref));
+                    }));
         }
     }
 

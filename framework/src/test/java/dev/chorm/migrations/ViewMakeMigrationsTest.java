@@ -54,4 +54,14 @@ class ViewMakeMigrationsTest {
         assertThat(added.migrations().get(0).dependencies()).containsExactly(MigrationKey.parse("reports/0001_initial"),
                 MigrationKey.parse("ingest/0001_initial"));
     }
+
+    @Test
+    void aViewOverATableNoModelOfTheProjectDeclaresIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> migrations(List.of(Hit.class), List.of(PortReport.class))
+                        .makeMigrations(MakeMigrationsOptions.defaults()))
+                .isInstanceOf(dev.chorm.MigrationException.class)
+                .hasMessage("Model reports.PortReport reads or writes table totals, which no model of the project declares,"
+                        + " so no migration would create it first. Add that model's class to an app (its package to"
+                        + " chorm.models.packages).");
+    }
 }
