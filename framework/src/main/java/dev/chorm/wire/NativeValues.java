@@ -109,7 +109,10 @@ public final class NativeValues {
         return doubles[row];
     }
 
-    /** Return the value of row {@code row} of a String, UUID, enum (label), Decimal or Array column, null for NULL. */
+    /**
+     * Return the value of row {@code row} of a String, FixedString, UUID, IP, enum (label), Decimal,
+     * 128/256-bit integer, Array, Map, Tuple or LowCardinality column, null for NULL.
+     */
     public Object getObject(int row) {
         return objects[row];
     }
