@@ -416,6 +416,7 @@ public final class NativeBlockReader {
         long[] indexes = v.longs = capacity(v.longs, n);
         in.integers(indexes, n, 1 << (flags & 0xFF), true);
         boolean nullable = type.isNullable();
+        Object[] strings = keyType.kind() == TypeKind.STRING ? keys.objects : null; // the common case, as they are
         Object[] out = v.objects = v.objects == null || v.objects.length < n ? new Object[n] : v.objects;
         for (int i = 0; i < n; i++) {
             long index = indexes[i];
@@ -423,7 +424,7 @@ public final class NativeBlockReader {
                 throw new IOException("a LowCardinality index " + index + " beyond its " + keyCount + " keys in a Native"
                         + " column of " + type.sql());
             }
-            out[i] = nullable && index == 0 ? null : keys.value((int) index);
+            out[i] = nullable && index == 0 ? null : strings != null ? strings[(int) index] : keys.value((int) index);
         }
     }
 
