@@ -4,8 +4,6 @@ import dev.chorm.types.DataType;
 import dev.chorm.types.RowBinaryWriter;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * {@code LowCardinality(T)} as SerializationLowCardinality writes it in Native: the state prefix is
@@ -24,7 +22,15 @@ final class LowCardinalityColumn extends NativeColumn {
 
     private final NativeColumn keys;
     private final boolean nullable;
-    private final Map<Object, Integer> dictionary = new HashMap<>();
+    /**
+     * The block's dictionary as an open-addressing table (linear probing, at most half full): a key
+     * and its index side by side, compared by identity first, so the common repeated value costs
+     * one hash (cached by String), one or two array reads and no boxing, unlike a HashMap's node and
+     * Integer per lookup. byte[] keys are held as ByteBuffers, whose equality is their contents.
+     */
+    private Object[] slots = new Object[64];
+    private int[] slotIndexes = new int[64];
+    private int distinct;
     private int[] indexes = new int[1024];
     private int rows;
 
@@ -44,20 +50,55 @@ final class LowCardinalityColumn extends NativeColumn {
             }
             index = 0;
         } else {
-            // byte[] has identity equality; its contents are the key.
-            Object key = value instanceof byte[] b ? ByteBuffer.wrap(b.clone()) : value;
-            Integer known = dictionary.get(key);
-            if (known == null) {
-                keys.add(value); // first, so that a value that fails to encode is not in the dictionary
-                known = dictionary.size() + (nullable ? 1 : 0);
-                dictionary.put(key, known);
+            // byte[] has identity equality; its contents are the key (copied only when it is new).
+            Object key = value instanceof byte[] b ? ByteBuffer.wrap(b) : value;
+            int mask = slots.length - 1;
+            int slot = spread(key.hashCode()) & mask;
+            for (Object k; (k = slots[slot]) != null; slot = (slot + 1) & mask) {
+                if (k == key || k.equals(key)) {
+                    break;
+                }
             }
-            index = known;
+            if (slots[slot] == null) {
+                keys.add(value); // first, so that a value that fails to encode is not in the dictionary
+                index = distinct++ + (nullable ? 1 : 0);
+                slots[slot] = value instanceof byte[] b ? ByteBuffer.wrap(b.clone()) : key;
+                slotIndexes[slot] = index;
+                if (distinct * 2 > slots.length) {
+                    grow();
+                }
+            } else {
+                index = slotIndexes[slot];
+            }
         }
         if (rows == indexes.length) {
             indexes = Arrays.copyOf(indexes, rows * 2);
         }
         indexes[rows++] = index;
+    }
+
+    private static int spread(int h) {
+        return h ^ (h >>> 16) ^ (h >>> 7);
+    }
+
+    /** Double the table, placing each key again. */
+    private void grow() {
+        Object[] oldSlots = slots;
+        int[] oldIndexes = slotIndexes;
+        slots = new Object[oldSlots.length * 2];
+        slotIndexes = new int[slots.length];
+        int mask = slots.length - 1;
+        for (int i = 0; i < oldSlots.length; i++) {
+            Object k = oldSlots[i];
+            if (k != null) {
+                int slot = spread(k.hashCode()) & mask;
+                while (slots[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+                slots[slot] = k;
+                slotIndexes[slot] = oldIndexes[i];
+            }
+        }
     }
 
     @Override
@@ -75,7 +116,7 @@ final class LowCardinalityColumn extends NativeColumn {
         if (rows == 0) {
             return;
         }
-        int count = dictionary.size() + (nullable ? 1 : 0);
+        int count = distinct + (nullable ? 1 : 0);
         int width = count <= 1 << 8 ? 0 : count <= 1 << 16 ? 1 : 2;
         out.writeInt64(width | HAS_ADDITIONAL_KEYS | NEED_UPDATE_DICTIONARY);
         out.writeInt64(count);
@@ -93,7 +134,10 @@ final class LowCardinalityColumn extends NativeColumn {
     @Override
     void clear() {
         keys.clear();
-        dictionary.clear();
+        if (distinct > 0) {
+            Arrays.fill(slots, null);
+            distinct = 0;
+        }
         rows = 0;
         if (nullable) {
             keys.addDefault();

@@ -24,6 +24,8 @@ public final class NativeBlock {
     private final String[] names;
     private final String[] typeNames;
     private final NativeColumn[] columns;
+    /** The direct writers of the columns, looked up once: each row asks for them column by column. */
+    private final RowBinaryWriter[] direct;
     private int rows;
 
     /** Create a block of the columns {@code names} (unquoted), whose values go into {@code columns}. */
@@ -34,6 +36,7 @@ public final class NativeBlock {
         this.names = names.toArray(new String[0]);
         this.columns = columns.toArray(new NativeColumn[0]);
         this.typeNames = columns.stream().map(c -> c.type().sql()).toArray(String[]::new);
+        this.direct = columns.stream().map(NativeColumn::directWriter).toArray(RowBinaryWriter[]::new);
     }
 
     /** Return column {@code i}. */
@@ -43,7 +46,7 @@ public final class NativeBlock {
 
     /** Return the direct writer of column {@code i} ({@link NativeColumn#directWriter()}). */
     public RowBinaryWriter directWriter(int i) {
-        return columns[i].directWriter();
+        return direct[i];
     }
 
     /** Count one more row; each column must have had one value added. */

@@ -6,8 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -21,7 +26,7 @@ import java.util.UUID;
  *     for (int row = 0; row < r.rows(); row++) { long id = r.column(0).getLong(row); ... }
  * }
  * }</pre>
- * Decodes the scalar types {@link #decodable(DataType)} accepts; a block with another type raises an
+ * Decodes the types {@link #decodable(DataType)} accepts; a block with another type raises an
  * {@link IOException} naming it. The arrays of a column are reused from block to block.
  */
 public final class NativeBlockReader {
@@ -36,27 +41,27 @@ public final class NativeBlockReader {
     }
 
     /**
-     * Return whether columns of {@code type} can be decoded: Int8 to Int64, UInt8 to UInt32, Float32,
-     * Float64, Bool, String, UUID, Date, Date32, DateTime, DateTime64, Enum8, Enum16, Decimal of any
-     * precision, their Nullable, LowCardinality of String or Nullable(String), and Arrays (nested too)
-     * of all these but LowCardinality.
+     * Return whether columns of {@code type} can be decoded: Int8 to Int256, UInt8 to UInt256, Float32,
+     * Float64, Bool, String, FixedString, UUID, IPv4, IPv6, Date, Date32, DateTime, DateTime64, Enum8,
+     * Enum16, Decimal of any precision, their Nullable and LowCardinality forms, and Arrays, Maps and
+     * Tuples (nested too) of all these. Not JSON, Variant, Dynamic or other types chorm does not map.
      */
     public static boolean decodable(DataType type) {
-        if (type.kind() == TypeKind.NULLABLE) {
-            return scalar(type.inner());
-        } else if (type.kind() == TypeKind.LOW_CARDINALITY) {
-            return type.base().kind() == TypeKind.STRING;
-        } else if (type.kind() == TypeKind.ARRAY) {
-            // LowCardinality inside an Array writes its key version before the offsets: not read here.
-            return type.inner().kind() != TypeKind.LOW_CARDINALITY && decodable(type.inner());
-        }
-        return scalar(type);
+        return switch (type.kind()) {
+            case NULLABLE -> scalar(type.inner());
+            case LOW_CARDINALITY -> scalar(type.base());
+            case ARRAY -> decodable(type.inner());
+            case MAP -> decodable(type.keyType()) && decodable(type.valueType());
+            case TUPLE -> !type.arguments().isEmpty() && type.arguments().stream().allMatch(NativeBlockReader::decodable);
+            default -> scalar(type);
+        };
     }
 
     private static boolean scalar(DataType t) {
         return switch (t.kind()) {
-            case INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, FLOAT32, FLOAT64, BOOL, STRING, UUID, DATE,
-                 DATE32, DATETIME, DATETIME64, ENUM8, ENUM16, DECIMAL -> true;
+            case INT8, INT16, INT32, INT64, INT128, INT256, UINT8, UINT16, UINT32, UINT64, UINT128, UINT256, FLOAT32,
+                 FLOAT64, BOOL, STRING, FIXED_STRING, UUID, IPV4, IPV6, DATE, DATE32, DATETIME, DATETIME64, ENUM8,
+                 ENUM16, DECIMAL -> true;
             default -> false;
         };
     }
@@ -81,6 +86,10 @@ public final class NativeBlockReader {
                 }
                 names.set(c, name);
                 if (rows > 0) {
+                    if (!decodable(type)) {
+                        throw new IOException("chorm cannot decode Native columns of " + type.sql());
+                    }
+                    prefix(type);
                     read(columns.get(c), type, rows);
                 }
             }
@@ -111,10 +120,35 @@ public final class NativeBlockReader {
         return columns.get(i);
     }
 
-    private void read(NativeValues v, DataType type, int n) throws IOException {
-        if (!decodable(type)) {
-            throw new IOException("chorm cannot decode Native columns of " + type.sql());
+    /**
+     * Read a column's serialization state prefix, written once before its data: only LowCardinality has
+     * one (the key version, at any depth: inside an Array, a Map or a Tuple too), in the order of the types.
+     */
+    private void prefix(DataType type) throws IOException {
+        switch (type.kind()) {
+            case LOW_CARDINALITY -> {
+                long version = in.i64();
+                if (version != 1) {
+                    throw new IOException("unexpected LowCardinality key version " + version + " in a Native column of "
+                            + type.sql());
+                }
+            }
+            case NULLABLE, ARRAY -> prefix(type.inner());
+            case MAP -> {
+                prefix(type.keyType());
+                prefix(type.valueType());
+            }
+            case TUPLE -> {
+                for (DataType t : type.arguments()) {
+                    prefix(t);
+                }
+            }
+            default -> {
+            }
         }
+    }
+
+    private void read(NativeValues v, DataType type, int n) throws IOException {
         if (type.kind() == TypeKind.NULLABLE) {
             v.nulls = capacity(v.nulls, n);
             byte[] map = new byte[n];
@@ -136,6 +170,12 @@ public final class NativeBlockReader {
         } else if (type.kind() == TypeKind.ARRAY) {
             v.nulls = null;
             array(v, type, n);
+        } else if (type.kind() == TypeKind.MAP) {
+            v.nulls = null;
+            map(v, type, n);
+        } else if (type.kind() == TypeKind.TUPLE) {
+            v.nulls = null;
+            tuple(v, type, n);
         } else {
             v.nulls = null;
             values(v, type, n);
@@ -167,6 +207,34 @@ public final class NativeBlockReader {
                 }
             }
             case DECIMAL -> decimals(v, t, n);
+            case INT128, UINT128, INT256, UINT256 -> bigIntegers(v, t, n);
+            case FIXED_STRING -> {
+                // As the JDBC driver reads it: the bytes as UTF-8, trailing NULs kept (a field's converter strips them).
+                Object[] out = v.objects = v.objects == null || v.objects.length < n ? new Object[n] : v.objects;
+                int length = t.length();
+                byte[] bytes = new byte[length];
+                for (int i = 0; i < n; i++) {
+                    in.bytes(bytes, length);
+                    out[i] = new String(bytes, StandardCharsets.UTF_8);
+                }
+            }
+            case IPV4 -> {
+                in.integers(v.longs = capacity(v.longs, n), n, 4, true);
+                Object[] out = v.objects = v.objects == null || v.objects.length < n ? new Object[n] : v.objects;
+                for (int i = 0; i < n; i++) {
+                    long a = v.longs[i];
+                    out[i] = address(new byte[] {(byte) (a >>> 24), (byte) (a >>> 16), (byte) (a >>> 8), (byte) a});
+                }
+            }
+            case IPV6 -> {
+                // Network order; an IPv4-mapped address becomes an Inet4Address, as the driver's does.
+                Object[] out = v.objects = v.objects == null || v.objects.length < n ? new Object[n] : v.objects;
+                for (int i = 0; i < n; i++) {
+                    byte[] a = new byte[16];
+                    in.bytes(a, 16);
+                    out[i] = address(a);
+                }
+            }
             case UUID -> {
                 Object[] out = v.objects = v.objects == null || v.objects.length < n ? new Object[n] : v.objects;
                 for (int i = 0; i < n; i++) {
@@ -215,25 +283,17 @@ public final class NativeBlockReader {
      * each row becomes an unmodifiable List of the elements' plain values ({@link NativeValues#value}).
      */
     private void array(NativeValues v, DataType type, int n) throws IOException {
-        long[] ends = v.longs = capacity(v.longs, n);
-        in.integers(ends, n, 8, false);
-        long total = n == 0 ? 0 : ends[n - 1];
-        if (total < 0 || total > Integer.MAX_VALUE) {
-            throw new IOException("an Array column of " + total + " elements in one block");
-        }
+        int total = offsets(v, type, n);
+        long[] ends = v.longs;
         DataType inner = type.inner();
-        NativeValues elements = v.elements == null || !v.elements.type.equals(inner) ? new NativeValues(inner) : v.elements;
-        v.elements = elements;
+        NativeValues elements = v.elements = reuse(v.elements, inner);
         if (total > 0) {
-            read(elements, inner, (int) total);
+            read(elements, inner, total);
         }
         Object[] out = v.objects = v.objects == null || v.objects.length < n ? new Object[n] : v.objects;
         int start = 0;
         for (int i = 0; i < n; i++) {
             int end = (int) ends[i];
-            if (end < start || end > total) {
-                throw new IOException("malformed Array offsets in a Native column of " + type.sql());
-            }
             Object[] items = new Object[end - start];
             for (int e = start; e < end; e++) {
                 items[e - start] = elements.value(e);
@@ -243,32 +303,133 @@ public final class NativeBlockReader {
         }
     }
 
-    /** LowCardinality(String): key version, then index type, the block's keys, and one index a row. */
+    /**
+     * Int128, UInt128, Int256, UInt256: little-endian integers of 16 or 32 bytes, two's complement when
+     * signed, into BigIntegers (as the JDBC driver returns them).
+     */
+    private void bigIntegers(NativeValues v, DataType t, int n) throws IOException {
+        int width = t.kind().byteWidth();
+        boolean signed = !t.kind().isUnsigned();
+        Object[] out = v.objects = v.objects == null || v.objects.length < n ? new Object[n] : v.objects;
+        byte[] little = new byte[width];
+        byte[] big = new byte[width];
+        for (int i = 0; i < n; i++) {
+            in.bytes(little, width);
+            for (int b = 0; b < width; b++) {
+                big[b] = little[width - 1 - b];
+            }
+            out[i] = signed ? new BigInteger(big) : new BigInteger(1, big);
+        }
+    }
+
+    private static InetAddress address(byte[] bytes) {
+        try {
+            return InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("an address of " + bytes.length + " bytes", e); // 4 and 16 are valid
+        }
+    }
+
+    /** Read the UInt64 end offsets of an Array or Map column into {@code v.longs}, checked; return the element count. */
+    private int offsets(NativeValues v, DataType type, int n) throws IOException {
+        long[] ends = v.longs = capacity(v.longs, n);
+        in.integers(ends, n, 8, false);
+        long start = 0;
+        for (int i = 0; i < n; i++) {
+            if (ends[i] < start || ends[i] > Integer.MAX_VALUE) {
+                throw new IOException("malformed offsets (" + ends[i] + " after " + start + ") in a Native column of "
+                        + type.sql());
+            }
+            start = ends[i];
+        }
+        return (int) start;
+    }
+
+    /**
+     * Map(K, V), stored as Array(Tuple(K, V)): one UInt64 end offset a row, then the keys of all rows
+     * as one column of K, then their values as one column of V; each row becomes a LinkedHashMap of
+     * the plain values in wire order.
+     */
+    private void map(NativeValues v, DataType type, int n) throws IOException {
+        int total = offsets(v, type, n);
+        NativeValues keys = v.elements = reuse(v.elements, type.keyType());
+        NativeValues values = v.values = reuse(v.values, type.valueType());
+        if (total > 0) {
+            read(keys, type.keyType(), total);
+            read(values, type.valueType(), total);
+        }
+        Object[] out = v.objects = v.objects == null || v.objects.length < n ? new Object[n] : v.objects;
+        int start = 0;
+        for (int i = 0; i < n; i++) {
+            int end = (int) v.longs[i];
+            Map<Object, Object> row = new LinkedHashMap<>();
+            for (int e = start; e < end; e++) {
+                row.put(keys.value(e), values.value(e));
+            }
+            out[i] = row;
+            start = end;
+        }
+    }
+
+    /** Tuple(T1, ..., Tn): each element's column of all the rows in turn; each row becomes an Object[] (as the driver's). */
+    private void tuple(NativeValues v, DataType type, int n) throws IOException {
+        List<DataType> types = type.arguments();
+        if (v.parts == null || v.parts.length != types.size()) {
+            v.parts = new NativeValues[types.size()];
+        }
+        for (int j = 0; j < types.size(); j++) {
+            v.parts[j] = reuse(v.parts[j], types.get(j));
+            read(v.parts[j], types.get(j), n);
+        }
+        Object[] out = v.objects = v.objects == null || v.objects.length < n ? new Object[n] : v.objects;
+        for (int i = 0; i < n; i++) {
+            Object[] row = new Object[types.size()];
+            for (int j = 0; j < row.length; j++) {
+                row[j] = v.parts[j].value(i);
+            }
+            out[i] = row;
+        }
+    }
+
+    /**
+     * LowCardinality(T) after its key version (read by {@link #prefix}): the index type, the block's
+     * keys as a column of T without Nullable, and one index a row; each row's value is its key's plain
+     * value, null for key 0 of LowCardinality(Nullable(T)).
+     */
     private void lowCardinality(NativeValues v, DataType type, int n) throws IOException {
-        long version = in.i64();
         long flags = in.i64();
-        if (version != 1 || (flags & (1L << 9)) == 0 || (flags & (1L << 8)) != 0) {
-            throw new IOException("unexpected LowCardinality serialization (version " + version + ", flags 0x"
-                    + Long.toHexString(flags) + ") in a Native column of " + type.sql());
+        if ((flags & (1L << 9)) == 0 || (flags & (1L << 8)) != 0) {
+            throw new IOException("unexpected LowCardinality serialization (flags 0x" + Long.toHexString(flags)
+                    + ") in a Native column of " + type.sql());
         }
-        int keyCount = (int) in.i64();
-        String[] keys = new String[keyCount];
-        for (int i = 0; i < keyCount; i++) {
-            keys[i] = in.string();
+        long keyCount = in.i64();
+        if (keyCount < 0 || keyCount > Integer.MAX_VALUE) {
+            throw new IOException("a LowCardinality dictionary of " + keyCount + " keys in a Native column of " + type.sql());
         }
-        if (type.isNullable() && keyCount > 0) {
-            keys[0] = null;
-        }
+        DataType keyType = type.inner().kind() == TypeKind.NULLABLE ? type.inner().inner() : type.inner();
+        NativeValues keys = v.elements = reuse(v.elements, keyType);
+        values(keys, keyType, (int) keyCount);
         long indexCount = in.i64();
         if (indexCount != n) {
             throw new IOException("a LowCardinality column of " + indexCount + " indexes in a block of " + n + " rows");
         }
         long[] indexes = v.longs = capacity(v.longs, n);
         in.integers(indexes, n, 1 << (flags & 0xFF), true);
+        boolean nullable = type.isNullable();
+        Object[] strings = keyType.kind() == TypeKind.STRING ? keys.objects : null; // the common case, as they are
         Object[] out = v.objects = v.objects == null || v.objects.length < n ? new Object[n] : v.objects;
         for (int i = 0; i < n; i++) {
-            out[i] = keys[(int) indexes[i]];
+            long index = indexes[i];
+            if (index < 0 || index >= keyCount) {
+                throw new IOException("a LowCardinality index " + index + " beyond its " + keyCount + " keys in a Native"
+                        + " column of " + type.sql());
+            }
+            out[i] = nullable && index == 0 ? null : strings != null ? strings[(int) index] : keys.value((int) index);
         }
+    }
+
+    private static NativeValues reuse(NativeValues v, DataType type) {
+        return v == null || !v.type.equals(type) ? new NativeValues(type) : v;
     }
 
     private static long[] capacity(long[] a, int n) {

@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * <ol>
  * <li>{@code bulkCreate} of 1,000,000 ten-column rows vs a hand-written client-v2 RowBinary insert of the
  *     same rows (target at least 1.6x), vs the same rows pre-encoded as Native and posted by a plain HTTP
- *     client (the ingest ceiling, target at least 0.8x), and vs the engine's own {@code INSERT ... SELECT};</li>
+ *     client (the ingest ceiling, target at least 0.8x), and vs the engine's own {@code INSERT ... SELECT};
+ *     the same pre-encoded bytes through client-v2's insert show what chorm's transport costs;</li>
  * <li>{@code stream()} of 1,000,000 rows into objects vs a raw JDBC {@code ResultSet} loop building the
  *     same objects (target at least 2x), and vs reading the same result as Native bytes into a sink by a
  *     plain HTTP client (the delivery ceiling, target at least 0.5x);</li>
@@ -108,35 +109,67 @@ public final class QuerySetBenchmark {
             double[] hands = new double[runs];
             double[] ceilings = new double[runs];
             double[] natives = new double[runs];
+            double[] transports = new double[runs];
+            double[] perRun = new double[runs];
             byte[] nativeBody = NativeHttp.encode(data);
             timed(() -> NativeHttp.insert(database, nativeBody));
+            timed(() -> preEncoded(db.client(), nativeBody));
             for (int run = 0; run < runs; run++) {
+                // bulkCreate and the ingest ceiling run next to each other, in alternating order, so that
+                // their ratio compares two runs under the same load of the (shared) machine.
                 if (run % 2 == 0) {
                     chorms[run] = timed(() -> objects.bulkCreate(data));
-                    hands[run] = timed(() -> handWritten(client, data));
                     natives[run] = timed(() -> NativeHttp.insert(database, nativeBody));
+                    hands[run] = timed(() -> handWritten(client, data));
+                    transports[run] = timed(() -> preEncoded(db.client(), nativeBody));
                 } else {
-                    natives[run] = timed(() -> NativeHttp.insert(database, nativeBody));
+                    transports[run] = timed(() -> preEncoded(db.client(), nativeBody));
                     hands[run] = timed(() -> handWritten(client, data));
+                    natives[run] = timed(() -> NativeHttp.insert(database, nativeBody));
                     chorms[run] = timed(() -> objects.bulkCreate(data));
                 }
+                perRun[run] = natives[run] / chorms[run];
                 ceilings[run] = timed(() -> db.execute(ceilingSql()));
             }
             double chorm = median(chorms);
             double hand = median(hands);
             double ceiling = median(ceilings);
             double nativeCeiling = median(natives);
+            double transport = median(transports);
             System.out.printf("insert %,d rows (median of %d runs): bulkCreate %.3f s (%.2f M rows/s), client-v2"
                     + " RowBinary by hand %.3f s (%.2f M rows/s), pre-encoded Native over plain HTTP %.3f s"
                     + " (%.2f M rows/s), INSERT ... SELECT %.3f s (%.2f M rows/s)%n", rows, runs, chorm,
                     rows / chorm / 1e6, hand, rows / hand / 1e6, nativeCeiling, rows / nativeCeiling / 1e6, ceiling,
                     rows / ceiling / 1e6);
             System.out.printf("  bulkCreate / client-v2 RowBinary = %.2fx (target >= 1.6x); bulkCreate / Native"
-                    + " ingest ceiling = %.2fx (target >= 0.8x); bulkCreate / INSERT SELECT = %.2fx%n", hand / chorm,
-                    nativeCeiling / chorm, ceiling / chorm);
+                    + " ingest ceiling = %.2fx (target >= 0.8x; per run %s); bulkCreate / INSERT SELECT = %.2fx%n",
+                    hand / chorm, nativeCeiling / chorm, ratios(perRun), ceiling / chorm);
+            System.out.printf("  the same pre-encoded bytes through client-v2's insert (chorm's transport): %.3f s,"
+                    + " %.2fx the plain HTTP post%n", transport, nativeCeiling / transport);
         }
         db.execute("TRUNCATE TABLE bench_row");
         db.execute(ceilingSql());
+    }
+
+    /** Post the pre-encoded Native body through chorm's client-v2 client and streaming insert, as bulkCreate sends its blocks. */
+    private static void preEncoded(Client client, byte[] body) {
+        try {
+            client.insert("bench_row", COLUMNS, out -> {
+                for (int off = 0; off < body.length; off += 1 << 17) {
+                    out.write(body, off, Math.min(1 << 17, body.length - off));
+                }
+            }, ClickHouseFormat.Native, new InsertSettings()).get(10, TimeUnit.MINUTES).close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String ratios(double[] values) {
+        StringBuilder out = new StringBuilder();
+        for (double v : values) {
+            out.append(out.length() == 0 ? "" : " ").append(String.format("%.2f", v));
+        }
+        return out.toString();
     }
 
     private String ceilingSql() {
@@ -181,6 +214,10 @@ public final class QuerySetBenchmark {
     }
 
     private void reads() throws Exception {
+        if (((Number) db.query("SELECT count() AS n FROM bench_row").get(0).get("n")).longValue() != rows) {
+            db.execute("TRUNCATE TABLE bench_row"); // -Dbench.parts=read alone: the rows the insert part leaves
+            db.execute(ceilingSql());
+        }
         streamAll();
         jdbcLoop();
         NativeHttp.readInto(database, NativeHttp.SELECT);

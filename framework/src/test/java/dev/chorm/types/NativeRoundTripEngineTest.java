@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.insert.InsertSettings;
+import com.clickhouse.client.api.query.QueryResponse;
+import com.clickhouse.client.api.query.QuerySettings;
 import com.clickhouse.data.ClickHouseFormat;
 import dev.chorm.testing.TestEngine;
 import dev.chorm.wire.NativeBlock;
+import dev.chorm.wire.NativeBlockReader;
+import dev.chorm.wire.NativeValues;
 import dev.chorm.wire.NativeColumn;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -23,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * Round-trip every type chorm supports except JSON (which inserts as RowBinary) through the Native
  * codec and the real engine: rows of edge values encoded by {@link NativeBlock} in blocks of one and
  * two rows (so LowCardinality dictionaries, array offsets and null maps restart mid-stream), posted
- * as {@code FORMAT Native}, read back by JDBC and {@link ValueReader}, compared with what was written.
+ * as {@code FORMAT Native}, read back by JDBC and {@link ValueReader}, compared with what was written;
+ * then read back as Native by {@link NativeBlockReader} through the same readers, compared with both.
  */
 class NativeRoundTripEngineTest {
     @Test
@@ -76,20 +81,50 @@ class NativeRoundTripEngineTest {
             Field f = fields.get(i);
             readers.add(ValueReader.of(types.get(i), f.getAnnotatedType(), f, "AllTypes." + f.getName()));
         }
+        List<Object[]> viaJdbc = new ArrayList<>();
         try (Connection c = TestEngine.connect(db); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT * FROM native_types ORDER BY row")) {
             int r = 0;
             while (rs.next()) {
                 assertThat(rs.getInt(1)).isEqualTo(r);
+                Object[] values = new Object[fields.size()];
                 for (int i = 0; i < fields.size(); i++) {
-                    Object read = readers.get(i).read(rs, i + 2);
-                    assertThat(read).as("row %d, %s %s", r, fields.get(i).getName(), types.get(i))
+                    values[i] = readers.get(i).read(rs, i + 2);
+                    assertThat(values[i]).as("row %d, %s %s", r, fields.get(i).getName(), types.get(i))
                             .usingRecursiveComparison()
                             .withEqualsForType(Double::equals, Double.class)
                             .withEqualsForType(Float::equals, Float.class)
                             .isEqualTo(fields.get(i).get(rows.get(r)));
                 }
+                viaJdbc.add(values);
                 r++;
+            }
+            assertThat(r).isEqualTo(rows.size());
+        }
+
+        // The Native read path: the same rows decoded by NativeBlockReader, through the same converters,
+        // in blocks of two rows, must give the objects the JDBC path gave (and that were written).
+        QuerySettings settings = new QuerySettings().setFormat(ClickHouseFormat.Native);
+        try (Client client = TestEngine.client(db);
+             QueryResponse response = client.query("SELECT * FROM native_types ORDER BY row"
+                     + " SETTINGS max_block_size = 2", settings).get(60, TimeUnit.SECONDS)) {
+            NativeBlockReader reader = new NativeBlockReader(response.getInputStream());
+            int r = 0;
+            while (reader.next()) {
+                for (int row = 0; row < reader.rows(); row++, r++) {
+                    assertThat(reader.column(0).getLong(row)).isEqualTo(r);
+                    for (int i = 0; i < fields.size(); i++) {
+                        NativeValues column = reader.column(i + 1);
+                        assertThat(NativeBlockReader.decodable(column.type())).as("%s decodable", column.type()).isTrue();
+                        Object read = readers.get(i).convert(column.value(row));
+                        assertThat(read).as("Native row %d, %s %s", r, fields.get(i).getName(), column.type())
+                                .usingRecursiveComparison()
+                                .withEqualsForType(Double::equals, Double.class)
+                                .withEqualsForType(Float::equals, Float.class)
+                                .isEqualTo(viaJdbc.get(r)[i])
+                                .isEqualTo(fields.get(i).get(rows.get(r)));
+                    }
+                }
             }
             assertThat(r).isEqualTo(rows.size());
         }

@@ -54,7 +54,12 @@ class RowBinaryWriterTest {
         assertThat(hex("String", "a\0b")).isEqualTo("03610062");
         assertThat(hex("String", "é")).isEqualTo("02c3a9");
         assertThat(hex("String", "😀")).isEqualTo("04f09f9880");
-        assertThat(hex("String", "x".repeat(200))).startsWith("c801");
+        assertThat(hex("String", "x".repeat(200))).startsWith("c801").endsWith("7878");
+        // As String.getBytes(UTF_8): an unpaired surrogate is '?', also where every other char is ASCII.
+        assertThat(hex("String", "a\uD800")).isEqualTo("02613f");
+        assertThat(hex("String", "\uDC00")).isEqualTo("013f");
+        assertThat(hex("String", "abcé")).isEqualTo("05616263c3a9");
+        assertThat(hex("String", "x".repeat(127) + "é")).startsWith("8101" + "78".repeat(127)).endsWith("c3a9");
         assertThat(hex("FixedString(4)", "ab")).isEqualTo("61620000");
         assertThat(hex("String", new byte[] {0, 1})).isEqualTo("020001");
     }

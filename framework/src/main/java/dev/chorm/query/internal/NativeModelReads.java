@@ -16,12 +16,20 @@ import dev.chorm.types.ValueReader;
 import dev.chorm.wire.NativeBlockReader;
 import dev.chorm.wire.NativeValues;
 import java.io.IOException;
+import java.lang.reflect.AnnotatedArrayType;
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -53,9 +61,11 @@ import org.slf4j.LoggerFactory;
  * <li>the rows of values(), valuesList() and into() ({@link NativeRowShape}) when every item is a
  *     field's own column of a decodable type, converted the same way.</li>
  * </ul>
- * {@code Object}-typed fields (which keep the driver's own value), expressions, annotations and
- * columns of other types (JSON, Map, Tuple, UInt64 and wider, FixedString, IPs...) return null here and
- * the query runs through JDBC. A stream closed before its end aborts the HTTP response ({@link NativeAbort}).
+ * That covers UInt64 (into long, Long or BigInteger as the field says), the 128- and 256-bit
+ * integers, FixedString, IPv4/IPv6, Maps, Tuples into records, LowCardinality of any key type (inside
+ * Arrays and Maps too) and their Nullable forms. Fields whose Java type keeps the driver's own value
+ * ({@code Object}, also as an element, {@link #sameValues}), expressions, annotations and JSON columns
+ * return null here and the query runs through JDBC. A stream closed before its end aborts the HTTP response ({@link NativeAbort}).
  */
 final class NativeModelReads {
     private static final Logger LOG = LoggerFactory.getLogger(NativeModelReads.class);
@@ -132,7 +142,60 @@ final class NativeModelReads {
      * it gives from the driver's: not for {@code Object} fields, which keep the driver's value as it is.
      */
     private static boolean converts(ModelField field, DataType type) {
-        return NativeBlockReader.decodable(type) && field.javaType() != Object.class;
+        return NativeBlockReader.decodable(type) && sameValues(type, field.annotatedType());
+    }
+
+    /**
+     * Return whether a converter into {@code java} gives the same object from the plain value of a
+     * column of {@code type} as from the driver's: not where it would keep the value as it is (an
+     * {@code Object}, a wildcard or a type variable, at any depth, where the driver's Integer would be
+     * our Long), and containers only into the Java types their converters build from (Arrays into
+     * Java arrays and Collections, Maps into Maps, Tuples into records of as many components).
+     */
+    static boolean sameValues(DataType type, AnnotatedType java) {
+        Class<?> c = rawClass(java.getType());
+        if (c == null || c == Object.class) {
+            return false;
+        }
+        DataType t = type.base();
+        switch (t.kind()) {
+            case ARRAY -> {
+                AnnotatedType element = java instanceof AnnotatedArrayType a && c != byte[].class
+                        ? a.getAnnotatedGenericComponentType()
+                        : java instanceof AnnotatedParameterizedType p && Collection.class.isAssignableFrom(c)
+                        ? p.getAnnotatedActualTypeArguments()[0] : null;
+                return element != null && sameValues(t.inner(), element);
+            }
+            case MAP -> {
+                if (!(java instanceof AnnotatedParameterizedType p) || !Map.class.isAssignableFrom(c)) {
+                    return false;
+                }
+                AnnotatedType[] kv = p.getAnnotatedActualTypeArguments();
+                return sameValues(t.keyType(), kv[0]) && sameValues(t.valueType(), kv[1]);
+            }
+            case TUPLE -> {
+                if (!c.isRecord() || c.getRecordComponents().length != t.arguments().size()) {
+                    return false;
+                }
+                RecordComponent[] components = c.getRecordComponents();
+                for (int i = 0; i < components.length; i++) {
+                    if (!sameValues(t.arguments().get(i), components[i].getAnnotatedType())) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            default -> {
+                return true;
+            }
+        }
+    }
+
+    private static Class<?> rawClass(Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        }
+        return type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c ? c : null;
     }
 
     /**
@@ -241,6 +304,14 @@ final class NativeModelReads {
             return null;
         }
         int width = k.isInteger() ? k.byteWidth() + (k.isUnsigned() ? 1 : 0) : 0; // bytes a signed Java type needs
+        if (k == TypeKind.UINT64 && (j == long.class && !nullable || j == Long.class)) {
+            // The converter keeps a UInt64 above Long.MAX_VALUE as the same 64 bits in a long: the raw value.
+            return j == long.class ? (os, c, n) -> {
+                for (int r = 0; r < n; r++) {
+                    field.setLong(os[r], c.getLong(r));
+                }
+            } : boxed(field, (c, r) -> c.getLong(r));
+        }
         if (j.isPrimitive()) {
             if (nullable) {
                 return null;

@@ -54,13 +54,14 @@ final class BatchInserter {
         }
         long total = 0;
         while (rows.hasNext()) {
-            total += insertBatch(rows, batchSize);
+            total += insertBatch(rows, batchSize, total);
         }
         return total;
     }
 
-    private long insertBatch(Iterator<?> rows, int batchSize) {
-        BatchWriter writer = new BatchWriter(rows, batchSize);
+    /** Insert the next batch, whose first row is row {@code first} of all the rows (for messages). */
+    private long insertBatch(Iterator<?> rows, int batchSize, long first) {
+        BatchWriter writer = new BatchWriter(rows, batchSize, first);
         LOG.debug("insert into {} ({} columns, {})", plan.table(), plan.columns().size(), plan.format());
         try (InsertResponse ignored = client.insert(plan.table(), plan.columns(), writer, plan.format(),
                 insertSettings()).get()) {
@@ -90,7 +91,7 @@ final class BatchInserter {
             return c;
         }
         if (writer.encodingFailure != null) {
-            return new ChormException("Cannot insert row " + writer.count + " of the batch into " + plan.table()
+            return new ChormException("Cannot insert " + writer.rowName() + " into " + plan.table()
                     + ": " + plan.describeFailure(writer.failedRow, writer.encodingFailure), writer.encodingFailure);
         }
         if (e instanceof ChormException c) {
@@ -106,14 +107,22 @@ final class BatchInserter {
     private final class BatchWriter implements DataStreamWriter {
         private final Iterator<?> rows;
         private final int batchSize;
+        private final long first;
         private int count;
         private boolean started;
         private Object failedRow;
         private RuntimeException encodingFailure;
 
-        BatchWriter(Iterator<?> rows, int batchSize) {
+        BatchWriter(Iterator<?> rows, int batchSize, long first) {
             this.rows = rows;
             this.batchSize = batchSize;
+            this.first = first;
+        }
+
+        /** Name the current row for messages: its place among all the rows, and in its batch after the first. */
+        String rowName() {
+            return first == 0 ? "row " + count + " of the batch"
+                    : "row " + (first + count) + " (row " + count + " of the batch from row " + first + ")";
         }
 
         @Override
@@ -129,7 +138,7 @@ final class BatchInserter {
             while (count < batchSize && rows.hasNext()) {
                 Object row = rows.next();
                 if (!plan.meta().modelClass().isInstance(row)) {
-                    encodingFailure = new ChormException("Cannot insert row " + count + " of the batch into "
+                    encodingFailure = new ChormException("Cannot insert " + rowName() + " into "
                             + plan.table() + ": it is " + (row == null ? "null" : "a " + row.getClass().getName())
                             + ", not a " + plan.meta().modelClass().getName() + ".");
                     throw new IOException(encodingFailure.getMessage());

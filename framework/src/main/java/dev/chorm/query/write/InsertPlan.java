@@ -12,6 +12,7 @@ import dev.chorm.types.TypeKind;
 import dev.chorm.types.ValueEncoder;
 import dev.chorm.wire.NativeBlock;
 import java.io.OutputStream;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.invoke.MethodHandle;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -195,7 +196,7 @@ final class InsertPlan {
                     encoders[i].encode(new RowBinaryWriter(OutputStream.nullOutputStream(), 64), value);
                 }
             } catch (RuntimeException fieldFailure) {
-                return meta.modelClass().getSimpleName() + "." + f.javaName() + ": " + fieldFailure.getMessage();
+                return meta.modelClass().getSimpleName() + "." + f.javaName() + ": " + reason(fieldFailure);
             }
         }
         return meta.modelClass().getSimpleName() + ": " + e.getMessage();
@@ -218,6 +219,12 @@ final class InsertPlan {
                 + " materialized view or INSERT ... SELECT (for example %sState(...)), or give the field @Default or"
                 + " @Materialized.").formatted(model, f.javaName(), f.column().type().sql(), model,
                 f.column().type().functionName()));
+    }
+
+    /** Return the failure's message, followed by what the model's own accessor threw when that was the cause. */
+    private static String reason(RuntimeException e) {
+        return e.getCause() instanceof InvocationTargetException ite && ite.getCause() != null
+                ? e.getMessage() + ": " + ite.getCause() : e.getMessage();
     }
 
     private static boolean containsJson(DataType type) {

@@ -61,11 +61,26 @@ class NativeInsertEngineTest {
         public long id;
         @UInt8 public int small;
         @LowCardinality public String city = "";
+        public List<@UInt8 Integer> smalls = List.of();
+    }
+
+    /** A record model whose accessor throws for one row: user code failing halfway through a block. */
+    @Table(name = "fault_record")
+    @MergeTree(orderBy = "id")
+    record FaultRecord(long id, @LowCardinality String city, String label) {
+        @Override
+        public String label() {
+            if (id == 250) {
+                throw new IllegalStateException("no label for row 250");
+            }
+            return label;
+        }
     }
 
     @BeforeAll
     static void open() {
-        db = WriteTesting.open("native", Map.of(), NativeRow.class, FaultRow.class, InsertPlanFormatTest.Stamped.class);
+        db = WriteTesting.open("native", Map.of(), NativeRow.class, FaultRow.class, FaultRecord.class,
+                InsertPlanFormatTest.Stamped.class);
     }
 
     @AfterAll
@@ -149,6 +164,36 @@ class NativeInsertEngineTest {
                 .hasMessageStartingWith("ClickHouse rejected the insert into `fault_row`: ")
                 .hasMessageContaining("id_below_1500");
         assertThat(WriteTesting.number(db, "SELECT count() FROM fault_row")).isZero();
+    }
+
+    @Test
+    void aContainerValueFailingInALaterBatchKeepsOnlyTheBatchesBefore() {
+        db.execute("TRUNCATE TABLE fault_row");
+        List<FaultRow> rows = faultRows();
+        rows.get(1_250).smalls = List.of(1, 300); // the row's id, small and city are already in the block
+        assertThatThrownBy(() -> ModelWriter.of(db, FaultRow.class).withBlockSize(100).bulkCreate(rows, 500))
+                .isInstanceOf(ChormException.class)
+                .hasMessage("Cannot insert row 1250 (row 250 of the batch from row 1000) into `fault_row`:"
+                        + " FaultRow.smalls: Cannot write 300 (Integer) as UInt8: out of range 0..255.");
+        // The two batches before were inserted whole; no row of the failed batch (nor of its blocks before
+        // the failing one) reached the table.
+        assertThat(WriteTesting.number(db, "SELECT count() FROM fault_row")).isEqualTo(1_000);
+        assertThat(WriteTesting.number(db, "SELECT max(id) FROM fault_row")).isEqualTo(999);
+        db.execute("TRUNCATE TABLE fault_row");
+    }
+
+    @Test
+    void anAccessorThrowingMidBlockNamesTheRowAndInsertsNoRow() {
+        assertThat(InsertPlan.of(FaultRecord.class).format()).isEqualTo(ClickHouseFormat.Native);
+        List<FaultRecord> rows = IntStream.range(0, 400).mapToObj(i -> new FaultRecord(i, "c" + (i % 3), "l" + i))
+                .toList();
+        assertThatThrownBy(() -> ModelWriter.of(db, FaultRecord.class).withBlockSize(100).bulkCreate(rows))
+                .isInstanceOf(ChormException.class)
+                .hasMessage("Cannot insert row 250 of the batch into `fault_record`: FaultRecord.label: Cannot read"
+                        + " label of " + FaultRecord.class.getName() + ": java.lang.IllegalStateException: no label"
+                        + " for row 250")
+                .hasRootCauseInstanceOf(IllegalStateException.class);
+        assertThat(WriteTesting.number(db, "SELECT count() FROM fault_record")).isZero();
     }
 
     private static List<FaultRow> faultRows() {
