@@ -12,7 +12,7 @@ import dev.chorm.migrations.Migrations;
 import dev.chorm.migrations.ProgressListener;
 import dev.chorm.query.Aggregate;
 import dev.chorm.query.Count;
-import dev.chorm.query.Q;
+import dev.chorm.query.expr.Q;
 import dev.chorm.query.QuerySet;
 import dev.chorm.query.write.MutationMode;
 import java.io.PrintStream;

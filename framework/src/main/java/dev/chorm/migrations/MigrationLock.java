@@ -5,7 +5,7 @@ import static dev.chorm.sql.SqlLiterals.qualifiedName;
 import dev.chorm.ChormException;
 import dev.chorm.MigrationException;
 import dev.chorm.model.TableSpec;
-import dev.chorm.query.Expression;
+import dev.chorm.query.expr.Expression;
 import dev.chorm.query.Func;
 import dev.chorm.query.Max;
 import dev.chorm.query.Min;

@@ -1,8 +1,11 @@
 package dev.chorm.query;
 
 import dev.chorm.QueryException;
-import dev.chorm.query.internal.FunctionCall;
-import dev.chorm.query.internal.Literal;
+import dev.chorm.query.expr.Condition;
+import dev.chorm.query.expr.Expression;
+import dev.chorm.query.expr.F;
+import dev.chorm.query.expr.FunctionCall;
+import dev.chorm.query.expr.Literal;
 import dev.chorm.sql.RenderContext;
 import dev.chorm.types.DataType;
 import java.util.ArrayList;

@@ -2,11 +2,15 @@ package dev.chorm.query;
 
 import dev.chorm.QueryException;
 import dev.chorm.model.ModelMeta;
+import dev.chorm.query.expr.Condition;
+import dev.chorm.query.expr.Expression;
+import dev.chorm.query.expr.OrderTerm;
+import dev.chorm.query.expr.Q;
 import dev.chorm.query.internal.Query;
 import dev.chorm.query.internal.QueryRunner;
 import dev.chorm.query.internal.RowShape;
 import dev.chorm.query.internal.RowShapes;
-import dev.chorm.query.internal.Scope;
+import dev.chorm.query.expr.Scope;
 import dev.chorm.query.internal.SqlCompiler;
 import dev.chorm.query.write.MutationMode;
 import dev.chorm.schema.QueryDatabase;

@@ -1,6 +1,8 @@
 package dev.chorm.query;
 
 import dev.chorm.QueryException;
+import dev.chorm.query.expr.Condition;
+import dev.chorm.query.expr.Q;
 import dev.chorm.query.internal.Query;
 import dev.chorm.query.write.ModelWriter;
 import dev.chorm.query.write.MutationMode;

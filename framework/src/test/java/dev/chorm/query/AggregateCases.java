@@ -1,5 +1,6 @@
 package dev.chorm.query;
 
+import dev.chorm.query.expr.Expression;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,7 @@ package dev.chorm.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chorm.db.Database;
+import dev.chorm.query.expr.F;
 import dev.chorm.query.fixtures.Pupil;
 import java.util.List;
 import java.util.Map;

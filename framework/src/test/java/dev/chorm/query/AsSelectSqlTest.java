@@ -2,6 +2,7 @@ package dev.chorm.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chorm.query.expr.F;
 import dev.chorm.query.fixtures.Blob;
 import dev.chorm.query.fixtures.Purchase;
 import dev.chorm.types.DataType;

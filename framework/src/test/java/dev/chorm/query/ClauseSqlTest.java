@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chorm.QueryException;
+import dev.chorm.query.expr.Expression;
+import dev.chorm.query.expr.F;
+import dev.chorm.query.expr.Frame;
+import dev.chorm.query.expr.OrderTerm;
+import dev.chorm.query.expr.Window;
 import dev.chorm.query.fixtures.Hit;
 import dev.chorm.query.fixtures.Person;
 import dev.chorm.query.fixtures.Purchase;

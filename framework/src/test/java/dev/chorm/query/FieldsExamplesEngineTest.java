@@ -11,6 +11,7 @@ import dev.chorm.model.fixtures.MapModel;
 import dev.chorm.model.fixtures.NamedTupleModel;
 import dev.chorm.model.fixtures.NestedArrayModel;
 import dev.chorm.model.fixtures.TupleModel;
+import dev.chorm.query.expr.F;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

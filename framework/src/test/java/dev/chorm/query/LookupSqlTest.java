@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chorm.QueryException;
+import dev.chorm.query.expr.F;
+import dev.chorm.query.expr.Lookup;
+import dev.chorm.query.expr.Lookups;
+import dev.chorm.query.expr.Q;
 import dev.chorm.query.fixtures.Hit;
 import dev.chorm.query.fixtures.IrishLastName;
 import dev.chorm.query.fixtures.Person;

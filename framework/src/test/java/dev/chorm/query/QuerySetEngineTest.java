@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chorm.db.Database;
+import dev.chorm.query.expr.F;
+import dev.chorm.query.expr.Q;
+import dev.chorm.query.expr.Window;
 import dev.chorm.query.fixtures.Customer;
 import dev.chorm.query.fixtures.Hit;
 import dev.chorm.query.fixtures.IrishLastName;

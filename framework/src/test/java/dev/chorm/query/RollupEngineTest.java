@@ -8,6 +8,7 @@ import dev.chorm.model.engine.AggregatingMergeTree;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.model.engine.MergeTree;
+import dev.chorm.query.expr.Expression;
 import dev.chorm.types.DataType;
 import dev.chorm.types.annotation.AggregateFunction;
 import dev.chorm.types.annotation.DateTime;

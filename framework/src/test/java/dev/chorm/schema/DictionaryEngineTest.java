@@ -7,7 +7,7 @@ import dev.chorm.embedded.EmbeddedClickHouse;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.model.TableSpec;
 import dev.chorm.query.Dictionaries;
-import dev.chorm.query.F;
+import dev.chorm.query.expr.F;
 import dev.chorm.query.Func;
 import dev.chorm.schema.DictionaryModels.Country;
 import dev.chorm.schema.DictionaryModels.CountryByCode;

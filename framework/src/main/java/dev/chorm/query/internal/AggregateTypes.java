@@ -1,6 +1,6 @@
 package dev.chorm.query.internal;
 
-import dev.chorm.query.Expression;
+import dev.chorm.query.expr.Expression;
 import dev.chorm.sql.RenderContext;
 import dev.chorm.types.DataType;
 import dev.chorm.types.TypeKind;

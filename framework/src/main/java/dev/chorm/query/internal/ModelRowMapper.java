@@ -4,6 +4,7 @@ import dev.chorm.ChormException;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.QueryException;
+import dev.chorm.query.expr.Scope;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;

@@ -10,6 +10,7 @@ import dev.chorm.ChormException;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.QueryException;
+import dev.chorm.query.expr.ColumnRef;
 import dev.chorm.types.DataType;
 import dev.chorm.types.TypeKind;
 import dev.chorm.types.ValueReader;

@@ -1,11 +1,12 @@
 package dev.chorm.query.internal;
 
 import dev.chorm.model.ModelMeta;
-import dev.chorm.query.Condition;
-import dev.chorm.query.Expression;
-import dev.chorm.query.OrderTerm;
+import dev.chorm.query.expr.Condition;
+import dev.chorm.query.expr.Expression;
+import dev.chorm.query.expr.OrderTerm;
 import dev.chorm.QueryException;
 import dev.chorm.query.QuerySet;
+import dev.chorm.query.expr.Scope;
 import dev.chorm.sql.Settings;
 import java.util.ArrayList;
 import java.util.Collections;

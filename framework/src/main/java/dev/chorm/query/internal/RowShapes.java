@@ -1,5 +1,6 @@
 package dev.chorm.query.internal;
 
+import dev.chorm.query.expr.Scope;
 import dev.chorm.types.ValueReader;
 
 import dev.chorm.model.ModelField;

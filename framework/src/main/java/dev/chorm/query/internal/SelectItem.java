@@ -1,9 +1,11 @@
 package dev.chorm.query.internal;
 
+import dev.chorm.query.expr.AliasRef;
+import dev.chorm.query.expr.ColumnRef;
 import dev.chorm.types.ValueReader;
 
 import dev.chorm.model.ModelField;
-import dev.chorm.query.Expression;
+import dev.chorm.query.expr.Expression;
 
 /**
  * Describe one column of a SELECT list, for rendering and for reading rows back.

@@ -1,7 +1,13 @@
 package dev.chorm.query.internal;
 
 import dev.chorm.model.ModelField;
-import dev.chorm.query.Expression;
+import dev.chorm.query.expr.AliasRef;
+import dev.chorm.query.expr.ColumnRef;
+import dev.chorm.query.expr.Expression;
+import dev.chorm.query.expr.JavaView;
+import dev.chorm.query.expr.Join;
+import dev.chorm.query.expr.Literal;
+import dev.chorm.query.expr.Scope;
 import dev.chorm.sql.RenderContext;
 import dev.chorm.types.DataType;
 import dev.chorm.types.ValueReader;

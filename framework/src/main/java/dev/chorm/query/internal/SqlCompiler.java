@@ -1,11 +1,16 @@
 package dev.chorm.query.internal;
 
 import dev.chorm.model.ModelField;
-import dev.chorm.query.Condition;
-import dev.chorm.query.Expression;
+import dev.chorm.query.expr.AliasRef;
+import dev.chorm.query.expr.ColumnRef;
+import dev.chorm.query.expr.Condition;
+import dev.chorm.query.expr.Expression;
+import dev.chorm.query.expr.Join;
+import dev.chorm.query.expr.Literal;
+import dev.chorm.query.expr.Scope;
 import dev.chorm.sql.Keyword;
-import dev.chorm.query.OrderTerm;
-import dev.chorm.query.Q;
+import dev.chorm.query.expr.OrderTerm;
+import dev.chorm.query.expr.Q;
 import dev.chorm.query.SelectStatement;
 import dev.chorm.QueryException;
 import dev.chorm.sql.Settings;

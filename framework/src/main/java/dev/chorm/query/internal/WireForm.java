@@ -1,7 +1,7 @@
 package dev.chorm.query.internal;
 
 import dev.chorm.model.ModelField;
-import dev.chorm.query.Expression;
+import dev.chorm.query.expr.Expression;
 import dev.chorm.sql.Keyword;
 import dev.chorm.sql.RenderContext;
 import dev.chorm.types.DataType;

@@ -6,7 +6,7 @@ import dev.chorm.model.ModelMeta;
 import dev.chorm.sql.Keyword;
 import dev.chorm.QueryException;
 import dev.chorm.sql.Settings;
-import dev.chorm.query.internal.Scope;
+import dev.chorm.query.expr.Scope;
 import dev.chorm.schema.StorageProfile;
 import dev.chorm.sql.QueryPart;
 import dev.chorm.sql.RenderContext;

@@ -9,7 +9,7 @@ import dev.chorm.model.ModelMeta;
 import dev.chorm.QueryException;
 import dev.chorm.query.internal.MissingTable;
 import dev.chorm.sql.Settings;
-import dev.chorm.query.internal.Scope;
+import dev.chorm.query.expr.Scope;
 import dev.chorm.sql.QueryPart;
 import dev.chorm.sql.RenderContext;
 import java.util.ArrayList;

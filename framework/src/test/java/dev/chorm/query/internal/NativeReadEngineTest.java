@@ -172,8 +172,8 @@ class NativeReadEngineTest {
 
     @Test
     void shapesOtherThanPlainFieldsKeepTheJdbcPath() {
-        var annotated = db.objects(Wide.class).annotate("next", dev.chorm.query.F.of("i32").plus(1));
-        Query q = Query.of(ModelMeta.of(Wide.class)).withAnnotation("next", dev.chorm.query.F.of("i32").plus(1));
+        var annotated = db.objects(Wide.class).annotate("next", dev.chorm.query.expr.F.of("i32").plus(1));
+        Query q = Query.of(ModelMeta.of(Wide.class)).withAnnotation("next", dev.chorm.query.expr.F.of("i32").plus(1));
         assertThat(NativeModelReads.applies(q.meta(), SqlCompiler.compile(q))).isFalse();
         assertThat(annotated.orderBy("id").limit(2).fetch()).extracting(w -> w.id)
                 .containsExactly(Long.MIN_VALUE, 2L);

@@ -6,7 +6,7 @@ import dev.chorm.db.Database;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.model.Table;
 import dev.chorm.model.engine.MergeTree;
-import dev.chorm.query.F;
+import dev.chorm.query.expr.F;
 import dev.chorm.testing.TestEngine;
 import dev.chorm.types.annotation.Decimal;
 import dev.chorm.types.annotation.Enum16;

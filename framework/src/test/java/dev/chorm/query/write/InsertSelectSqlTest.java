@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.chorm.QueryException;
 import dev.chorm.query.Aggregate;
 import dev.chorm.query.Count;
-import dev.chorm.query.F;
+import dev.chorm.query.expr.F;
 import dev.chorm.query.QuerySet;
 import dev.chorm.query.Sum;
 import dev.chorm.query.fixtures.Hit;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chorm.db.Database;
-import dev.chorm.query.F;
+import dev.chorm.query.expr.F;
 import dev.chorm.query.Func;
-import dev.chorm.query.Q;
+import dev.chorm.query.expr.Q;
 import dev.chorm.QueryException;
 import dev.chorm.sql.Settings;
 import dev.chorm.query.write.WriteModels.Measurement;

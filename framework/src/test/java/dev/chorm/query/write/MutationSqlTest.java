@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chorm.model.ModelMeta;
-import dev.chorm.query.F;
-import dev.chorm.query.Q;
+import dev.chorm.query.expr.F;
+import dev.chorm.query.expr.Q;
 import dev.chorm.model.fixtures.DistributedStudent;
 import dev.chorm.QueryException;
 import dev.chorm.query.QuerySet;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chorm.db.Database;
-import dev.chorm.query.F;
+import dev.chorm.query.expr.F;
 import dev.chorm.QueryException;
 import dev.chorm.query.QuerySet;
 import dev.chorm.query.write.WriteModels.Note;

@@ -3,7 +3,7 @@ package dev.chorm.query.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chorm.db.Database;
-import dev.chorm.query.Q;
+import dev.chorm.query.expr.Q;
 import dev.chorm.query.write.WriteModels.Note;
 import dev.chorm.query.write.WriteModels.Patched;
 import java.util.ArrayList;

@@ -1,8 +1,6 @@
-package dev.chorm.query.internal;
+package dev.chorm.query.expr;
 
-import dev.chorm.query.Expression;
 import dev.chorm.sql.Keyword;
-import dev.chorm.query.Window;
 import dev.chorm.sql.RenderContext;
 import dev.chorm.types.DataType;
 

@@ -1,7 +1,6 @@
-package dev.chorm.query;
+package dev.chorm.query.expr;
 
 import dev.chorm.QueryException;
-import dev.chorm.query.internal.BuiltinLookups;
 import dev.chorm.types.DataType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

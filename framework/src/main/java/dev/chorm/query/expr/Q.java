@@ -1,6 +1,5 @@
-package dev.chorm.query;
+package dev.chorm.query.expr;
 
-import dev.chorm.query.internal.LookupCondition;
 import dev.chorm.sql.Keyword;
 import dev.chorm.sql.RenderContext;
 import java.util.ArrayList;

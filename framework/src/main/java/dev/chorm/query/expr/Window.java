@@ -1,4 +1,4 @@
-package dev.chorm.query;
+package dev.chorm.query.expr;
 
 import dev.chorm.sql.Keyword;
 import dev.chorm.sql.QueryPart;

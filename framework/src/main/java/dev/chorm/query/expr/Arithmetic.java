@@ -1,9 +1,8 @@
-package dev.chorm.query.internal;
+package dev.chorm.query.expr;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.chorm.query.Expression;
 import dev.chorm.sql.RenderContext;
 import dev.chorm.types.DataType;
 

@@ -1,6 +1,5 @@
-package dev.chorm.query.internal;
+package dev.chorm.query.expr;
 
-import dev.chorm.query.Expression;
 import dev.chorm.types.DataType;
 import dev.chorm.types.TypeKind;
 import java.util.ArrayList;

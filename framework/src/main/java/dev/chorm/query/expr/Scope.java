@@ -1,9 +1,7 @@
-package dev.chorm.query.internal;
+package dev.chorm.query.expr;
 
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
-import dev.chorm.query.Expression;
-import dev.chorm.query.Lookups;
 import dev.chorm.QueryException;
 import dev.chorm.sql.RenderContext;
 import dev.chorm.types.DataType;

@@ -1,4 +1,4 @@
-package dev.chorm.query.internal;
+package dev.chorm.query.expr;
 
 import dev.chorm.model.ForeignKey;
 import dev.chorm.model.ModelField;

@@ -1,6 +1,6 @@
-package dev.chorm.query;
+package dev.chorm.query.expr;
 
-import dev.chorm.query.internal.Scope;
+import dev.chorm.query.Func;
 import dev.chorm.sql.Keyword;
 import dev.chorm.sql.RenderContext;
 import java.util.Objects;

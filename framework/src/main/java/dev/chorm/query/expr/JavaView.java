@@ -1,8 +1,7 @@
-package dev.chorm.query.internal;
+package dev.chorm.query.expr;
 
 import dev.chorm.model.ModelField;
 import dev.chorm.types.annotation.GenericIP;
-import dev.chorm.query.Expression;
 import dev.chorm.sql.RenderContext;
 import dev.chorm.types.DataType;
 import dev.chorm.types.TypeKind;

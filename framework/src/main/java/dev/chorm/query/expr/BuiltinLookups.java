@@ -1,8 +1,6 @@
-package dev.chorm.query.internal;
+package dev.chorm.query.expr;
 
-import dev.chorm.query.Expression;
 import dev.chorm.sql.Keyword;
-import dev.chorm.query.Lookup;
 import dev.chorm.QueryException;
 import dev.chorm.query.QuerySet;
 import dev.chorm.sql.Primitives;

@@ -1,6 +1,5 @@
-package dev.chorm.query.internal;
+package dev.chorm.query.expr;
 
-import dev.chorm.query.Expression;
 import dev.chorm.sql.RenderContext;
 import dev.chorm.types.DataType;
 import java.util.List;

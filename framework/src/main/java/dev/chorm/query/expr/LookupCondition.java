@@ -1,9 +1,5 @@
-package dev.chorm.query.internal;
+package dev.chorm.query.expr;
 
-import dev.chorm.query.Condition;
-import dev.chorm.query.Expression;
-import dev.chorm.query.Lookup;
-import dev.chorm.query.Lookups;
 import dev.chorm.sql.RenderContext;
 
 /**

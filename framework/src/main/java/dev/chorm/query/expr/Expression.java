@@ -1,10 +1,5 @@
-package dev.chorm.query;
+package dev.chorm.query.expr;
 
-import dev.chorm.query.internal.Arithmetic;
-import dev.chorm.query.internal.BuiltinLookups;
-import dev.chorm.query.internal.FunctionCall;
-import dev.chorm.query.internal.LookupCondition;
-import dev.chorm.query.internal.Over;
 import dev.chorm.sql.QueryPart;
 import dev.chorm.sql.RenderContext;
 import dev.chorm.types.DataType;

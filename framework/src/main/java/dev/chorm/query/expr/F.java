@@ -1,6 +1,5 @@
-package dev.chorm.query;
+package dev.chorm.query.expr;
 
-import dev.chorm.query.internal.Scope;
 import dev.chorm.sql.RenderContext;
 import dev.chorm.types.DataType;
 import java.util.Objects;

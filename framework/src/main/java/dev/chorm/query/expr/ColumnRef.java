@@ -1,7 +1,6 @@
-package dev.chorm.query.internal;
+package dev.chorm.query.expr;
 
 import dev.chorm.model.ModelField;
-import dev.chorm.query.Expression;
 import dev.chorm.sql.RenderContext;
 import dev.chorm.sql.SqlLiterals;
 import dev.chorm.types.DataType;
