@@ -30,23 +30,14 @@ import org.junit.jupiter.api.Test;
  * Run {@code jdeps -verbose:package framework/target/classes} to see the same graph by hand.
  */
 class PackageCycleTest {
-    /**
-     * Cycles that exist today and are being removed elsewhere; the merger deletes an entry once its
-     * cycle is gone (the test then fails if it comes back).
-     */
-    private static final Set<Set<String>> KNOWN_CYCLES = Set.of(
-            // query.internal's expressions implement query's Expression, Condition and Lookup, whose methods
-            // build them; query.write joins the group only through query.internal's Scope
-            // (docs/architecture.md, "Known cycles and modules").
-            Set.of("dev.chorm.query", "dev.chorm.query.internal", "dev.chorm.query.write"));
-
     private static final Pattern CLASS_NAME = Pattern.compile("dev/chorm/(?:([a-z][a-z0-9_]*(?:/[a-z][a-z0-9_]*)*)/)?[A-Z_$][\\w$]*");
 
     @Test
-    void theFrameworkHasNoPackageCyclesBeyondTheKnownOnes() throws Exception {
+    void theFrameworkHasNoPackageCycles() throws Exception {
         Map<String, Set<String>> graph = packageGraph(classesRoot());
-        assertThat(graph).as("packages read").containsKeys("dev.chorm", "dev.chorm.types", "dev.chorm.model", "dev.chorm.db");
-        assertThat(cycles(graph)).as("package cycles (strongly connected groups)").isSubsetOf(KNOWN_CYCLES);
+        assertThat(graph).as("packages read").containsKeys("dev.chorm", "dev.chorm.types", "dev.chorm.model", "dev.chorm.db",
+                "dev.chorm.query", "dev.chorm.query.expr", "dev.chorm.query.internal", "dev.chorm.query.write");
+        assertThat(cycles(graph)).as("package cycles (strongly connected groups)").isEmpty();
     }
 
     @Test

@@ -9,7 +9,7 @@ import dev.chorm.types.DataType;
  * @param name the alias
  * @param target the aliased expression, to tell its type
  */
-record AliasRef(String name, Expression target) implements Expression {
+public record AliasRef(String name, Expression target) implements Expression {
     @Override
     public void accept(RenderContext ctx) {
         ctx.identifier(name);

@@ -2,7 +2,6 @@ package dev.chorm.query.expr;
 
 import dev.chorm.sql.Keyword;
 import dev.chorm.QueryException;
-import dev.chorm.query.QuerySet;
 import dev.chorm.sql.Primitives;
 import dev.chorm.sql.QueryPart;
 import dev.chorm.sql.RenderContext;
@@ -114,7 +113,7 @@ public final class BuiltinLookups {
 
     private static void in(RenderContext ctx, Expression lhs, Keyword keyword, Object value) {
         DataType type = lhs.type(ctx);
-        if (value instanceof QuerySet<?> || value instanceof QueryPart) {
+        if (value instanceof QueryPart) { // a QuerySet is one
             ctx.visit(lhs).sql(' ').visit(keyword).sql(' ').value(value, null);
             return;
         }

@@ -15,7 +15,7 @@ import dev.chorm.types.DataType;
  * @param field the model field bound to the column, or null for a synthetic column
  * @param joined whether the column belongs to a joined table
  */
-record ColumnRef(String tableAlias, String column, DataType type, ModelField field, boolean joined)
+public record ColumnRef(String tableAlias, String column, DataType type, ModelField field, boolean joined)
         implements Expression {
     @Override
     public void accept(RenderContext ctx) {

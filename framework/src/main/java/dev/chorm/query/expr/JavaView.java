@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * @param type the Java type reached
  * @param element the field or record component declaring it, or null for a list element or map value
  */
-record JavaView(AnnotatedType type, AnnotatedElement element) {
+public record JavaView(AnnotatedType type, AnnotatedElement element) {
     private static final Pattern INDEX = Pattern.compile("\\d+");
 
     /** Return the view of {@code field}. */

@@ -17,7 +17,7 @@ import dev.chorm.sql.SqlLiterals;
  * @param leftField the column of the left table: the foreign key, or for a reverse relation the field it refers to
  * @param targetField the column of the joined table it matches
  */
-record Join(String path, String alias, ModelMeta target, String leftAlias, ModelField leftField,
+public record Join(String path, String alias, ModelMeta target, String leftAlias, ModelField leftField,
                    ModelField targetField) {
     /** Write the join clause. */
     public void render(RenderContext ctx) {

@@ -1,8 +1,9 @@
 package dev.chorm.query.expr;
 
-import dev.chorm.query.Func;
 import dev.chorm.sql.Keyword;
 import dev.chorm.sql.RenderContext;
+import dev.chorm.types.DataType;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -44,7 +45,7 @@ public final class OrderTerm {
     /** Parse Django's notation: {@code "-port"} is descending, {@code "port"} ascending, {@code "?"} random. */
     public static OrderTerm parse(String spec) {
         if (spec.equals("?")) {
-            return asc(Func.rand());
+            return asc(new FunctionCall("rand", List.of(), DataType.uint32(), false)); // Func.rand(); Func stands above this floor
         }
         return spec.startsWith("-") ? desc(spec.substring(1)) : asc(spec.startsWith("+") ? spec.substring(1) : spec);
     }

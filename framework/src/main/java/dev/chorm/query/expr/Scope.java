@@ -105,7 +105,7 @@ public final class Scope {
      * Return {@code expression}, the annotation {@code name}, made to render with {@code name} meaning the
      * field of that name (see {@link OwnNameAnnotation}); the expression itself when no field has that name.
      */
-    Expression ownExpression(String name, Expression expression) {
+    public Expression ownExpression(String name, Expression expression) {
         return field(meta, name).isEmpty() ? expression : new OwnNameAnnotation(this, name, expression);
     }
 
@@ -158,7 +158,7 @@ public final class Scope {
     }
 
     /** Return the Java side that resolving {@code path} reached (see {@link JavaView}), or null when it was lost. */
-    JavaView viewOf(String path) {
+    public JavaView viewOf(String path) {
         return views.get(path);
     }
 
@@ -245,7 +245,7 @@ public final class Scope {
     }
 
     /** Return the model at the end of the relation path {@code path} from {@code root}. */
-    static ModelMeta targetOfPath(ModelMeta root, String path) {
+    public static ModelMeta targetOfPath(ModelMeta root, String path) {
         ModelMeta m = root;
         for (String p : path.split("__")) {
             m = Relations.find(m, p).orElseThrow().target();

@@ -5,8 +5,8 @@ import dev.chorm.query.expr.Condition;
 import dev.chorm.query.expr.Expression;
 import dev.chorm.query.expr.OrderTerm;
 import dev.chorm.QueryException;
-import dev.chorm.query.QuerySet;
 import dev.chorm.query.expr.Scope;
+import dev.chorm.sql.QueryPart;
 import dev.chorm.sql.Settings;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,7 +46,7 @@ public final class Query {
      * @param name the name the query refers to
      * @param query the subquery
      */
-    public record Cte(String name, QuerySet<?> query) {
+    public record Cte(String name, QueryPart query) {
     }
 
     final ModelMeta meta;
@@ -349,7 +349,7 @@ public final class Query {
     }
 
     /** Return this query with the common table expression {@code name}. */
-    public Query withCte(String name, QuerySet<?> sub) {
+    public Query withCte(String name, QueryPart sub) {
         return copy(q -> q.ctes = plus(ctes, List.of(new Cte(name, sub))));
     }
 
