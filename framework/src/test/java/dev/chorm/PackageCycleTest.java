@@ -46,7 +46,7 @@ class PackageCycleTest {
         assertThat(cycles(graph)).containsExactly(Set.of("a", "b", "c"));
     }
 
-    private static Path classesRoot() throws URISyntaxException {
+    static Path classesRoot() throws URISyntaxException {
         Path root = Path.of(ChormException.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         assertThat(root).as("the framework's classes are a directory when its own tests run").isDirectory();
         return root;
