@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * A table chorm keeps for itself (the migration history, the lock), described by an internal model
- * ({@link HistoryRow}, {@link LockRow}) and placed in the migration database and cluster. Its DDL
+ * ({@link MigrationRecord}, {@link LockRow}) and placed in the migration database and cluster. Its DDL
  * comes from the schema editor's renderer; its rows are written as typed literals through the
  * {@link RenderContext}, read with the SQL the query compiler renders for the model in its table
  * ({@link #objects}) and converted by the model's {@link ValueReader}s, so no SQL value is pasted and

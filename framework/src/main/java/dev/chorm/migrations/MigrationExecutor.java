@@ -132,7 +132,7 @@ public final class MigrationExecutor {
         List<MigrationStatus> out = new ArrayList<>();
         for (Migration m : graph.migrations()) {
             MigrationRecord r = records.get(m.key());
-            out.add(new MigrationStatus(m.key(), r != null && r.applied(), r == null ? 0 : r.progress(),
+            out.add(new MigrationStatus(m.key(), r != null && r.applied(), r == null ? 0 : Math.toIntExact(r.progress()),
                     m.operations().size(), r == null ? null : r.appliedAt(), r != null && r.isPartial()));
         }
         return out;

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * after each operation and statement, applied, unapplied) in a ReplacingMergeTree keyed by app and
  * name, read back with FINAL. With a migration cluster the table is a ReplicatedReplacingMergeTree
  * created ON CLUSTER, so every node sees one history. The table is the internal model
- * {@link HistoryRow}, as Django's recorder keeps its history in a model.
+ * {@link MigrationRecord}, as Django's recorder keeps its history in a model.
  */
 public final class MigrationRecorder {
     /** The history table's name. */
@@ -23,7 +23,7 @@ public final class MigrationRecorder {
 
     private final SqlExecutor sql;
     private final String database;
-    private final BookkeepingTable<HistoryRow> history;
+    private final BookkeepingTable<MigrationRecord> history;
     private final Map<MigrationKey, Long> versions = new TreeMap<>();
     /** Whether {@link #records} has read the whole table, so that a key missing from versions has no row. */
     private boolean versionsLoaded;
@@ -32,7 +32,7 @@ public final class MigrationRecorder {
     public MigrationRecorder(SqlExecutor sql, String database, String cluster) {
         this.sql = sql;
         this.database = database == null ? "" : database;
-        this.history = new BookkeepingTable<>(HistoryRow.class, this.database, cluster == null ? "" : cluster);
+        this.history = new BookkeepingTable<>(MigrationRecord.class, this.database, cluster == null ? "" : cluster);
     }
 
     /** Return the CREATE statement of the history table. */
@@ -57,10 +57,7 @@ public final class MigrationRecorder {
             return out;
         }
         String all = history.objects().asFinal().orderBy("app", "name").toSql();
-        for (HistoryRow row : history.rows(sql.query(all))) {
-            MigrationRecord r = new MigrationRecord(new MigrationKey(row.app(), row.name()), row.applied(),
-                    (int) row.progress(), (int) row.step(), row.backwards(), (int) row.operations(), row.checksum(),
-                    row.prefixChecksum(), row.appliedAt(), row.version());
+        for (MigrationRecord r : history.rows(sql.query(all))) {
             versions.put(r.key(), r.version());
             if (r.applied() || r.isPartial()) {
                 out.put(r.key(), r);
@@ -91,7 +88,7 @@ public final class MigrationRecorder {
             versions.put(m.key(), versionsLoaded ? 0 : latestVersion(m.key()));
         }
         long version = versions.merge(m.key(), 1L, Long::sum);
-        sql.execute(history.insert(new HistoryRow(m.app(), m.name(), applied, progress, step, backwards,
+        sql.execute(history.insert(new MigrationRecord(m.app(), m.name(), applied, progress, step, backwards,
                 m.operations().size(), m.checksum(), prefix, Instant.now().truncatedTo(ChronoUnit.MICROS), version)));
     }
 
@@ -99,7 +96,7 @@ public final class MigrationRecorder {
         // FINAL keeps the row of the highest version of the key; not ORDER BY version DESC LIMIT 1, which
         // the engine's top-k filter misreads here.
         String latest = history.objects().asFinal().filter("app", key.app()).filter("name", key.name()).toSql();
-        List<HistoryRow> rows = history.rows(sql.query(latest));
+        List<MigrationRecord> rows = history.rows(sql.query(latest));
         return rows.isEmpty() ? 0 : rows.get(0).version();
     }
 }

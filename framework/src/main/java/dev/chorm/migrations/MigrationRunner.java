@@ -41,7 +41,7 @@ final class MigrationRunner {
         long started = System.nanoTime();
         listener.migrationStarting(m.key(), false, false);
         List<ProjectState> states = states(m, before);
-        int skip = step.record() == null ? 0 : step.record().step();
+        int skip = step.record() == null ? 0 : Math.toIntExact(step.record().step());
         for (int i = step.progress(); i < m.operations().size(); i++) {
             Operation op = m.operations().get(i);
             int index = i;
@@ -68,7 +68,7 @@ final class MigrationRunner {
         long started = System.nanoTime();
         listener.migrationStarting(m.key(), true, false);
         List<ProjectState> states = states(m, before);
-        int skip = step.record() == null || !step.record().backwards() ? 0 : step.record().step();
+        int skip = step.record() == null || !step.record().backwards() ? 0 : Math.toIntExact(step.record().step());
         for (int i = step.progress() - 1; i >= 0; i--) {
             Operation op = m.operations().get(i);
             int index = i;

@@ -14,7 +14,7 @@ public record PlanStep(Migration migration, boolean backwards, MigrationRecord r
         if (record == null) {
             return 0;
         }
-        return record.applied() ? migration.operations().size() : record.progress();
+        return record.applied() ? migration.operations().size() : Math.toIntExact(record.progress());
     }
 
     /** Return whether this step continues a run that stopped part-way. */
