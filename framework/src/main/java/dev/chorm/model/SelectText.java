@@ -4,9 +4,12 @@ import dev.chorm.types.DataType;
 import java.util.List;
 
 /**
- * Hold a view's SELECT as text, with what is known of its result: the name and type of each column
- * (types null, or no columns at all, when only the engine can tell: SQL text) and the tables it reads.
- * A QuerySet gives one ({@link SelectQuery}); {@link ViewReader} makes one from a view's SQL text.
+ * Hold a SELECT as another statement embeds it ({@code CREATE [MATERIALIZED] VIEW ... AS},
+ * {@code INSERT INTO t (...) SELECT ...}), with what is known of its result: the name and type of each
+ * column (types null, or no columns at all, when only the engine can tell: SQL text) and the tables it
+ * reads. A QuerySet gives one ({@code asSelect()}: values inlined as escaped literals, columns as
+ * stored, without the forms reading rows back into Java needs); {@link ViewReader} makes one from a
+ * view's SQL text.
  *
  * <pre>{@code
  * SelectText s = QuerySet.of(Event.class).values("port").annotate("n", Count.all()).selectText();
@@ -36,6 +39,11 @@ public record SelectText(String sql, List<Column> columns, List<TableRef> source
     public SelectText {
         columns = List.copyOf(columns);
         sources = List.copyOf(sources);
+    }
+
+    /** Return the names of the result columns, in order. */
+    public List<String> names() {
+        return columns.stream().map(Column::name).toList();
     }
 
     /** Return this text. */

@@ -2,6 +2,7 @@ package dev.chorm.query;
 
 import dev.chorm.QueryException;
 import dev.chorm.model.ModelMeta;
+import dev.chorm.model.SelectText;
 import dev.chorm.query.expr.Condition;
 import dev.chorm.query.expr.Expression;
 import dev.chorm.query.expr.OrderTerm;
@@ -522,19 +523,14 @@ public final class QuerySet<T> implements QueryPart, dev.chorm.model.SelectQuery
      * {@code CREATE [MATERIALIZED] VIEW ... AS}): literals inlined, columns as stored, with the name
      * and type of each selected column. {@link #toSql()} is the statement that reads rows into Java.
      */
-    public SelectStatement asSelect() {
+    public SelectText asSelect() {
         return SqlCompiler.embedded(query);
     }
 
-    /**
-     * Return this QuerySet as a view's query (see {@link dev.chorm.model.ViewQuery}): the SELECT of
-     * {@link #asSelect()}, its columns, and the tables it reads (the view's dependencies).
-     */
+    /** Return this QuerySet as a view's query (see {@link dev.chorm.model.ViewQuery}): {@link #asSelect()}. */
     @Override
-    public dev.chorm.model.SelectText selectText() {
-        SelectStatement s = asSelect();
-        return new dev.chorm.model.SelectText(s.sql(), s.columns().stream()
-                .map(c -> new dev.chorm.model.SelectText.Column(c.name(), c.type())).toList(), SqlCompiler.tablesRead(query));
+    public SelectText selectText() {
+        return asSelect();
     }
 
     /** Return the SELECT statement; same as {@link #toSql()}. */

@@ -40,7 +40,11 @@ final class QuerySetWrites {
             throw new QueryException("Cannot insert from a QuerySet into a filtered, sliced or reshaped QuerySet of "
                     + model + ": the rows go into the whole table. Call db.objects(" + model + ".class).insertFrom(...).");
         }
-        return writer(target).insertFrom(source);
+        // The target's settings go into the SELECT, which carries the statement's SETTINGS clause.
+        Map<String, Object> settings = target.querySettings().asMap();
+        QuerySet<?> select = settings.isEmpty() ? source : source.settings(settings);
+        return ModelWriter.of(target.database(), target.meta().modelClass())
+                .insertFrom(select.asSelect(), source.meta().modelClass().getSimpleName());
     }
 
     /** Set {@code values} on the rows {@code qs} matches, as {@code mode} says. */

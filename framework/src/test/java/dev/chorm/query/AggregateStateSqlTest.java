@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chorm.QueryException;
+import dev.chorm.model.SelectText;
 import dev.chorm.query.fixtures.Hit;
 import dev.chorm.types.DataType;
 import java.util.List;
@@ -74,7 +75,7 @@ class AggregateStateSqlTest extends SqlTestSupport {
 
     @Test
     void statesHaveTheirAggregateFunctionType() {
-        List<SelectStatement.Column> columns = HITS.values("protocol")
+        List<SelectText.Column> columns = HITS.values("protocol")
                 .annotate("u", Aggregate.uniq("protocol").state())
                 .annotate("n", Count.all().filter("port", 80).state())
                 .annotate("rows", Count.of("*").state())
@@ -83,15 +84,15 @@ class AggregateStateSqlTest extends SqlTestSupport {
                 .annotate("x", Aggregate.uniq("*").state())
                 .asSelect().columns();
         assertThat(columns).containsExactly(
-                new SelectStatement.Column("protocol", DataType.lowCardinality(DataType.string())),
+                new SelectText.Column("protocol", DataType.lowCardinality(DataType.string())),
                 // LowCardinality is not part of a state's argument types: ClickHouse aggregates the plain values.
-                new SelectStatement.Column("u", DataType.aggregateFunction("uniq", DataType.string())),
-                new SelectStatement.Column("n", DataType.aggregateFunction("count")),
-                new SelectStatement.Column("rows", DataType.aggregateFunction("count")),
-                new SelectStatement.Column("q", DataType.aggregateFunction("quantiles(0.5, 0.9)", DataType.uint16())),
-                new SelectStatement.Column("p", DataType.aggregateFunction("argMax", DataType.uint16(),
+                new SelectText.Column("u", DataType.aggregateFunction("uniq", DataType.string())),
+                new SelectText.Column("n", DataType.aggregateFunction("count")),
+                new SelectText.Column("rows", DataType.aggregateFunction("count")),
+                new SelectText.Column("q", DataType.aggregateFunction("quantiles(0.5, 0.9)", DataType.uint16())),
+                new SelectText.Column("p", DataType.aggregateFunction("argMax", DataType.uint16(),
                         DataType.dateTime64(6, "UTC"))),
-                new SelectStatement.Column("x", null));
+                new SelectText.Column("x", null));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.chorm.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chorm.model.SelectText;
 import dev.chorm.query.expr.F;
 import dev.chorm.query.fixtures.Blob;
 import dev.chorm.query.fixtures.Purchase;
@@ -17,12 +18,12 @@ class AsSelectSqlTest {
         assertThat(blobs.toSql()).isEqualTo("SELECT `id`, hex(`data`), hex(`fixed`) FROM `blob`");
         assertThat(blobs.asSelect().sql()).isEqualTo("SELECT `id`, `data`, `fixed` FROM `blob`");
         assertThat(blobs.values("id", "data").asSelect().columns()).containsExactly(
-                new SelectStatement.Column("id", DataType.int64()), new SelectStatement.Column("data", DataType.string()));
+                new SelectText.Column("id", DataType.int64()), new SelectText.Column("data", DataType.string()));
     }
 
     @Test
     void namesAreAliasesOrTheColumnsSelected() {
-        SelectStatement s = QuerySet.of(Purchase.class).values("customerId", "customer__country")
+        SelectText s = QuerySet.of(Purchase.class).values("customerId", "customer__country")
                 .annotate("doubled", F.of("amount").times(2)).asSelect();
         assertThat(s.names()).isEqualTo(List.of("customerId", "customer__country", "doubled"));
         assertThat(s.sql()).isEqualTo("SELECT `purchase`.`customer_id` AS `customerId`, `customer`.`country` AS"

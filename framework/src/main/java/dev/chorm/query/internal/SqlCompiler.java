@@ -11,7 +11,8 @@ import dev.chorm.query.expr.Scope;
 import dev.chorm.sql.Keyword;
 import dev.chorm.query.expr.OrderTerm;
 import dev.chorm.query.expr.Q;
-import dev.chorm.query.SelectStatement;
+import dev.chorm.model.SelectText;
+import dev.chorm.model.TableRef;
 import dev.chorm.QueryException;
 import dev.chorm.sql.Settings;
 import dev.chorm.sql.RenderContext;
@@ -90,27 +91,22 @@ public final class SqlCompiler {
 
     /**
      * Return the SELECT of {@code q} as another statement embeds it (INSERT ... SELECT, CREATE VIEW ...
-     * AS), as {@link #compileSubquery} renders it, with the name and type of each selected column.
+     * AS), as {@link #compileSubquery} renders it, with the name and type of each selected column and
+     * the tables it reads: its model's, those of the related models it joins, then dictionaries it
+     * looks up.
      */
-    public static SelectStatement embedded(Query q) {
+    public static SelectText embedded(Query q) {
         SqlCompiler compiler = new SqlCompiler(q, Mode.SELECT, false);
         Compiled c = compiler.render();
-        List<SelectStatement.Column> columns = new ArrayList<>();
+        List<SelectText.Column> columns = new ArrayList<>();
         for (SelectItem i : c.items()) {
-            columns.add(new SelectStatement.Column(i.outputName(), i.expression().type(RenderContext.of(compiler.scope))));
+            columns.add(new SelectText.Column(i.outputName(), i.expression().type(RenderContext.of(compiler.scope))));
         }
-        return new SelectStatement(c.sql(), columns);
-    }
-
-    /** Return the tables {@code q} reads: its model's, those of the related models it joins, then dictionaries it looks up. */
-    public static List<dev.chorm.model.TableRef> tablesRead(Query q) {
-        SqlCompiler compiler = new SqlCompiler(q, Mode.SELECT, false);
-        compiler.render();
-        java.util.LinkedHashSet<dev.chorm.model.TableRef> tables = new java.util.LinkedHashSet<>();
-        tables.add(dev.chorm.model.TableRef.of(q.meta.table()));
-        compiler.scope.joins().forEach(j -> tables.add(dev.chorm.model.TableRef.of(j.target().table())));
+        java.util.LinkedHashSet<TableRef> tables = new java.util.LinkedHashSet<>();
+        tables.add(TableRef.of(q.meta.table()));
+        compiler.scope.joins().forEach(j -> tables.add(TableRef.of(j.target().table())));
         tables.addAll(compiler.scope.namedReads());
-        return List.copyOf(tables);
+        return new SelectText(c.sql(), columns, List.copyOf(tables));
     }
 
     /** Hold a statement and whether it joins related tables. */

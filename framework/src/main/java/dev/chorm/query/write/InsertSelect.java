@@ -3,8 +3,8 @@ package dev.chorm.query.write;
 import dev.chorm.QueryException;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
-import dev.chorm.query.Func;
-import dev.chorm.query.SelectStatement;
+import dev.chorm.model.SelectText;
+import dev.chorm.query.expr.FunctionCall;
 import dev.chorm.sql.Keyword;
 import dev.chorm.sql.RenderContext;
 import dev.chorm.types.DataType;
@@ -30,6 +30,8 @@ import java.util.Map;
  * grouping SELECT would become one of its GROUP BY keys.
  */
 final class InsertSelect {
+    private static final FunctionCall SNOWFLAKE_ID = new FunctionCall("generateSnowflakeID", List.of(), DataType.uint64(), false);
+
     private InsertSelect() {
     }
 
@@ -41,7 +43,7 @@ final class InsertSelect {
      *                        no insertable column of the target, two fill the same column, or a column's
      *                        aggregation states do not fit (see {@link #checkState})
      */
-    static String sql(ModelMeta target, SelectStatement select, String source) {
+    static String sql(ModelMeta target, SelectText select, String source) {
         List<ModelField> columns = match(target, select, source);
         ModelField id = target.fields().stream()
                 .filter(f -> f.isSyntheticId() && !columns.contains(f)).findFirst().orElse(null);
@@ -59,7 +61,7 @@ final class InsertSelect {
         if (id == null) {
             return ctx.sql(select.sql()).toString();
         }
-        return ctx.visit(Keyword.SELECT).sql(' ').visit(Func.generateSnowflakeID()).sql(", * ").visit(Keyword.FROM)
+        return ctx.visit(Keyword.SELECT).sql(' ').visit(SNOWFLAKE_ID).sql(", * ").visit(Keyword.FROM)
                 .sql(" (").sql(select.sql()).sql(')').toString();
     }
 
@@ -69,7 +71,7 @@ final class InsertSelect {
      * another (measured: not UInt32 to UInt64, nor Nullable to plain) except across time zones.
      * Columns whose type chorm cannot tell are left to the server.
      */
-    private static void checkState(String head, String model, SelectStatement.Column c, ModelField f) {
+    private static void checkState(String head, String model, SelectText.Column c, ModelField f) {
         DataType target = f.column().type();
         DataType selected = c.type();
         boolean targetState = target.kind() == TypeKind.AGGREGATE_FUNCTION;
@@ -114,7 +116,7 @@ final class InsertSelect {
     }
 
     /** Return the target field of each selected column, in the SELECT's order. */
-    private static List<ModelField> match(ModelMeta target, SelectStatement select, String source) {
+    private static List<ModelField> match(ModelMeta target, SelectText select, String source) {
         Map<String, ModelField> byName = new LinkedHashMap<>();
         for (ModelField f : target.fields()) {
             byName.put(f.columnName(), f);
@@ -127,7 +129,7 @@ final class InsertSelect {
         List<String> computed = new ArrayList<>();
         Map<ModelField, String> filled = new LinkedHashMap<>();
         List<ModelField> out = new ArrayList<>();
-        for (SelectStatement.Column c : select.columns()) {
+        for (SelectText.Column c : select.columns()) {
             String name = c.name();
             ModelField f = byName.get(name);
             if (f == null) {

@@ -1,7 +1,7 @@
 package dev.chorm.query.write;
 
 import dev.chorm.model.ModelMeta;
-import dev.chorm.query.QuerySet;
+import dev.chorm.model.SelectText;
 import dev.chorm.query.internal.MissingTable;
 import dev.chorm.schema.QueryDatabase;
 import dev.chorm.sql.Settings;
@@ -123,19 +123,27 @@ public final class ModelWriter<T> {
     }
 
     /**
-     * Insert the rows of {@code source} with one {@code INSERT INTO table (columns) SELECT ...}, run by
-     * the server: each column {@code source} selects fills the column of this model with the same name
-     * (column or Java field name; name values with {@code values(...)} and {@code annotate(...)}).
-     * This writer's settings are added to the SELECT's. Return the rows written, as the server counts them.
+     * Insert the rows of {@code select} with one {@code INSERT INTO table (columns) SELECT ...}, run by
+     * the server: each column it selects fills the column of this model with the same name (column or
+     * Java field name; a QuerySet names values with {@code values(...)} and {@code annotate(...)}).
+     * Settings belong in the SELECT, whose SETTINGS clause the statement ends with ({@code
+     * QuerySet.insertFrom} puts the target QuerySet's there); a writer with settings refuses.
+     * Return the rows written, as the server counts them.
      *
+     * @param select the SELECT, such as a QuerySet's {@code asSelect()}
+     * @param sourceModel the model the rows come from, as error messages name it
      * @throws dev.chorm.QueryException before any SQL, naming the columns and the fix, when a selected
      *                                  name is no insertable column of this model
      */
-    public long insertFrom(QuerySet<?> source) {
-        Objects.requireNonNull(source, "source == null");
-        QuerySet<?> withSettings = settings.isEmpty() ? source : source.settings(settings.asMap());
+    public long insertFrom(SelectText select, String sourceModel) {
+        Objects.requireNonNull(select, "select == null");
+        if (!settings.isEmpty()) {
+            throw new dev.chorm.QueryException("insertFrom(...) of a ModelWriter with settings " + settings.asMap()
+                    + ": the settings of INSERT ... SELECT are the SELECT's; set them on the source QuerySet"
+                    + " (source.settings(...)) and call insertFrom on a writer without settings.");
+        }
         ModelMeta meta = ModelMeta.of(model);
-        String sql = InsertSelect.sql(meta, withSettings.asSelect(), source.meta().modelClass().getSimpleName());
+        String sql = InsertSelect.sql(meta, select, sourceModel);
         try {
             return MutationRunner.executeInsert(db, sql);
         } catch (dev.chorm.QueryException e) {
