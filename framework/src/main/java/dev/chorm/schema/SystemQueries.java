@@ -35,9 +35,12 @@ public final class SystemQueries {
                 + where(database, "table", table);
     }
 
-    /** Return the result columns ({@code name}, {@code type}) of the SELECT {@code query}, without running it. */
+    /**
+     * Return the result columns ({@code name}, {@code type}) of the SELECT {@code query}, without running it.
+     * The bracket closes on a line of its own: a query ending in a {@code -- comment} would swallow it.
+     */
     static String describeQuery(String query) {
-        return "DESCRIBE (" + query + ")";
+        return "DESCRIBE (" + query + "\n)";
     }
 
     /** Return one row ({@code 1}) when the table exists, none when it does not. */
