@@ -16,6 +16,8 @@ import java.util.Objects;
  * drops the view and creates it again ({@link RecreateView}), naming why.
  */
 final class ViewDiff {
+    private static final String ROWS_LOST = "the rows it holds are lost: backfill them with INSERT ... SELECT";
+
     private ViewDiff() {
     }
 
@@ -31,6 +33,10 @@ final class ViewDiff {
                     .formatted(app, model, kind(before), kind(after)));
         }
         String reason = recreateReason(before, after);
+        if (reason != null && before.view().isMaterialized() && before.view().to() == null && !reason.contains(ROWS_LOST)) {
+            // whatever the reason, dropping a view with its own storage drops its rows: the plan must say so
+            reason += ", and " + ROWS_LOST;
+        }
         return List.of(reason == null ? new AlterViewQuery(model, after) : new RecreateView(model, after, reason));
     }
 
@@ -59,7 +65,7 @@ final class ViewDiff {
         if (same.build().equals(after)) {
             return null;
         }
-        return ownStorage ? "its own storage changes, so the rows it holds are lost: backfill them with INSERT ... SELECT"
+        return ownStorage ? "its own storage changes, so " + ROWS_LOST
                 : "its name, comment or settings change";
     }
 

@@ -97,6 +97,20 @@ class ViewAutodetectorTest {
     }
 
     @Test
+    void anyRecreateOfAViewWithItsOwnStorageSaysTheRowsAreLost() {
+        TableSpec own = table("own").view(ViewSpec.materialized("SELECT id, ts, port FROM zraw", null, List.of(TableRef.of("zraw")))).build();
+        TableSpec refreshed = own.toBuilder().view(own.view().withRefresh(new ViewSpec.Refresh("EVERY 1 HOUR", false, List.of()))).build();
+        assertThat(changes(States.state("events", RAW, own), States.state("events", RAW, refreshed)).get("events"))
+                .containsExactly(new RecreateView("Own", refreshed, "its refresh clause changes, and the rows it holds are lost:"
+                        + " backfill them with INSERT ... SELECT"));
+        TableSpec retargeted = table("own").engine(EngineSpec.of("MaterializedView")).orderBy(List.of())
+                .view(ViewSpec.materialized("SELECT id, ts, port FROM zraw", TableRef.of("zraw"), List.of(TableRef.of("zraw")))).build();
+        assertThat(changes(States.state("events", RAW, own), States.state("events", RAW, retargeted)).get("events"))
+                .containsExactly(new RecreateView("Own", retargeted, "its TO table changes from null to zraw, and the rows it"
+                        + " holds are lost: backfill them with INSERT ... SELECT"));
+    }
+
+    @Test
     void aTableDoesNotTurnIntoAViewInPlace() {
         ProjectState after = States.state("events", RAW, view("SELECT 1").toBuilder().name("mrollup").build());
         assertThatThrownBy(() -> changes(States.state("events", RAW, ROLLUP), after)).isInstanceOf(MigrationException.class)
