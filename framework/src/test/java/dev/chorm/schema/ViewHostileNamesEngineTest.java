@@ -14,6 +14,8 @@ import dev.chorm.model.View;
 import dev.chorm.model.engine.MergeTree;
 import dev.chorm.testing.TestEngine;
 import dev.chorm.types.annotation.UInt64;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,11 +76,29 @@ class ViewHostileNamesEngineTest {
         public String name;
     }
 
+    @MergeTree(orderBy = "id")
+    @Table(name = "typed_h")
+    record Typed(long id, @dev.chorm.types.annotation.Decimal(precision = 18, scale = 2) BigDecimal price,
+            @dev.chorm.types.annotation.DateTime64(value = 3, timezone = "UTC") Instant at,
+            @dev.chorm.types.annotation.Nullable String note, @dev.chorm.types.annotation.LowCardinality String tag,
+            java.util.Map<String, Long> counts, @dev.chorm.types.annotation.FixedString(4) String code,
+            java.util.List<String> names) {
+    }
+
+    @View(query = "SELECT * FROM typed_h", sources = Typed.class)
+    @Table(name = "typed_view")
+    record TypedView(long id, @dev.chorm.types.annotation.Decimal(precision = 18, scale = 2) BigDecimal price,
+            @dev.chorm.types.annotation.DateTime64(value = 3, timezone = "UTC") Instant at,
+            @dev.chorm.types.annotation.Nullable String note, @dev.chorm.types.annotation.LowCardinality String tag,
+            java.util.Map<String, Long> counts, @dev.chorm.types.annotation.FixedString(4) String code,
+            java.util.List<String> names) {
+    }
+
     @BeforeAll
     static void open() {
         EmbeddedClickHouse engine = TestEngine.shared();
         db = Database.open("test", engine.jdbcUrl(TestEngine.freshDatabase("viewhostile")), engine.jdbcProperties(), Map.of());
-        db.createTables(Src.class, Target.class, Target2.class, Country.class);
+        db.createTables(Src.class, Target.class, Target2.class, Country.class, Typed.class);
     }
 
     @AfterAll
@@ -108,6 +128,11 @@ class ViewHostileNamesEngineTest {
     void refreshableDependsOnAHostileName() {
         createAndReadBack(Refreshed.class);
         createAndReadBack(Dependent.class);
+    }
+
+    @Test
+    void sqlTextViewOverParameterisedTypes() {
+        createAndReadBack(TypedView.class);
     }
 
     @Test
