@@ -20,7 +20,7 @@ public final class SystemQueries {
     /** Return the row of {@code system.tables} that {@link Introspector} reads a table from. */
     static String table(String database, String name) {
         return "SELECT engine, engine_full, sorting_key, partition_key, primary_key, sampling_key, comment,"
-                + " create_table_query, database, as_select, uuid FROM system.tables WHERE " + where(database, "name", name);
+                + " create_table_query, database, as_select, uuid, currentDatabase() AS current_database FROM system.tables WHERE " + where(database, "name", name);
     }
 
     /** Return the columns of a table, in their order. */

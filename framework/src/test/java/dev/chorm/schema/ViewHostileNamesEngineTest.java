@@ -94,6 +94,16 @@ class ViewHostileNamesEngineTest {
             java.util.List<String> names) {
     }
 
+    @View(query = "SELECT port, bytes FROM hit_h", sources = Src.class)
+    @Table(name = "elsewhere_view", database = "rv_other_views")
+    record Elsewhere(int port, long bytes) {
+    }
+
+    @MaterializedView(to = Target.class, sources = Src.class, query = "SELECT port, bytes FROM hit_h")
+    @Table(name = "elsewhere_mv", database = "rv_other_views")
+    record ElsewhereMv(int port, long bytes) {
+    }
+
     @BeforeAll
     static void open() {
         EmbeddedClickHouse engine = TestEngine.shared();
@@ -133,6 +143,17 @@ class ViewHostileNamesEngineTest {
     @Test
     void sqlTextViewOverParameterisedTypes() {
         createAndReadBack(TypedView.class);
+    }
+
+    @Test
+    void viewsInAnotherDatabaseOverTheCurrentOnesTables() {
+        db.execute("CREATE DATABASE IF NOT EXISTS rv_other_views");
+        try {
+            createAndReadBack(Elsewhere.class);
+            createAndReadBack(ElsewhereMv.class);
+        } finally {
+            db.execute("DROP DATABASE rv_other_views");
+        }
     }
 
     @Test
