@@ -97,6 +97,22 @@ class ViewAutodetectorTest {
     }
 
     @Test
+    void aTableADictionaryStopsReadingIsDroppedAfterTheDictionaryChanges() {
+        TableSpec dict = table("dict").engine(EngineSpec.of("Dictionary")).orderBy(List.of())
+                .dictionary(dev.chorm.model.DictionarySpec.ofTable("zraw", "", List.of("id"), dev.chorm.model.DictionaryLayout.HASHED, 0, 0))
+                .build();
+        TableSpec moved = dict.toBuilder()
+                .dictionary(dev.chorm.model.DictionarySpec.ofTable("mrollup", "", List.of("id"), dev.chorm.model.DictionaryLayout.HASHED, 0, 0))
+                .build();
+        TableSpec other = table("mrollup").column(dev.chorm.model.ColumnSpec.builder("extra", dev.chorm.types.DataType.parse("UInt8")).build())
+                .build();
+        Map<String, List<Operation>> ops = changes(States.state("events", RAW, dict), States.state("events", other, moved));
+        // ClickHouse refuses DROP TABLE zraw while dictionary dict still reads it
+        assertThat(describe(ops, "events")).containsExactly("Create model Mrollup (table mrollup)",
+                "Replace dictionary Dict (dict) with CREATE OR REPLACE DICTIONARY", "Delete model Zraw");
+    }
+
+    @Test
     void anyRecreateOfAViewWithItsOwnStorageSaysTheRowsAreLost() {
         TableSpec own = table("own").view(ViewSpec.materialized("SELECT id, ts, port FROM zraw", null, List.of(TableRef.of("zraw")))).build();
         TableSpec refreshed = own.toBuilder().view(own.view().withRefresh(new ViewSpec.Refresh("EVERY 1 HOUR", false, List.of()))).build();
