@@ -113,6 +113,17 @@ class ViewAutodetectorTest {
     }
 
     @Test
+    void aMaterializedViewsCommentIsModifiedInPlaceKeepingItsRows() {
+        TableSpec own = table("own").view(ViewSpec.materialized("SELECT id, ts, port FROM zraw", null, List.of(TableRef.of("zraw")))).build();
+        TableSpec commented = own.toBuilder().comment("per port").build();
+        assertThat(changes(States.state("events", RAW, own), States.state("events", RAW, commented)).get("events"))
+                .containsExactly(new dev.chorm.migrations.operations.AlterModelComment("Own", "per port"));
+        TableSpec both = commented.toBuilder().view(own.view().withQuery("SELECT id, ts, port FROM zraw WHERE port > 0")).build();
+        assertThat(changes(States.state("events", RAW, own), States.state("events", RAW, both)).get("events"))
+                .containsExactly(new dev.chorm.migrations.operations.AlterModelComment("Own", "per port"), new AlterViewQuery("Own", both));
+    }
+
+    @Test
     void anyRecreateOfAViewWithItsOwnStorageSaysTheRowsAreLost() {
         TableSpec own = table("own").view(ViewSpec.materialized("SELECT id, ts, port FROM zraw", null, List.of(TableRef.of("zraw")))).build();
         TableSpec refreshed = own.toBuilder().view(own.view().withRefresh(new ViewSpec.Refresh("EVERY 1 HOUR", false, List.of()))).build();

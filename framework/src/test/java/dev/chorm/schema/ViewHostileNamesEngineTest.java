@@ -135,6 +135,15 @@ class ViewHostileNamesEngineTest {
     }
 
     @Test
+    void aMaterializedViewsCommentIsModifiedInPlace() {
+        TableSpec spec = ModelMeta.of(ToHostile.class).table().toBuilder().name("mv_comment").build();
+        SchemaEditor editor = db.schemaEditor();
+        editor.createTable(spec);
+        editor.modifyComment(spec, "new ' one");
+        assertThat(editor.compare(spec.toBuilder().comment("new ' one").build()).differences()).isEmpty();
+    }
+
+    @Test
     void refreshableDependsOnAHostileName() {
         createAndReadBack(Refreshed.class);
         createAndReadBack(Dependent.class);
