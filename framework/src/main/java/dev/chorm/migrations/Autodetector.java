@@ -61,7 +61,12 @@ public final class Autodetector {
         List<String> deleted = new ArrayList<>(new DependencyOrder(from)
                 .order(app, before.keySet().stream().filter(m -> !after.containsKey(m)).toList()));
         Collections.reverse(deleted);
-        deleted.forEach(model -> ops.add(new DeleteModel(model)));
+        // A deleted table that a staying model read (a dictionary's old source, a view's old TO table) is
+        // dropped after that model changes: ClickHouse refuses to drop a dictionary's source table.
+        DependencyOrder fromOrder = new DependencyOrder(from);
+        List<String> held = deleted.stream().filter(d -> before.keySet().stream().filter(after::containsKey)
+                .anyMatch(m -> fromOrder.dependencies(app, m).contains(new DependencyOrder.ModelKey(app, d)))).toList();
+        deleted.stream().filter(d -> !held.contains(d)).forEach(model -> ops.add(new DeleteModel(model)));
         // Dependencies first: a table is created (or changed) before the views that read or write it;
         // otherwise new models come before changed ones.
         List<String> models = new ArrayList<>(after.keySet().stream().filter(m -> !before.containsKey(m)).toList());
@@ -73,6 +78,7 @@ public final class Autodetector {
                 ops.addAll(new ModelDiff(app, model, before.get(model), after.get(model), questioner).operations());
             }
         }
+        held.forEach(model -> ops.add(new DeleteModel(model)));
         return ops;
     }
 

@@ -1,6 +1,7 @@
 package dev.chorm.migrations;
 
 import dev.chorm.MigrationException;
+import dev.chorm.migrations.operations.AlterModelComment;
 import dev.chorm.migrations.operations.AlterViewQuery;
 import dev.chorm.migrations.operations.Operation;
 import dev.chorm.migrations.operations.RecreateView;
@@ -16,6 +17,8 @@ import java.util.Objects;
  * drops the view and creates it again ({@link RecreateView}), naming why.
  */
 final class ViewDiff {
+    private static final String ROWS_LOST = "the rows it holds are lost: backfill them with INSERT ... SELECT";
+
     private ViewDiff() {
     }
 
@@ -31,7 +34,20 @@ final class ViewDiff {
                     .formatted(app, model, kind(before), kind(after)));
         }
         String reason = recreateReason(before, after);
-        return List.of(reason == null ? new AlterViewQuery(model, after) : new RecreateView(model, after, reason));
+        if (reason != null && before.view().isMaterialized() && before.view().to() == null && !reason.contains(ROWS_LOST)) {
+            // whatever the reason, dropping a view with its own storage drops its rows: the plan must say so
+            reason += ", and " + ROWS_LOST;
+        }
+        if (reason != null) {
+            return List.of(new RecreateView(model, after, reason));
+        }
+        if (!after.view().isMaterialized() || before.comment().equals(after.comment())) {
+            return List.of(new AlterViewQuery(model, after));
+        }
+        // a materialized view's comment: ALTER TABLE ... MODIFY COMMENT, its rows stay
+        AlterModelComment comment = new AlterModelComment(model, after.comment());
+        return before.toBuilder().comment(after.comment()).build().equals(after) ? List.of(comment)
+                : List.of(comment, new AlterViewQuery(model, after));
     }
 
     /** Return why {@code before} cannot become {@code after} by changing its query alone, or null when it can. */
@@ -53,14 +69,12 @@ final class ViewDiff {
             // a view's columns are its query's: they change with it
             same.columns(after.columns());
         }
-        if (!a.isMaterialized()) {
-            same.comment(after.comment());
-        }
+        same.comment(after.comment()); // a plain view's in CREATE OR REPLACE, a materialized view's by MODIFY COMMENT
         if (same.build().equals(after)) {
             return null;
         }
-        return ownStorage ? "its own storage changes, so the rows it holds are lost: backfill them with INSERT ... SELECT"
-                : "its name, comment or settings change";
+        return ownStorage ? "its own storage changes, so " + ROWS_LOST
+                : "its name or settings change";
     }
 
     private static String kind(TableSpec t) {

@@ -111,8 +111,9 @@ public final class DdlRenderer {
         if (t.comment().isEmpty()) {
             sql.append("\nAS ").append(v.query());
         } else {
-            // in brackets: after a bare FROM table, COMMENT would be read as the table's alias
-            sql.append("\nAS (").append(v.query()).append(")\nCOMMENT ").append(quoteString(t.comment()));
+            // in brackets: after a bare FROM table, COMMENT would be read as the table's alias; the bracket
+            // closes on a line of its own, since a query ending in a -- comment would swallow it
+            sql.append("\nAS (").append(v.query()).append("\n)\nCOMMENT ").append(quoteString(t.comment()));
         }
         return sql.toString();
     }

@@ -32,8 +32,8 @@ import java.util.Optional;
  * parameters that the server fills in (write {@code ZSTD(1)} rather than {@code ZSTD}), and the default
  * Keeper path of a Replicated engine declared without one.
  *
- * <p>A view is read from its {@code as_select} (without the qualification of its own database's tables,
- * which ClickHouse adds), its {@code create_table_query} ({@code TO} table, refresh clause) and, for a
+ * <p>A view is read from its {@code as_select} (without the qualification with the connection's
+ * current database that ClickHouse adds to bare table names), its {@code create_table_query} ({@code TO} table, refresh clause) and, for a
  * materialized view with its own storage, the {@code .inner_id.<uuid>} table that holds its rows. What
  * ClickHouse does not record is copied from the request: a view's declared sources and its populate flag.
  */
@@ -85,14 +85,17 @@ final class Introspector {
     }
 
     private TableSpec view(TableSpec like, Map<String, Object> t) {
-        String current = text(t, "database");
+        // ClickHouse qualifies the names the query leaves bare with the creating session's database, which
+        // is the connection's current one (not the view's own, when the model names another database)
+        String current = text(t, "current_database");
         CreateViewParser create = new CreateViewParser(text(t, "create_table_query"));
         boolean materialized = text(t, "engine").equals("MaterializedView");
-        TableRef to = create.to() == null ? null : local(create.to(), current, like.database());
+        ViewSpec declared = like.view();
+        List<TableRef> declaredRefs = declared == null ? List.of() : declared.dependencies();
+        TableRef to = create.to() == null ? null : local(create.to(), current, declaredRefs);
         String schedule = create.schedule();
         ViewSpec.Refresh refresh = schedule == null ? null : new ViewSpec.Refresh(schedule, create.append(),
-                create.dependsOn().stream().map(n -> local(n, current, like.database())).toList());
-        ViewSpec declared = like.view();
+                create.dependsOn().stream().map(n -> local(n, current, declaredRefs)).toList());
         ViewSpec view = new ViewSpec(materialized ? ViewSpec.Kind.MATERIALIZED : ViewSpec.Kind.VIEW,
                 CreateViewParser.unqualify(text(t, "as_select"), current), to, refresh,
                 declared != null && declared.populate(), declared == null ? List.of() : declared.sources());
@@ -111,14 +114,19 @@ final class Introspector {
         return b.comment(text(t, "comment")).view(view).build();
     }
 
-    /** Return the reference {@code written} ({@code db.name}) with the view's own database {@code current} as {@code declaredDatabase}. */
-    private static TableRef local(String written, String current, String declaredDatabase) {
+    /**
+     * Return the reference {@code written} ({@code db.name}) as the model declares it: the declared reference
+     * to the same object (an empty database meaning the connection's {@code current} one), else without
+     * {@code current}.
+     */
+    private static TableRef local(String written, String current, List<TableRef> declared) {
         List<String> parts = new ArrayList<>();
         for (String p : SqlLexer.splitTopLevel(written, '.')) {
             parts.add(CreateQueryParser.unquote(p.strip()));
         }
         TableRef ref = parts.size() == 1 ? TableRef.of(parts.get(0)) : new TableRef(parts.get(0), parts.get(1));
-        return ref.database().equals(current) ? new TableRef(declaredDatabase, ref.name()) : ref;
+        return declared.stream().filter(d -> d.sameAs(ref, current)).findFirst()
+                .orElse(ref.database().equals(current) ? TableRef.of(ref.name()) : ref);
     }
 
     private List<ColumnSpec> columns(String db, String table, Map<String, String> ttls) {

@@ -20,7 +20,7 @@ public final class SystemQueries {
     /** Return the row of {@code system.tables} that {@link Introspector} reads a table from. */
     static String table(String database, String name) {
         return "SELECT engine, engine_full, sorting_key, partition_key, primary_key, sampling_key, comment,"
-                + " create_table_query, database, as_select, uuid FROM system.tables WHERE " + where(database, "name", name);
+                + " create_table_query, database, as_select, uuid, currentDatabase() AS current_database FROM system.tables WHERE " + where(database, "name", name);
     }
 
     /** Return the columns of a table, in their order. */
@@ -35,9 +35,12 @@ public final class SystemQueries {
                 + where(database, "table", table);
     }
 
-    /** Return the result columns ({@code name}, {@code type}) of the SELECT {@code query}, without running it. */
+    /**
+     * Return the result columns ({@code name}, {@code type}) of the SELECT {@code query}, without running it.
+     * The bracket closes on a line of its own: a query ending in a {@code -- comment} would swallow it.
+     */
     static String describeQuery(String query) {
-        return "DESCRIBE (" + query + ")";
+        return "DESCRIBE (" + query + "\n)";
     }
 
     /** Return one row ({@code 1}) when the table exists, none when it does not. */

@@ -97,6 +97,47 @@ class ViewAutodetectorTest {
     }
 
     @Test
+    void aTableADictionaryStopsReadingIsDroppedAfterTheDictionaryChanges() {
+        TableSpec dict = table("dict").engine(EngineSpec.of("Dictionary")).orderBy(List.of())
+                .dictionary(dev.chorm.model.DictionarySpec.ofTable("zraw", "", List.of("id"), dev.chorm.model.DictionaryLayout.HASHED, 0, 0))
+                .build();
+        TableSpec moved = dict.toBuilder()
+                .dictionary(dev.chorm.model.DictionarySpec.ofTable("mrollup", "", List.of("id"), dev.chorm.model.DictionaryLayout.HASHED, 0, 0))
+                .build();
+        TableSpec other = table("mrollup").column(dev.chorm.model.ColumnSpec.builder("extra", dev.chorm.types.DataType.parse("UInt8")).build())
+                .build();
+        Map<String, List<Operation>> ops = changes(States.state("events", RAW, dict), States.state("events", other, moved));
+        // ClickHouse refuses DROP TABLE zraw while dictionary dict still reads it
+        assertThat(describe(ops, "events")).containsExactly("Create model Mrollup (table mrollup)",
+                "Replace dictionary Dict (dict) with CREATE OR REPLACE DICTIONARY", "Delete model Zraw");
+    }
+
+    @Test
+    void aMaterializedViewsCommentIsModifiedInPlaceKeepingItsRows() {
+        TableSpec own = table("own").view(ViewSpec.materialized("SELECT id, ts, port FROM zraw", null, List.of(TableRef.of("zraw")))).build();
+        TableSpec commented = own.toBuilder().comment("per port").build();
+        assertThat(changes(States.state("events", RAW, own), States.state("events", RAW, commented)).get("events"))
+                .containsExactly(new dev.chorm.migrations.operations.AlterModelComment("Own", "per port"));
+        TableSpec both = commented.toBuilder().view(own.view().withQuery("SELECT id, ts, port FROM zraw WHERE port > 0")).build();
+        assertThat(changes(States.state("events", RAW, own), States.state("events", RAW, both)).get("events"))
+                .containsExactly(new dev.chorm.migrations.operations.AlterModelComment("Own", "per port"), new AlterViewQuery("Own", both));
+    }
+
+    @Test
+    void anyRecreateOfAViewWithItsOwnStorageSaysTheRowsAreLost() {
+        TableSpec own = table("own").view(ViewSpec.materialized("SELECT id, ts, port FROM zraw", null, List.of(TableRef.of("zraw")))).build();
+        TableSpec refreshed = own.toBuilder().view(own.view().withRefresh(new ViewSpec.Refresh("EVERY 1 HOUR", false, List.of()))).build();
+        assertThat(changes(States.state("events", RAW, own), States.state("events", RAW, refreshed)).get("events"))
+                .containsExactly(new RecreateView("Own", refreshed, "its refresh clause changes, and the rows it holds are lost:"
+                        + " backfill them with INSERT ... SELECT"));
+        TableSpec retargeted = table("own").engine(EngineSpec.of("MaterializedView")).orderBy(List.of())
+                .view(ViewSpec.materialized("SELECT id, ts, port FROM zraw", TableRef.of("zraw"), List.of(TableRef.of("zraw")))).build();
+        assertThat(changes(States.state("events", RAW, own), States.state("events", RAW, retargeted)).get("events"))
+                .containsExactly(new RecreateView("Own", retargeted, "its TO table changes from null to zraw, and the rows it"
+                        + " holds are lost: backfill them with INSERT ... SELECT"));
+    }
+
+    @Test
     void aTableDoesNotTurnIntoAViewInPlace() {
         ProjectState after = States.state("events", RAW, view("SELECT 1").toBuilder().name("mrollup").build());
         assertThatThrownBy(() -> changes(States.state("events", RAW, ROLLUP), after)).isInstanceOf(MigrationException.class)

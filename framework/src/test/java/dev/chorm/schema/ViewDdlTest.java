@@ -28,7 +28,8 @@ class ViewDdlTest {
         TableSpec t = view("hits_view", ViewSpec.view(QUERY, List.of(TableRef.of("event")))).comment("per minute").build();
         assertThat(ddl.createTable(t, false)).isEqualTo("""
                 CREATE VIEW `hits_view`
-                AS (SELECT toStartOfMinute(ts) AS minute, sum(hits) AS hits FROM event GROUP BY minute)
+                AS (SELECT toStartOfMinute(ts) AS minute, sum(hits) AS hits FROM event GROUP BY minute
+                )
                 COMMENT 'per minute'""");
         assertThat(ddl.createView(t, false, true)).startsWith("CREATE OR REPLACE VIEW `hits_view`\nAS (SELECT");
         assertThat(ddl.dropTable(t, true, false)).isEqualTo("DROP VIEW IF EXISTS `hits_view`");

@@ -23,7 +23,11 @@ public final class CreateViewParser {
     /** Return the {@code TO} table as written ({@code db.name}), or null for none. */
     public String to() {
         int to = SqlLexer.indexOfKeyword(head, "TO", 0);
-        return to < 0 ? null : name(head.substring(to + 2).strip());
+        // TO comes before the column list and ENGINE; a later TO is a TTL move (TTL ... TO VOLUME 'cold')
+        int storage = SqlLexer.indexOfKeyword(head, "ENGINE", 0);
+        int columns = head.indexOf('(');
+        boolean inStorage = (storage >= 0 && to > storage) || (columns >= 0 && to > columns);
+        return to < 0 || inStorage ? null : name(head.substring(to + 2).strip());
     }
 
     /** Return the schedule after {@code REFRESH} ({@code EVERY 1 HOUR ...}), or null for a view that is not refreshable. */
