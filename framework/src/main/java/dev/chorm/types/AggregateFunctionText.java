@@ -120,11 +120,12 @@ final class AggregateFunctionText {
      * Return the type {@code finalizeAggregation} gives for an AggregateFunction column, for the common
      * functions (measured on 26.5): {@code count} and the {@code uniq} family UInt64; {@code sum} Int64,
      * UInt64, Float64 or Decimal(38, S) by its argument; {@code avg}, {@code quantile*}, {@code median*},
-     * variances and deviations Float64 ({@code quantile} of a date-time keeps its type);
-     * {@code quantiles*} Array(Float64); {@code min}, {@code max}, {@code any*}, {@code argMin} and
-     * {@code argMax} their (first) argument's type; {@code groupArray}, {@code groupUniqArray},
-     * {@code topK} Array of it. The {@code If} and {@code Distinct} combinators keep the nested
-     * function's type, {@code OrNull} makes it Nullable. Other functions are read as their first
+     * variances and deviations Float64 (a date-time keeps its type, the exact and GK quantiles their
+     * argument's, the timing and t-digest ones are Float32); {@code quantiles*} an Array of that;
+     * {@code min}, {@code max}, {@code any*}, {@code argMin}, {@code argMax} and {@code groupBitmap} their
+     * (first) argument's type; {@code groupArray}, {@code groupUniqArray}, {@code topK} Array of it. The
+     * {@code If} and {@code Distinct} combinators keep the nested function's type, {@code OrNull} makes it
+     * Nullable, and so does a Nullable argument except for the counts and Arrays. Other functions are read as their first
      * argument's type (UInt64 without arguments); the field's Java type decides the conversion.
      */
     static DataType finalizedType(DataType type) {
@@ -145,18 +146,32 @@ final class AggregateFunctionText {
         if (name.endsWith("Distinct")) {
             return finalized(name.substring(0, name.length() - 8), args);
         }
+        if (args.stream().anyMatch(a -> a.kind() == TypeKind.NULLABLE)) {
+            // ClickHouse's Null combinator: the function sees the plain types and its value is NULL when every
+            // argument is, except for count, uniq and uniqExact, and for values that cannot be Nullable (Arrays):
+            // sum of Nullable(UInt64) is Nullable(UInt64), groupArray of Nullable(String) Array(String) (26.5).
+            DataType t = finalized(name, args.stream().map(a -> a.kind() == TypeKind.NULLABLE ? a.inner() : a).toList());
+            boolean counts = name.equals("count") || name.equals("uniq") || name.equals("uniqExact")
+                    || name.equals("uniqHLL12");
+            boolean plain = t.kind() == TypeKind.ARRAY || t.kind() == TypeKind.MAP || t.kind() == TypeKind.TUPLE
+                    || t.kind() == TypeKind.LOW_CARDINALITY;
+            return counts || plain || t.isNullable() ? t : DataType.nullable(t);
+        }
         DataType first = args.isEmpty() ? DataType.uint64() : args.get(0);
-        if (name.equals("count") || name.startsWith("uniq") || name.equals("groupBitmap")) {
+        if (name.equals("groupBitmap")) {
+            return first; // the argument's integer type (UInt32 for UInt32), measured on 26.5
+        }
+        if (name.equals("count") || name.startsWith("uniq")) {
             return DataType.uint64();
         }
         if (name.equals("sum") || name.equals("sumWithOverflow") || name.equals("sumKahan")) {
             return sumType(first, name);
         }
         if (name.startsWith("quantiles") || name.startsWith("medians")) {
-            return DataType.array(quantileType(first));
+            return DataType.array(quantileType(name.replaceFirst("^(quantile|median)s", "$1"), first));
         }
         if (name.startsWith("quantile") || name.startsWith("median")) {
-            return quantileType(first);
+            return quantileType(name, first);
         }
         if (name.equals("avg") || name.equals("avgWeighted") || name.startsWith("stddev") || name.startsWith("var")
                 || name.startsWith("covar") || name.equals("corr")) {
@@ -188,9 +203,23 @@ final class AggregateFunctionText {
         return DataType.float64();
     }
 
-    private static DataType quantileType(DataType arg) {
+    /**
+     * Return the type of one quantile of {@code name} (quantile or median, singular) over {@code arg}, as
+     * 26.5 gives it: the argument's own type for the exact and GK kinds ({@code quantileExact},
+     * {@code quantileExactLow}/{@code High}/{@code Weighted}, {@code quantileGK}), Float32 for the timing
+     * and t-digest kinds, {@code quantileInterpolatedWeighted} the argument's type too, a date or date-time
+     * kept as it is, else Float64.
+     */
+    private static DataType quantileType(String name, DataType arg) {
+        String kind = name.replaceFirst("^median", "quantile");
         TypeKind k = arg.base().kind();
-        return k.isTemporal() ? arg.base() : DataType.float64();
+        if (k.isTemporal() || kind.equals("quantileExact") || kind.equals("quantileExactLow")
+                || kind.equals("quantileExactHigh") || kind.equals("quantileExactWeighted")
+                || kind.equals("quantileInterpolatedWeighted") || kind.equals("quantileGK")) {
+            return arg.base();
+        }
+        return kind.startsWith("quantileTiming") || kind.startsWith("quantileTDigest") ? DataType.float32()
+                : DataType.float64();
     }
 
     /** Print a Float64 parameter as ClickHouse does: shortest digits, {@code 1.} when whole, exponent when very small or large. */

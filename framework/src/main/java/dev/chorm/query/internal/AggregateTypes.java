@@ -18,7 +18,7 @@ public final class AggregateTypes {
 
     /**
      * Return the type of {@code function}'s state over {@code args}, {@code AggregateFunction(function,
-     * T...)}: each argument's type without LowCardinality (ClickHouse aggregates the plain values), or
+     * T...)}: each argument's type without LowCardinality, at any depth (ClickHouse aggregates the plain values), or
      * null when an argument's type is unknown.
      *
      * @param function the function with its parameters, such as {@code quantiles(0.5, 0.9)}
@@ -30,9 +30,28 @@ public final class AggregateTypes {
             if (t == null) {
                 return null;
             }
-            types.add(t.kind() == TypeKind.LOW_CARDINALITY ? t.inner() : t);
+            types.add(plain(t));
         }
         return DataType.aggregateFunction(function, types);
+    }
+
+    /**
+     * Return {@code t} without LowCardinality at any depth, as the engine types a state's arguments
+     * (measured on 26.5: {@code uniqState} of an {@code Array(LowCardinality(String))} is
+     * {@code AggregateFunction(uniq, Array(String))}, of a {@code Map(LowCardinality(String), UInt8)}
+     * {@code Map(String, UInt8)}).
+     */
+    private static DataType plain(DataType t) {
+        return switch (t.kind()) {
+            case LOW_CARDINALITY -> plain(t.inner());
+            case ARRAY -> DataType.array(plain(t.inner()));
+            case MAP -> DataType.map(plain(t.keyType()), plain(t.valueType()));
+            case TUPLE -> {
+                List<DataType> elements = t.arguments().stream().map(AggregateTypes::plain).toList();
+                yield t.names().isEmpty() ? DataType.tuple(elements) : DataType.tuple(t.names(), elements);
+            }
+            default -> t;
+        };
     }
 
     /**

@@ -75,4 +75,25 @@ class InsertSelectEngineTest {
             empty.close();
         }
     }
+
+    /** A state over Array(LowCardinality(String)) fits an AggregateFunction(f, Array(String)) column, as the engine types it. */
+    @Test
+    void aStateOverNestedLowCardinalityFitsThePlainColumn() {
+        db.createTables(InsertSelectModels.Tagged.class, InsertSelectModels.TagStates.class);
+        List<InsertSelectModels.Tagged> rows = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            InsertSelectModels.Tagged t = new InsertSelectModels.Tagged();
+            t.page = i % 2 == 0 ? "/a" : "/b";
+            t.tags = List.of("t" + i % 3, "x");
+            rows.add(t);
+        }
+        db.objects(InsertSelectModels.Tagged.class).bulkCreate(rows);
+        long written = db.objects(InsertSelectModels.TagStates.class).insertFrom(db.objects(InsertSelectModels.Tagged.class)
+                .values("page").annotate("tag_sets", dev.chorm.query.Aggregate.uniqExact("tags").state()));
+        assertThat(written).isEqualTo(2);
+        assertThat(db.objects(InsertSelectModels.TagStates.class).values("page")
+                .annotate("sets", dev.chorm.query.Aggregate.uniqExactMerge("tag_sets")).orderBy("page").fetch())
+                .isEqualTo(db.objects(InsertSelectModels.Tagged.class).values("page")
+                        .annotate("sets", dev.chorm.query.Aggregate.uniqExact("tags")).orderBy("page").fetch());
+    }
 }

@@ -8,6 +8,7 @@ import dev.chorm.model.engine.MergeTree;
 import dev.chorm.types.annotation.AggregateFunction;
 import dev.chorm.types.annotation.LowCardinality;
 import dev.chorm.types.annotation.UInt64;
+import java.util.List;
 
 /** Target models of the INSERT ... SELECT tests, filled from the Hit fixture. */
 final class InsertSelectModels {
@@ -41,5 +42,21 @@ final class InsertSelectModels {
     public static class HitCopy extends Model {
         public String protocol = "";
         public long bytes;
+    }
+
+    /** Tag lists whose elements are LowCardinality, as a source of states over them. */
+    @Table(name = "tagged")
+    @MergeTree(orderBy = "page")
+    public static class Tagged {
+        public String page = "";
+        public List<@LowCardinality String> tags = List.of();
+    }
+
+    /** The distinct tag lists per page, a state over Array(String): the engine drops the LowCardinality. */
+    @Table(name = "tag_states")
+    @AggregatingMergeTree(orderBy = "page")
+    public static class TagStates {
+        public String page = "";
+        @AggregateFunction(function = "uniqExact", args = "Array(String)") public long tagSets;
     }
 }
