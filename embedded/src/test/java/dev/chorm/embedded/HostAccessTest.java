@@ -96,6 +96,26 @@ class HostAccessTest {
     }
 
     @Test
+    void aDictionarySourceQueryRunsWithTheClientsRights() {
+        // A source QUERY is a string literal the statement guard does not look into; the engine runs it when
+        // the dictionary loads, as the connecting user, whose grants refuse the table functions that reach
+        // host files or the network.
+        String self = "127.0.0.1:" + SharedEngine.get().port();
+        String[][] sources = {
+                {"SELECT toUInt64(1) AS id, line AS x FROM file(\\'/etc/passwd\\', \\'LineAsString\\')", "FILE"},
+                {"SELECT toUInt64(1) AS id, line AS x FROM url(\\'http://" + self + "/?query=SELECT+1\\', \\'LineAsString\\')", "URL"},
+                {"SELECT toUInt64(dummy + 1) AS id, \\'r\\' AS x FROM remote(\\'" + self + "\\', system.one)", "REMOTE"}};
+        for (String[] source : sources) {
+            String dictionary = table();
+            assertThat(http.post("", "CREATE DICTIONARY " + dictionary + " (id UInt64, x String) PRIMARY KEY id"
+                    + " SOURCE(CLICKHOUSE(QUERY '" + source[0] + "')) LAYOUT(FLAT()) LIFETIME(0)").ok()).as(source[0]).isTrue();
+            Http.Answer read = http.post("", "SELECT dictGet('" + dictionary + "', 'x', toUInt64(1))");
+            assertThat(read.ok()).as(source[0]).isFalse();
+            assertThat(read.body()).as(source[0]).contains("READ ON " + source[1]).doesNotContain("root:");
+        }
+    }
+
+    @Test
     void theNetworkIsOutOfReachAlsoTheServerItself() {
         String self = "127.0.0.1:" + SharedEngine.get().port();
         assertRefused("SELECT * FROM url('http://" + self + "/?query=SELECT+1', 'LineAsString')", "READ ON URL");
