@@ -3,10 +3,10 @@ package dev.chorm.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chorm.db.Database;
-import dev.chorm.model.Table;
-import dev.chorm.model.engine.AggregatingMergeTree;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
+import dev.chorm.model.Table;
+import dev.chorm.model.engine.AggregatingMergeTree;
 import dev.chorm.model.engine.MergeTree;
 import dev.chorm.query.expr.Expression;
 import dev.chorm.types.DataType;

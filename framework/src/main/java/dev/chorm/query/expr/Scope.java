@@ -1,8 +1,8 @@
 package dev.chorm.query.expr;
 
+import dev.chorm.QueryException;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
-import dev.chorm.QueryException;
 import dev.chorm.sql.RenderContext;
 import dev.chorm.types.DataType;
 import java.util.ArrayList;
