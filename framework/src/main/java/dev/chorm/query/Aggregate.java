@@ -9,8 +9,10 @@ import dev.chorm.query.expr.Q;
 import dev.chorm.query.internal.AggregateTypes;
 import dev.chorm.sql.RenderContext;
 import dev.chorm.types.DataType;
+import dev.chorm.types.TypeKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Aggregate rows: the Django aggregates ({@link Count}, {@link Sum}, {@link Avg}, {@link Min},
@@ -271,7 +273,7 @@ public final class Aggregate implements Expression {
     /** Return how this aggregate reads in a message: {@code sum(hits)}. */
     private String describe() {
         return name + args.stream().map(a -> a instanceof F f ? f.path() : "...")
-                .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+                .collect(Collectors.joining(", ", "(", ")"));
     }
 
     private String stageWord() {
@@ -292,7 +294,7 @@ public final class Aggregate implements Expression {
         }
         if (stage == Stage.MERGE_STATE) {
             DataType t = args.get(0).type(ctx);
-            return t != null && t.kind() == dev.chorm.types.TypeKind.AGGREGATE_FUNCTION ? t : null;
+            return t != null && t.kind() == TypeKind.AGGREGATE_FUNCTION ? t : null;
         }
         if (type != null) {
             return type;

@@ -2,6 +2,7 @@ package dev.chorm.query;
 
 import dev.chorm.QueryException;
 import dev.chorm.model.ModelMeta;
+import dev.chorm.model.SelectQuery;
 import dev.chorm.model.SelectText;
 import dev.chorm.query.expr.Condition;
 import dev.chorm.query.expr.Expression;
@@ -46,7 +47,7 @@ import java.util.stream.Stream;
  * @param <T> the type of a result row: the model, or a Map, List or value after {@link #values},
  *            {@link #valuesList} or {@link #into}
  */
-public final class QuerySet<T> implements QueryPart, dev.chorm.model.SelectQuery {
+public final class QuerySet<T> implements QueryPart, SelectQuery {
     private final QueryDatabase db;
     private final Query query;
     private final RowShape<T> shape;

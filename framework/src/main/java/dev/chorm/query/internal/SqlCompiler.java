@@ -18,6 +18,7 @@ import dev.chorm.sql.RenderContext;
 import dev.chorm.sql.Settings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -102,7 +103,7 @@ public final class SqlCompiler {
         for (SelectItem i : c.items()) {
             columns.add(new SelectText.Column(i.outputName(), i.expression().type(RenderContext.of(compiler.scope))));
         }
-        java.util.LinkedHashSet<TableRef> tables = new java.util.LinkedHashSet<>();
+        LinkedHashSet<TableRef> tables = new LinkedHashSet<>();
         tables.add(TableRef.of(q.meta.table()));
         compiler.scope.joins().forEach(j -> tables.add(TableRef.of(j.target().table())));
         tables.addAll(compiler.scope.namedReads());

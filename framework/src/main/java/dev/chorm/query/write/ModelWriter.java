@@ -1,5 +1,6 @@
 package dev.chorm.query.write;
 
+import dev.chorm.QueryException;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.model.SelectText;
 import dev.chorm.query.internal.MissingTable;
@@ -132,13 +133,13 @@ public final class ModelWriter<T> {
      *
      * @param select the SELECT, such as a QuerySet's {@code asSelect()}
      * @param sourceModel the model the rows come from, as error messages name it
-     * @throws dev.chorm.QueryException before any SQL, naming the columns and the fix, when a selected
-     *                                  name is no insertable column of this model
+     * @throws QueryException before any SQL, naming the columns and the fix, when a selected
+     *                        name is no insertable column of this model
      */
     public long insertFrom(SelectText select, String sourceModel) {
         Objects.requireNonNull(select, "select == null");
         if (!settings.isEmpty()) {
-            throw new dev.chorm.QueryException("insertFrom(...) of a ModelWriter with settings " + settings.asMap()
+            throw new QueryException("insertFrom(...) of a ModelWriter with settings " + settings.asMap()
                     + ": the settings of INSERT ... SELECT are the SELECT's; set them on the source QuerySet"
                     + " (source.settings(...)) and call insertFrom on a writer without settings.");
         }
@@ -146,7 +147,7 @@ public final class ModelWriter<T> {
         String sql = InsertSelect.sql(meta, select, sourceModel);
         try {
             return MutationRunner.executeInsert(db, sql);
-        } catch (dev.chorm.QueryException e) {
+        } catch (QueryException e) {
             throw MissingTable.hinted(e, meta, "insert", "writes");
         }
     }
