@@ -290,7 +290,11 @@ public final class Aggregate implements Expression {
         }
         if (stage == Stage.MERGE) {
             DataType merged = AggregateTypes.merged(args.get(0), orNull, ctx);
-            return merged != null ? merged : type;
+            if (merged == null) {
+                return type;
+            }
+            // coalesce(merge, default) is never NULL: the merged type without Nullable (the default is a value of it).
+            return defaultValue != null && merged.kind() == TypeKind.NULLABLE ? merged.inner() : merged;
         }
         if (stage == Stage.MERGE_STATE) {
             DataType t = args.get(0).type(ctx);
