@@ -477,7 +477,8 @@ public final class QuerySet<T> implements QueryPart, SelectQuery {
      * Columns left out get their DEFAULT; a {@code Model}'s id left out gets {@code generateSnowflakeID()}.
      *
      * @throws QueryException before any SQL, naming the columns and the fix, when a selected name is
-     *                        no insertable column of this model, or when this QuerySet is filtered or reshaped
+     *                        no insertable column of this model, when this QuerySet is filtered or reshaped,
+     *                        or when {@code source} is bound to another Database (the statement runs on this one)
      */
     public long insertFrom(QuerySet<?> source) {
         return QuerySetWrites.insertFrom(this, source);
@@ -557,6 +558,11 @@ public final class QuerySet<T> implements QueryPart, SelectQuery {
                     + " is not bound to a database; get it from db.objects(" + query.meta().modelClass().getSimpleName()
                     + ".class).");
         }
+        return db;
+    }
+
+    /** Return the database this QuerySet is bound to, or null when it is not ({@link #of(Class)}). */
+    QueryDatabase boundDatabase() {
         return db;
     }
 

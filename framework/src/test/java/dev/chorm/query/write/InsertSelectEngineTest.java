@@ -76,6 +76,27 @@ class InsertSelectEngineTest {
         }
     }
 
+    /** The statement runs on the target's Database: a source bound to another one would read the target's table. */
+    @Test
+    void aSourceBoundToAnotherDatabaseIsRefused() {
+        Database other = WriteTesting.open("insert_select_other", Map.of(), Hit.class);
+        try {
+            Hit h = new Hit();
+            h.protocol = "GRE";
+            h.bytes = 5;
+            other.objects(Hit.class).bulkCreate(List.of(h));
+            assertThatThrownBy(() -> db.objects(HitCopy.class)
+                    .insertFrom(other.objects(Hit.class).filter("protocol", "GRE").values("protocol", "bytes")))
+                    .isInstanceOf(QueryException.class)
+                    .hasMessage("Cannot insert into HitCopy from a QuerySet of Hit bound to another Database: INSERT ..."
+                            + " SELECT runs on the target's Database and would read its table hit, not the source's."
+                            + " Take the source from the target's Database: db.objects(Hit.class).");
+            assertThat(db.objects(HitCopy.class).filter("protocol", "GRE").count()).isZero();
+        } finally {
+            other.close();
+        }
+    }
+
     /** A state over Array(LowCardinality(String)) fits an AggregateFunction(f, Array(String)) column, as the engine types it. */
     @Test
     void aStateOverNestedLowCardinalityFitsThePlainColumn() {
