@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chorm.QueryException;
 import dev.chorm.db.Database;
+import dev.chorm.query.Aggregate;
 import dev.chorm.query.Count;
 import dev.chorm.query.Sum;
 import dev.chorm.query.fixtures.Hit;
@@ -110,11 +111,11 @@ class InsertSelectEngineTest {
         }
         db.objects(InsertSelectModels.Tagged.class).bulkCreate(rows);
         long written = db.objects(InsertSelectModels.TagStates.class).insertFrom(db.objects(InsertSelectModels.Tagged.class)
-                .values("page").annotate("tag_sets", dev.chorm.query.Aggregate.uniqExact("tags").state()));
+                .values("page").annotate("tag_sets", Aggregate.uniqExact("tags").state()));
         assertThat(written).isEqualTo(2);
         assertThat(db.objects(InsertSelectModels.TagStates.class).values("page")
-                .annotate("sets", dev.chorm.query.Aggregate.uniqExactMerge("tag_sets")).orderBy("page").fetch())
+                .annotate("sets", Aggregate.uniqExactMerge("tag_sets")).orderBy("page").fetch())
                 .isEqualTo(db.objects(InsertSelectModels.Tagged.class).values("page")
-                        .annotate("sets", dev.chorm.query.Aggregate.uniqExact("tags")).orderBy("page").fetch());
+                        .annotate("sets", Aggregate.uniqExact("tags")).orderBy("page").fetch());
     }
 }
