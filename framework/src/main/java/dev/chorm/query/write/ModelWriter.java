@@ -139,8 +139,8 @@ public final class ModelWriter<T> {
     public long insertFrom(SelectText select, String sourceModel) {
         Objects.requireNonNull(select, "select == null");
         if (!settings.isEmpty()) {
-            throw new QueryException("insertFrom(...) of a ModelWriter with settings " + settings.asMap()
-                    + ": the settings of INSERT ... SELECT are the SELECT's; set them on the source QuerySet"
+            throw new QueryException("Cannot insert into " + model.getSimpleName() + " from a QuerySet of " + sourceModel
+                    + " with a ModelWriter that has settings " + settings.asMap() + ": the settings of INSERT ... SELECT are the SELECT's; set them on the source QuerySet"
                     + " (source.settings(...)) and call insertFrom on a writer without settings.");
         }
         ModelMeta meta = ModelMeta.of(model);

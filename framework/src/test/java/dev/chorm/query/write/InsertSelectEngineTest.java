@@ -98,6 +98,17 @@ class InsertSelectEngineTest {
         }
     }
 
+    /** A writer's settings would go nowhere: the statement's SETTINGS clause is the SELECT's. */
+    @Test
+    void aWriterWithSettingsRefusesToInsertFromASelect() {
+        assertThatThrownBy(() -> ModelWriter.of(db, HitCopy.class).withSettings(Map.of("max_threads", 1))
+                .insertFrom(db.objects(Hit.class).values("bytes").asSelect(), "Hit"))
+                .isInstanceOf(QueryException.class)
+                .hasMessage("Cannot insert into HitCopy from a QuerySet of Hit with a ModelWriter that has settings"
+                        + " {max_threads=1}: the settings of INSERT ... SELECT are the SELECT's; set them on the source"
+                        + " QuerySet (source.settings(...)) and call insertFrom on a writer without settings.");
+    }
+
     /** A state over Array(LowCardinality(String)) fits an AggregateFunction(f, Array(String)) column, as the engine types it. */
     @Test
     void aStateOverNestedLowCardinalityFitsThePlainColumn() {
