@@ -274,6 +274,19 @@ class RollupEngineTest {
                 "early", Sum.of("bytes").filter("ts__lt", half), "users", Aggregate.uniqExact("user").filter("ts__gte", half))));
     }
 
+    /** A filtered merge's state (countMergeStateIf, quantilesMergeStateIf) holds the matching stored rows' states only. */
+    @Test
+    void aFilteredMergeStateHoldsTheMatchingStoredRowsOnly() {
+        Instant half = START.plusSeconds(60L * 30);
+        Map<String, Object> merged = db.objects(PageViewMinute.class).aggregate(Map.of(
+                "early_hits", Func.of("finalizeAggregation", Count.of("hits").merge().filter("minute__lt", half).state()),
+                "early_q", Func.of("finalizeAggregation", Aggregate.quantilesMerge(List.of(0.5, 0.9), "latency_q")
+                        .filter("minute__lt", half).state())));
+        assertThat(merged).isEqualTo(db.objects(PageView.class).filter("ts__lt", half).aggregate(Map.of(
+                "early_hits", Count.all(), "early_q", Aggregate.quantiles(List.of(0.5, 0.9), "latency"))));
+        assertThat(merged.get("early_hits")).isEqualTo(30L * 60); // one raw row per second
+    }
+
     @Test
     void overNoRowsAMergeIsNullLikeTheAggregate() {
         Map<String, Object> none = db.objects(PageViewMinute.class).filter("minute__lt", START)
