@@ -4,13 +4,15 @@ import dev.chorm.QueryException;
 import dev.chorm.query.expr.Condition;
 import dev.chorm.query.expr.Expression;
 import dev.chorm.query.expr.F;
+import dev.chorm.query.expr.FunctionCall;
 import dev.chorm.query.expr.Q;
 import dev.chorm.query.internal.AggregateTypes;
-import dev.chorm.query.expr.FunctionCall;
 import dev.chorm.sql.RenderContext;
 import dev.chorm.types.DataType;
+import dev.chorm.types.TypeKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Aggregate rows: the Django aggregates ({@link Count}, {@link Sum}, {@link Avg}, {@link Min},
@@ -271,7 +273,7 @@ public final class Aggregate implements Expression {
     /** Return how this aggregate reads in a message: {@code sum(hits)}. */
     private String describe() {
         return name + args.stream().map(a -> a instanceof F f ? f.path() : "...")
-                .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+                .collect(Collectors.joining(", ", "(", ")"));
     }
 
     private String stageWord() {
@@ -288,11 +290,15 @@ public final class Aggregate implements Expression {
         }
         if (stage == Stage.MERGE) {
             DataType merged = AggregateTypes.merged(args.get(0), orNull, ctx);
-            return merged != null ? merged : type;
+            if (merged == null) {
+                return type;
+            }
+            // coalesce(merge, default) is never NULL: the merged type without Nullable (the default is a value of it).
+            return defaultValue != null && merged.kind() == TypeKind.NULLABLE ? merged.inner() : merged;
         }
         if (stage == Stage.MERGE_STATE) {
             DataType t = args.get(0).type(ctx);
-            return t != null && t.kind() == dev.chorm.types.TypeKind.AGGREGATE_FUNCTION ? t : null;
+            return t != null && t.kind() == TypeKind.AGGREGATE_FUNCTION ? t : null;
         }
         if (type != null) {
             return type;

@@ -41,15 +41,16 @@ public final class Dictionaries {
 
     /** Return {@code dictGetOrDefault('db.dict', 'attribute', key, default)}, typed as the attribute. */
     public static Expression dictGetOrDefault(Class<?> dictionary, String attribute, Object key, Object defaultValue) {
-        Target t = target(dictionary, key);
-        DataType type = t.attributeType(attribute);
-        Expression fallback = defaultValue instanceof Expression e ? e : new Literal(defaultValue, type);
-        return call("dictGetOrDefault", type, t, attribute, fallback);
+        return orDefault(target(dictionary, key), attribute, defaultValue);
     }
 
     /** Return {@code dictGetOrDefault} for a composite key given as one value per key column. */
     public static Expression dictGetOrDefault(Class<?> dictionary, String attribute, List<?> key, Object defaultValue) {
-        Target t = target(dictionary, key.toArray());
+        return orDefault(target(dictionary, key.toArray()), attribute, defaultValue);
+    }
+
+    /** Return {@code dictGetOrDefault} of {@code t}, the default a literal of the attribute's type unless an expression. */
+    private static Expression orDefault(Target t, String attribute, Object defaultValue) {
         DataType type = t.attributeType(attribute);
         Expression fallback = defaultValue instanceof Expression e ? e : new Literal(defaultValue, type);
         return call("dictGetOrDefault", type, t, attribute, fallback);
@@ -145,14 +146,17 @@ public final class Dictionaries {
         DataType attributeType(String attribute) {
             ColumnSpec c = table.column(attribute).orElseThrow(() -> new QueryException(
                     "Dictionary %s has no attribute '%s'; use one of %s.".formatted(model.getSimpleName(), attribute,
-                            table.columns().stream().map(ColumnSpec::name)
-                                    .filter(n -> !table.dictionary().isKey(n)).toList())));
+                            attributes())));
             if (table.dictionary().isKey(attribute)) {
                 throw new QueryException("%s.%s is a key column, not an attribute; dictGet reads attributes (%s)."
-                        .formatted(model.getSimpleName(), attribute, table.columns().stream().map(ColumnSpec::name)
-                                .filter(n -> !table.dictionary().isKey(n)).toList()));
+                        .formatted(model.getSimpleName(), attribute, attributes()));
             }
             return c.type();
+        }
+
+        /** Return the names of the attribute columns, for messages. */
+        private List<String> attributes() {
+            return table.columns().stream().map(ColumnSpec::name).filter(n -> !table.dictionary().isKey(n)).toList();
         }
     }
 }

@@ -2,16 +2,17 @@ package dev.chorm.query;
 
 import dev.chorm.QueryException;
 import dev.chorm.model.ModelMeta;
+import dev.chorm.model.SelectQuery;
 import dev.chorm.model.SelectText;
 import dev.chorm.query.expr.Condition;
 import dev.chorm.query.expr.Expression;
 import dev.chorm.query.expr.OrderTerm;
 import dev.chorm.query.expr.Q;
+import dev.chorm.query.expr.Scope;
 import dev.chorm.query.internal.Query;
 import dev.chorm.query.internal.QueryRunner;
 import dev.chorm.query.internal.RowShape;
 import dev.chorm.query.internal.RowShapes;
-import dev.chorm.query.expr.Scope;
 import dev.chorm.query.internal.SqlCompiler;
 import dev.chorm.query.write.MutationMode;
 import dev.chorm.schema.QueryDatabase;
@@ -46,7 +47,7 @@ import java.util.stream.Stream;
  * @param <T> the type of a result row: the model, or a Map, List or value after {@link #values},
  *            {@link #valuesList} or {@link #into}
  */
-public final class QuerySet<T> implements QueryPart, dev.chorm.model.SelectQuery {
+public final class QuerySet<T> implements QueryPart, SelectQuery {
     private final QueryDatabase db;
     private final Query query;
     private final RowShape<T> shape;
@@ -476,7 +477,8 @@ public final class QuerySet<T> implements QueryPart, dev.chorm.model.SelectQuery
      * Columns left out get their DEFAULT; a {@code Model}'s id left out gets {@code generateSnowflakeID()}.
      *
      * @throws QueryException before any SQL, naming the columns and the fix, when a selected name is
-     *                        no insertable column of this model, or when this QuerySet is filtered or reshaped
+     *                        no insertable column of this model, when this QuerySet is filtered or reshaped,
+     *                        or when {@code source} is bound to another Database (the statement runs on this one)
      */
     public long insertFrom(QuerySet<?> source) {
         return QuerySetWrites.insertFrom(this, source);
@@ -556,6 +558,11 @@ public final class QuerySet<T> implements QueryPart, dev.chorm.model.SelectQuery
                     + " is not bound to a database; get it from db.objects(" + query.meta().modelClass().getSimpleName()
                     + ".class).");
         }
+        return db;
+    }
+
+    /** Return the database this QuerySet is bound to, or null when it is not ({@link #of(Class)}). */
+    QueryDatabase boundDatabase() {
         return db;
     }
 

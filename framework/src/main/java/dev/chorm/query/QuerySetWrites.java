@@ -6,6 +6,7 @@ import dev.chorm.query.expr.Q;
 import dev.chorm.query.internal.Query;
 import dev.chorm.query.write.ModelWriter;
 import dev.chorm.query.write.MutationMode;
+import dev.chorm.schema.QueryDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,16 @@ final class QuerySetWrites {
             String model = target.meta().modelClass().getSimpleName();
             throw new QueryException("Cannot insert from a QuerySet into a filtered, sliced or reshaped QuerySet of "
                     + model + ": the rows go into the whole table. Call db.objects(" + model + ".class).insertFrom(...).");
+        }
+        // The statement runs on the target's database (maybe another server), where the SELECT's tables
+        // resolve: a source bound to another Database would silently read the target's tables of its names.
+        QueryDatabase from = source.boundDatabase();
+        if (from != null && from != target.database()) {
+            String model = source.meta().modelClass().getSimpleName();
+            throw new QueryException("Cannot insert into " + target.meta().modelClass().getSimpleName()
+                    + " from a QuerySet of " + model + " bound to another Database: INSERT ... SELECT runs on the"
+                    + " target's Database and would read its table " + source.meta().table().name()
+                    + ", not the source's. Take the source from the target's Database: db.objects(" + model + ".class).");
         }
         // The target's settings go into the SELECT, which carries the statement's SETTINGS clause.
         Map<String, Object> settings = target.querySettings().asMap();

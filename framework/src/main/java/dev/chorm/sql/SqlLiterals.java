@@ -9,6 +9,7 @@ import java.math.BigInteger;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -273,7 +274,7 @@ public final class SqlLiterals {
             out.append(", ").append(p).append(')');
         } else if (value instanceof LocalTime t) {
             quote(t.toString(), out);
-        } else if (value instanceof java.time.Duration d) {
+        } else if (value instanceof Duration d) {
             time(d, out);
         } else if (value instanceof Instant || value instanceof ZonedDateTime || value instanceof OffsetDateTime) {
             instant(toInstant(value), base, out);
@@ -288,8 +289,8 @@ public final class SqlLiterals {
      * or Time64 column ClickHouse converts the text), {@code toTime64('-00:00:01.500000000', 9)} with a
      * fraction (a Time refuses text with a fraction).
      */
-    private static void time(java.time.Duration d, StringBuilder out) {
-        java.time.Duration abs = d.abs();
+    private static void time(Duration d, StringBuilder out) {
+        Duration abs = d.abs();
         String text = (d.isNegative() ? "-" : "") + "%02d:%02d:%02d".formatted(abs.toHours(), abs.toMinutesPart(),
                 abs.toSecondsPart());
         if (abs.getNano() == 0) {

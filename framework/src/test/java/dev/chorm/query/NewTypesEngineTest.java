@@ -134,6 +134,11 @@ class NewTypesEngineTest {
                 .containsExactly(Map.of("row", 1));
         assertThat(db.objects(ShapeTypes.class).filter("t3__lt", Duration.ZERO).orderBy("row").values("row").fetch())
                 .containsExactly(Map.of("row", 0), Map.of("row", 2));
+        // A Duration with a fraction is a toTime64(..., 9) literal, which a Time64 of any precision compares with.
+        assertThat(db.objects(ShapeTypes.class).filter("t3", Duration.ofMillis(-1)).values("row").fetch())
+                .containsExactly(Map.of("row", 2));
+        assertThat(db.objects(ShapeTypes.class).filter("t9", TIME_MAX.plusNanos(999_999_999)).values("row").fetch())
+                .containsExactly(Map.of("row", 1));
     }
 
     @Test

@@ -3,10 +3,11 @@ package dev.chorm.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chorm.db.Database;
-import dev.chorm.model.Table;
-import dev.chorm.model.engine.AggregatingMergeTree;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
+import dev.chorm.model.SelectText;
+import dev.chorm.model.Table;
+import dev.chorm.model.engine.AggregatingMergeTree;
 import dev.chorm.model.engine.MergeTree;
 import dev.chorm.query.expr.Expression;
 import dev.chorm.types.DataType;
@@ -196,12 +197,30 @@ class RollupEngineTest {
         assertThat(merged.get("hits")).isEqualTo(DataType.uint64());
         assertThat(merged.get("last_page")).isEqualTo(DataType.nullable(DataType.string()));
         // The engine gives the same types.
-        List<Map<String, Object>> typed = db.query("SELECT " + String.join(", ", merged.keySet().stream()
-                .map(k -> "toTypeName(" + k + ") AS " + k).toList()) + " FROM (" + perMinute(QuerySet.of(
-                PageViewMinute.class).values("minute"), mergedMeasures()).asSelect().sql() + ") LIMIT 1");
-        for (Map.Entry<String, DataType> e : merged.entrySet()) {
-            if (e.getValue() != null) {
-                assertThat(DataType.parse((String) typed.get(0).get(e.getKey()))).as(e.getKey()).isEqualTo(e.getValue());
+        assertEngineTypes(perMinute(QuerySet.of(PageViewMinute.class).values("minute"), mergedMeasures()).asSelect());
+    }
+
+    /** coalesce(merge, default) is never NULL: a merge with a default has the merged type without Nullable. */
+    @Test
+    void aMergeWithADefaultHasTheMergedTypeWithoutNullable() {
+        Map<String, Expression> defaulted = new LinkedHashMap<>();
+        defaulted.put("total_bytes", Sum.of("total_bytes").merge().defaultValue(0));
+        defaulted.put("avg_latency", Avg.of("avg_latency").merge().defaultValue(0.0));
+        defaulted.put("last_page", Aggregate.argMax("page", "ts").merge("last_page").defaultValue(""));
+        SelectText select = perMinute(QuerySet.of(PageViewMinute.class).values("minute"), defaulted).asSelect();
+        assertThat(select.columns()).extracting(SelectText.Column::type)
+                .containsExactly(DataType.parse("DateTime('UTC')"), DataType.uint64(), DataType.float64(), DataType.string());
+        assertEngineTypes(select);
+    }
+
+    /** Check that each column of {@code select} whose type chorm tells has that type on the engine ({@code toTypeName}). */
+    private static void assertEngineTypes(SelectText select) {
+        List<Map<String, Object>> typed = db.query("SELECT " + String.join(", ", select.columns().stream()
+                .map(c -> "toTypeName(" + c.name() + ") AS " + c.name()).toList()) + " FROM (" + select.sql() + ") LIMIT 1");
+        assertThat(typed).hasSize(1);
+        for (SelectText.Column c : select.columns()) {
+            if (c.type() != null) {
+                assertThat(DataType.parse((String) typed.get(0).get(c.name()))).as(c.name()).isEqualTo(c.type());
             }
         }
     }
@@ -253,6 +272,19 @@ class RollupEngineTest {
                 "users", Aggregate.uniqExact("visitors").merge().filter("minute__gte", half)));
         assertThat(both).isEqualTo(db.objects(PageView.class).aggregate(Map.of(
                 "early", Sum.of("bytes").filter("ts__lt", half), "users", Aggregate.uniqExact("user").filter("ts__gte", half))));
+    }
+
+    /** A filtered merge's state (countMergeStateIf, quantilesMergeStateIf) holds the matching stored rows' states only. */
+    @Test
+    void aFilteredMergeStateHoldsTheMatchingStoredRowsOnly() {
+        Instant half = START.plusSeconds(60L * 30);
+        Map<String, Object> merged = db.objects(PageViewMinute.class).aggregate(Map.of(
+                "early_hits", Func.of("finalizeAggregation", Count.of("hits").merge().filter("minute__lt", half).state()),
+                "early_q", Func.of("finalizeAggregation", Aggregate.quantilesMerge(List.of(0.5, 0.9), "latency_q")
+                        .filter("minute__lt", half).state())));
+        assertThat(merged).isEqualTo(db.objects(PageView.class).filter("ts__lt", half).aggregate(Map.of(
+                "early_hits", Count.all(), "early_q", Aggregate.quantiles(List.of(0.5, 0.9), "latency"))));
+        assertThat(merged.get("early_hits")).isEqualTo(30L * 60); // one raw row per second
     }
 
     @Test

@@ -1,10 +1,9 @@
 package dev.chorm.query.expr;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.chorm.sql.RenderContext;
 import dev.chorm.types.DataType;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Combine two operands with an arithmetic operator, always parenthesized: {@code (`a` + 1)}. */
 public final class Arithmetic implements Expression {

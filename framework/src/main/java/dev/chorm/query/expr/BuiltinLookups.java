@@ -1,7 +1,7 @@
 package dev.chorm.query.expr;
 
-import dev.chorm.sql.Keyword;
 import dev.chorm.QueryException;
+import dev.chorm.sql.Keyword;
 import dev.chorm.sql.Primitives;
 import dev.chorm.sql.QueryPart;
 import dev.chorm.sql.RenderContext;

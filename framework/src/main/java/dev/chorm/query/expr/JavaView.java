@@ -1,10 +1,10 @@
 package dev.chorm.query.expr;
 
 import dev.chorm.model.ModelField;
-import dev.chorm.types.annotation.GenericIP;
 import dev.chorm.sql.RenderContext;
 import dev.chorm.types.DataType;
 import dev.chorm.types.TypeKind;
+import dev.chorm.types.annotation.GenericIP;
 import java.lang.reflect.AnnotatedArrayType;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.AnnotatedParameterizedType;

@@ -1,10 +1,10 @@
 package dev.chorm.query.expr;
 
+import dev.chorm.QueryException;
 import dev.chorm.model.ForeignKey;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.model.Relation;
-import dev.chorm.QueryException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,16 +1,19 @@
 package dev.chorm.query.expr;
 
+import dev.chorm.QueryException;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
-import dev.chorm.QueryException;
+import dev.chorm.model.TableRef;
 import dev.chorm.sql.RenderContext;
 import dev.chorm.types.DataType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Resolve field paths of one query level: {@code port__gte}, {@code timestamp__date__year},
@@ -35,7 +38,7 @@ public final class Scope {
     private final Map<String, Expression> arrayJoins;
     private final Map<String, Join> joins = new LinkedHashMap<>();
     /** Objects read by name from inside expressions (the dictionary of a dictGet), in order of first use. */
-    private final java.util.Set<dev.chorm.model.TableRef> namedReads = new java.util.LinkedHashSet<>();
+    private final Set<TableRef> namedReads = new LinkedHashSet<>();
     // A list, not a set: the same name may be hidden twice when its annotation nests in itself.
     private final List<String> hidden = new ArrayList<>();
     /** The Java side each resolved path reached, for reading values() back as the declared type. */
@@ -82,12 +85,12 @@ public final class Scope {
     }
 
     /** Note that an expression reads {@code object} by name (dictGet names its dictionary), so that it counts as read. */
-    public void noteRead(dev.chorm.model.TableRef object) {
+    public void noteRead(TableRef object) {
         namedReads.add(object);
     }
 
     /** Return the objects expressions read by name, in order of first use. */
-    public Collection<dev.chorm.model.TableRef> namedReads() {
+    public Collection<TableRef> namedReads() {
         return namedReads;
     }
 

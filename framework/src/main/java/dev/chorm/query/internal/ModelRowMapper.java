@@ -1,9 +1,9 @@
 package dev.chorm.query.internal;
 
 import dev.chorm.ChormException;
+import dev.chorm.QueryException;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
-import dev.chorm.QueryException;
 import dev.chorm.query.expr.Scope;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;

@@ -1,10 +1,10 @@
 package dev.chorm.query.internal;
 
+import dev.chorm.QueryException;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.query.expr.Condition;
 import dev.chorm.query.expr.Expression;
 import dev.chorm.query.expr.OrderTerm;
-import dev.chorm.QueryException;
 import dev.chorm.query.expr.Scope;
 import dev.chorm.sql.QueryPart;
 import dev.chorm.sql.Settings;

@@ -1,11 +1,10 @@
 package dev.chorm.query.internal;
 
-import dev.chorm.query.expr.Scope;
-import dev.chorm.types.ValueReader;
-
+import dev.chorm.QueryException;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
-import dev.chorm.QueryException;
+import dev.chorm.query.expr.Scope;
+import dev.chorm.types.ValueReader;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;

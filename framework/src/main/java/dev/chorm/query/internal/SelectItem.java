@@ -1,11 +1,10 @@
 package dev.chorm.query.internal;
 
+import dev.chorm.model.ModelField;
 import dev.chorm.query.expr.AliasRef;
 import dev.chorm.query.expr.ColumnRef;
-import dev.chorm.types.ValueReader;
-
-import dev.chorm.model.ModelField;
 import dev.chorm.query.expr.Expression;
+import dev.chorm.types.ValueReader;
 
 /**
  * Describe one column of a SELECT list, for rendering and for reading rows back.

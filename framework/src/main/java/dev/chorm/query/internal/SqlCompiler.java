@@ -1,23 +1,24 @@
 package dev.chorm.query.internal;
 
+import dev.chorm.QueryException;
 import dev.chorm.model.ModelField;
+import dev.chorm.model.SelectText;
+import dev.chorm.model.TableRef;
 import dev.chorm.query.expr.AliasRef;
 import dev.chorm.query.expr.ColumnRef;
 import dev.chorm.query.expr.Condition;
 import dev.chorm.query.expr.Expression;
 import dev.chorm.query.expr.Join;
 import dev.chorm.query.expr.Literal;
-import dev.chorm.query.expr.Scope;
-import dev.chorm.sql.Keyword;
 import dev.chorm.query.expr.OrderTerm;
 import dev.chorm.query.expr.Q;
-import dev.chorm.model.SelectText;
-import dev.chorm.model.TableRef;
-import dev.chorm.QueryException;
-import dev.chorm.sql.Settings;
+import dev.chorm.query.expr.Scope;
+import dev.chorm.sql.Keyword;
 import dev.chorm.sql.RenderContext;
+import dev.chorm.sql.Settings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -102,7 +103,7 @@ public final class SqlCompiler {
         for (SelectItem i : c.items()) {
             columns.add(new SelectText.Column(i.outputName(), i.expression().type(RenderContext.of(compiler.scope))));
         }
-        java.util.LinkedHashSet<TableRef> tables = new java.util.LinkedHashSet<>();
+        LinkedHashSet<TableRef> tables = new LinkedHashSet<>();
         tables.add(TableRef.of(q.meta.table()));
         compiler.scope.joins().forEach(j -> tables.add(TableRef.of(j.target().table())));
         tables.addAll(compiler.scope.namedReads());

@@ -1,11 +1,12 @@
 package dev.chorm.query.write;
 
+import dev.chorm.QueryException;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.model.SelectText;
 import dev.chorm.query.internal.MissingTable;
 import dev.chorm.schema.QueryDatabase;
-import dev.chorm.sql.Settings;
 import dev.chorm.sql.QueryPart;
+import dev.chorm.sql.Settings;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -132,21 +133,21 @@ public final class ModelWriter<T> {
      *
      * @param select the SELECT, such as a QuerySet's {@code asSelect()}
      * @param sourceModel the model the rows come from, as error messages name it
-     * @throws dev.chorm.QueryException before any SQL, naming the columns and the fix, when a selected
-     *                                  name is no insertable column of this model
+     * @throws QueryException before any SQL, naming the columns and the fix, when a selected
+     *                        name is no insertable column of this model
      */
     public long insertFrom(SelectText select, String sourceModel) {
         Objects.requireNonNull(select, "select == null");
         if (!settings.isEmpty()) {
-            throw new dev.chorm.QueryException("insertFrom(...) of a ModelWriter with settings " + settings.asMap()
-                    + ": the settings of INSERT ... SELECT are the SELECT's; set them on the source QuerySet"
+            throw new QueryException("Cannot insert into " + model.getSimpleName() + " from a QuerySet of " + sourceModel
+                    + " with a ModelWriter that has settings " + settings.asMap() + ": the settings of INSERT ... SELECT are the SELECT's; set them on the source QuerySet"
                     + " (source.settings(...)) and call insertFrom on a writer without settings.");
         }
         ModelMeta meta = ModelMeta.of(model);
         String sql = InsertSelect.sql(meta, select, sourceModel);
         try {
             return MutationRunner.executeInsert(db, sql);
-        } catch (dev.chorm.QueryException e) {
+        } catch (QueryException e) {
             throw MissingTable.hinted(e, meta, "insert", "writes");
         }
     }

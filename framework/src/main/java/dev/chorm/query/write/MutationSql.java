@@ -1,15 +1,15 @@
 package dev.chorm.query.write;
 
+import dev.chorm.QueryException;
 import dev.chorm.model.DefaultKind;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
-import dev.chorm.sql.Keyword;
-import dev.chorm.QueryException;
-import dev.chorm.sql.Settings;
 import dev.chorm.query.expr.Scope;
 import dev.chorm.schema.StorageProfile;
+import dev.chorm.sql.Keyword;
 import dev.chorm.sql.QueryPart;
 import dev.chorm.sql.RenderContext;
+import dev.chorm.sql.Settings;
 import java.util.Map;
 
 /**

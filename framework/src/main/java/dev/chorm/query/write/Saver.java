@@ -1,17 +1,17 @@
 package dev.chorm.query.write;
 
 import com.clickhouse.client.api.query.GenericRecord;
-import dev.chorm.schema.QueryDatabase;
+import dev.chorm.QueryException;
 import dev.chorm.model.DefaultKind;
 import dev.chorm.model.Model;
 import dev.chorm.model.ModelField;
 import dev.chorm.model.ModelMeta;
-import dev.chorm.QueryException;
-import dev.chorm.query.internal.MissingTable;
-import dev.chorm.sql.Settings;
 import dev.chorm.query.expr.Scope;
+import dev.chorm.query.internal.MissingTable;
+import dev.chorm.schema.QueryDatabase;
 import dev.chorm.sql.QueryPart;
 import dev.chorm.sql.RenderContext;
+import dev.chorm.sql.Settings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

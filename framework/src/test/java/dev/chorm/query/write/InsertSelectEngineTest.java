@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chorm.QueryException;
 import dev.chorm.db.Database;
+import dev.chorm.query.Aggregate;
 import dev.chorm.query.Count;
 import dev.chorm.query.Sum;
 import dev.chorm.query.fixtures.Hit;
@@ -76,6 +77,38 @@ class InsertSelectEngineTest {
         }
     }
 
+    /** The statement runs on the target's Database: a source bound to another one would read the target's table. */
+    @Test
+    void aSourceBoundToAnotherDatabaseIsRefused() {
+        Database other = WriteTesting.open("insert_select_other", Map.of(), Hit.class);
+        try {
+            Hit h = new Hit();
+            h.protocol = "GRE";
+            h.bytes = 5;
+            other.objects(Hit.class).bulkCreate(List.of(h));
+            assertThatThrownBy(() -> db.objects(HitCopy.class)
+                    .insertFrom(other.objects(Hit.class).filter("protocol", "GRE").values("protocol", "bytes")))
+                    .isInstanceOf(QueryException.class)
+                    .hasMessage("Cannot insert into HitCopy from a QuerySet of Hit bound to another Database: INSERT ..."
+                            + " SELECT runs on the target's Database and would read its table hit, not the source's."
+                            + " Take the source from the target's Database: db.objects(Hit.class).");
+            assertThat(db.objects(HitCopy.class).filter("protocol", "GRE").count()).isZero();
+        } finally {
+            other.close();
+        }
+    }
+
+    /** A writer's settings would go nowhere: the statement's SETTINGS clause is the SELECT's. */
+    @Test
+    void aWriterWithSettingsRefusesToInsertFromASelect() {
+        assertThatThrownBy(() -> ModelWriter.of(db, HitCopy.class).withSettings(Map.of("max_threads", 1))
+                .insertFrom(db.objects(Hit.class).values("bytes").asSelect(), "Hit"))
+                .isInstanceOf(QueryException.class)
+                .hasMessage("Cannot insert into HitCopy from a QuerySet of Hit with a ModelWriter that has settings"
+                        + " {max_threads=1}: the settings of INSERT ... SELECT are the SELECT's; set them on the source"
+                        + " QuerySet (source.settings(...)) and call insertFrom on a writer without settings.");
+    }
+
     /** A state over Array(LowCardinality(String)) fits an AggregateFunction(f, Array(String)) column, as the engine types it. */
     @Test
     void aStateOverNestedLowCardinalityFitsThePlainColumn() {
@@ -89,11 +122,11 @@ class InsertSelectEngineTest {
         }
         db.objects(InsertSelectModels.Tagged.class).bulkCreate(rows);
         long written = db.objects(InsertSelectModels.TagStates.class).insertFrom(db.objects(InsertSelectModels.Tagged.class)
-                .values("page").annotate("tag_sets", dev.chorm.query.Aggregate.uniqExact("tags").state()));
+                .values("page").annotate("tag_sets", Aggregate.uniqExact("tags").state()));
         assertThat(written).isEqualTo(2);
         assertThat(db.objects(InsertSelectModels.TagStates.class).values("page")
-                .annotate("sets", dev.chorm.query.Aggregate.uniqExactMerge("tag_sets")).orderBy("page").fetch())
+                .annotate("sets", Aggregate.uniqExactMerge("tag_sets")).orderBy("page").fetch())
                 .isEqualTo(db.objects(InsertSelectModels.Tagged.class).values("page")
-                        .annotate("sets", dev.chorm.query.Aggregate.uniqExact("tags")).orderBy("page").fetch());
+                        .annotate("sets", Aggregate.uniqExact("tags")).orderBy("page").fetch());
     }
 }

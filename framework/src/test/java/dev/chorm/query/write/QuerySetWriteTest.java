@@ -3,10 +3,10 @@ package dev.chorm.query.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chorm.db.Database;
-import dev.chorm.query.expr.F;
 import dev.chorm.QueryException;
+import dev.chorm.db.Database;
 import dev.chorm.query.QuerySet;
+import dev.chorm.query.expr.F;
 import dev.chorm.query.write.WriteModels.Note;
 import dev.chorm.query.write.WriteModels.Patched;
 import java.util.List;

@@ -4,7 +4,7 @@ import dev.chorm.ChormException;
 
 /**
  * Signal that a test cannot be set up, with the message the user reads. The extension turns it
- * into the public {@code SetupException} (same message, cause and stack) before JUnit sees
+ * into the public {@code ClickhouseTestException} (same message, cause and stack) before JUnit sees
  * it, so that this package never names the public package above it.
  */
 public class SetupException extends ChormException {
