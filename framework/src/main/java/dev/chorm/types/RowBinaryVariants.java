@@ -35,7 +35,6 @@ final class RowBinaryVariants {
     static ValueEncoder variant(DataType t) {
         List<DataType> variants = t.arguments();
         ValueEncoder[] encoders = variants.stream().map(RowBinaryEncoders::compile).toArray(ValueEncoder[]::new);
-        RowBinaryWriter scratch = new RowBinaryWriter(OutputStream.nullOutputStream(), 64);
         return (w, v) -> {
             if (v == null) {
                 w.writeInt8(255);
@@ -55,9 +54,11 @@ final class RowBinaryVariants {
                 encoders[best].encode(w, v);
                 return;
             }
+            // A trial writer per value: the encoder is cached and shared by concurrent inserts.
+            RowBinaryWriter trial = new RowBinaryWriter(OutputStream.nullOutputStream(), 64);
             for (int i = 0; i < variants.size(); i++) {
                 try {
-                    encoders[i].encode(scratch, v);
+                    encoders[i].encode(trial, v);
                 } catch (ChormException | ClassCastException e) {
                     continue;
                 }

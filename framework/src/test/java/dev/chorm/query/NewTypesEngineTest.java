@@ -205,6 +205,43 @@ class NewTypesEngineTest {
     }
 
     @Test
+    void concurrentInsertsShareAVariantEncoder() throws Exception {
+        db.execute("TRUNCATE TABLE variant_types");
+        // A UUID is no variant's own class: the encoder tries each variant in turn (Array(String) and Float64
+        // refuse it, String takes its text), so every row goes through a trial encode of 37 bytes.
+        int threads = 4;
+        int perThread = 20_000;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> inserts = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t * perThread;
+                inserts.add(pool.submit(() -> {
+                    List<VariantTypes> rows = new java.util.ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        VariantTypes v = new VariantTypes();
+                        v.row = first + i;
+                        v.v = new java.util.UUID(0, i % 2);
+                        rows.add(v);
+                    }
+                    db.objects(VariantTypes.class).bulkCreate(rows);
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : inserts) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(db.query("SELECT variantType(v) AS vt, v.String AS s, count() AS n FROM variant_types"
+                + " GROUP BY vt, s ORDER BY s")).containsExactly(
+                Map.of("vt", "String", "s", "00000000-0000-0000-0000-000000000000", "n",
+                        BigInteger.valueOf(threads * perThread / 2)),
+                Map.of("vt", "String", "s", "00000000-0000-0000-0000-000000000001", "n",
+                        BigInteger.valueOf(threads * perThread / 2)));
+    }
+
+    @Test
     void aDynamicValueOfAnUnsupportedClassIsRefused() {
         VariantTypes v = new VariantTypes();
         v.d = new StringBuilder("x").append('y') instanceof CharSequence ? Map.of("k", 1) : null;
