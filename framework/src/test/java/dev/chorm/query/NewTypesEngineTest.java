@@ -137,6 +137,31 @@ class NewTypesEngineTest {
     }
 
     @Test
+    void extraFractionDigitsAreDroppedAsTheEngineDropsThem() {
+        db.execute("TRUNCATE TABLE shape_types");
+        ShapeTypes negative = new ShapeTypes();
+        negative.row = 0;
+        negative.t = Duration.ofMillis(-1500);
+        negative.t3 = Duration.ofNanos(-1_239_900_000);
+        negative.tod = LocalTime.MIDNIGHT;
+        negative.p = new Point(0, 0);
+        ShapeTypes positive = new ShapeTypes();
+        positive.row = 1;
+        positive.t = Duration.ofMillis(1500);
+        positive.t3 = Duration.ofNanos(1_239_900_000);
+        positive.tod = LocalTime.MIDNIGHT;
+        positive.p = new Point(0, 0);
+        db.objects(ShapeTypes.class).bulkCreate(List.of(negative, positive));
+        // What the engine makes of the same values with extra digits (measured on 26.5: -1.5 s is -00:00:01 and
+        // -1.2399 s is -00:00:01.239, towards zero, as a DateTime64 text drops its extra digits).
+        assertThat(db.query("SELECT toString(t) AS t, toString(CAST(if(row = 0, -1.5, 1.5) AS Time))"
+                + " AS engineT, toString(t3) AS t3, toString(CAST(if(row = 0, '-00:00:01.2399', '00:00:01.2399')"
+                + " AS Time64(3))) AS engineT3 FROM shape_types ORDER BY row")).containsExactly(
+                Map.of("t", "-00:00:01", "engineT", "-00:00:01", "t3", "-00:00:01.239", "engineT3", "-00:00:01.239"),
+                Map.of("t", "00:00:01", "engineT", "00:00:01", "t3", "00:00:01.239", "engineT3", "00:00:01.239"));
+    }
+
+    @Test
     void outOfRangeTimesAreRefusedNotClamped() {
         ShapeTypes r = shapeRows().get(0);
         r.t = TIME_MAX.plusSeconds(1);
