@@ -42,12 +42,14 @@ public final class NativeBlockReader {
 
     /**
      * Return whether columns of {@code type} can be decoded: Int8 to Int256, UInt8 to UInt256, Float32,
-     * Float64, Bool, String, FixedString, UUID, IPv4, IPv6, Date, Date32, DateTime, DateTime64, Enum8,
-     * Enum16, Decimal of any precision, their Nullable and LowCardinality forms, and Arrays, Maps and
-     * Tuples (nested too) of all these. Not JSON, Variant, Dynamic or other types chorm does not map.
+     * Float64, BFloat16, Bool, String, FixedString, UUID, IPv4, IPv6, Date, Date32, DateTime, DateTime64,
+     * Enum8, Enum16, Decimal of any precision, their Nullable and LowCardinality forms, Arrays, Maps and
+     * Tuples (nested too) of all these, and a SimpleAggregateFunction of any of them. Not JSON, Variant,
+     * Dynamic, the geo types or other types chorm does not map.
      */
     public static boolean decodable(DataType type) {
         return switch (type.kind()) {
+            case SIMPLE_AGGREGATE_FUNCTION -> decodable(NativeValues.wire(type));
             case NULLABLE -> scalar(type.inner());
             case LOW_CARDINALITY -> scalar(type.base());
             case ARRAY -> decodable(type.inner());
@@ -60,7 +62,7 @@ public final class NativeBlockReader {
     private static boolean scalar(DataType t) {
         return switch (t.kind()) {
             case INT8, INT16, INT32, INT64, INT128, INT256, UINT8, UINT16, UINT32, UINT64, UINT128, UINT256, FLOAT32,
-                 FLOAT64, BOOL, STRING, FIXED_STRING, UUID, IPV4, IPV6, DATE, DATE32, DATETIME, DATETIME64, ENUM8,
+                 FLOAT64, BFLOAT16, BOOL, STRING, FIXED_STRING, UUID, IPV4, IPV6, DATE, DATE32, DATETIME, DATETIME64, ENUM8,
                  ENUM16, DECIMAL -> true;
             default -> false;
         };
@@ -134,6 +136,7 @@ public final class NativeBlockReader {
                 }
             }
             case NULLABLE, ARRAY -> prefix(type.inner());
+            case SIMPLE_AGGREGATE_FUNCTION -> prefix(NativeValues.wire(type));
             case MAP -> {
                 prefix(type.keyType());
                 prefix(type.valueType());
@@ -149,7 +152,9 @@ public final class NativeBlockReader {
     }
 
     private void read(NativeValues v, DataType type, int n) throws IOException {
-        if (type.kind() == TypeKind.NULLABLE) {
+        if (type.kind() == TypeKind.SIMPLE_AGGREGATE_FUNCTION) {
+            read(v, NativeValues.wire(type), n);
+        } else if (type.kind() == TypeKind.NULLABLE) {
             v.nulls = capacity(v.nulls, n);
             byte[] map = new byte[n];
             in.bytes(map, n);
@@ -184,13 +189,16 @@ public final class NativeBlockReader {
 
     private void values(NativeValues v, DataType t, int n) throws IOException {
         switch (t.kind()) {
-            case FLOAT64, FLOAT32 -> {
+            case FLOAT64, FLOAT32, BFLOAT16 -> {
                 v.doubles = v.doubles == null || v.doubles.length < n ? new double[n] : v.doubles;
                 long[] bits = v.longs = capacity(v.longs, n);
                 boolean f64 = t.kind() == TypeKind.FLOAT64;
-                in.integers(bits, n, f64 ? 8 : 4, false);
+                boolean bf16 = t.kind() == TypeKind.BFLOAT16;
+                in.integers(bits, n, f64 ? 8 : bf16 ? 2 : 4, false);
+                // A BFloat16 is the upper 16 bits of a Float32.
+                int shift = bf16 ? 16 : 0;
                 for (int i = 0; i < n; i++) {
-                    v.doubles[i] = f64 ? Double.longBitsToDouble(bits[i]) : Float.intBitsToFloat((int) bits[i]);
+                    v.doubles[i] = f64 ? Double.longBitsToDouble(bits[i]) : Float.intBitsToFloat((int) bits[i] << shift);
                 }
             }
             case STRING -> {
