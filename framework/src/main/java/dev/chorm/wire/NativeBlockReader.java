@@ -152,38 +152,35 @@ public final class NativeBlockReader {
     }
 
     private void read(NativeValues v, DataType type, int n) throws IOException {
-        if (type.kind() == TypeKind.SIMPLE_AGGREGATE_FUNCTION) {
-            read(v, NativeValues.wire(type), n);
-        } else if (type.kind() == TypeKind.NULLABLE) {
-            v.nulls = capacity(v.nulls, n);
-            byte[] map = new byte[n];
-            in.bytes(map, n);
+        if (type.kind() != TypeKind.NULLABLE) {
+            v.nulls = null;
+        }
+        switch (type.kind()) {
+            case SIMPLE_AGGREGATE_FUNCTION -> read(v, NativeValues.wire(type), n);
+            case NULLABLE -> nullable(v, type, n);
+            case LOW_CARDINALITY -> lowCardinality(v, type, n);
+            case ARRAY -> array(v, type, n);
+            case MAP -> map(v, type, n);
+            case TUPLE -> tuple(v, type, n);
+            default -> values(v, type, n);
+        }
+    }
+
+    /** Nullable(T): the null map (a byte a row, 1 for NULL), then the values of T, a default under each NULL. */
+    private void nullable(NativeValues v, DataType type, int n) throws IOException {
+        v.nulls = capacity(v.nulls, n);
+        byte[] map = new byte[n];
+        in.bytes(map, n);
+        for (int i = 0; i < n; i++) {
+            v.nulls[i] = map[i] != 0;
+        }
+        values(v, type.inner(), n);
+        if (v.objects != null) {
             for (int i = 0; i < n; i++) {
-                v.nulls[i] = map[i] != 0;
-            }
-            values(v, type.inner(), n);
-            if (v.objects != null) {
-                for (int i = 0; i < n; i++) {
-                    if (v.nulls[i]) {
-                        v.objects[i] = null;
-                    }
+                if (v.nulls[i]) {
+                    v.objects[i] = null;
                 }
             }
-        } else if (type.kind() == TypeKind.LOW_CARDINALITY) {
-            v.nulls = null;
-            lowCardinality(v, type, n);
-        } else if (type.kind() == TypeKind.ARRAY) {
-            v.nulls = null;
-            array(v, type, n);
-        } else if (type.kind() == TypeKind.MAP) {
-            v.nulls = null;
-            map(v, type, n);
-        } else if (type.kind() == TypeKind.TUPLE) {
-            v.nulls = null;
-            tuple(v, type, n);
-        } else {
-            v.nulls = null;
-            values(v, type, n);
         }
     }
 
