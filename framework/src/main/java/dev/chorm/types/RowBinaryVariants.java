@@ -1,7 +1,6 @@
 package dev.chorm.types;
 
 import dev.chorm.ChormException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -55,7 +54,7 @@ final class RowBinaryVariants {
                 return;
             }
             // A trial writer per value: the encoder is cached and shared by concurrent inserts.
-            RowBinaryWriter trial = new RowBinaryWriter(OutputStream.nullOutputStream(), 64);
+            RowBinaryWriter trial = RowBinaryWriter.discarding();
             for (int i = 0; i < variants.size(); i++) {
                 try {
                     encoders[i].encode(trial, v);

@@ -53,6 +53,14 @@ public final class RowBinaryWriter implements Closeable, Flushable {
     }
 
     /**
+     * Return a writer that drops what it is given, to learn whether an encoder takes a value (it throws
+     * when not) without writing it anywhere; one per use, as writers are not thread-safe.
+     */
+    public static RowBinaryWriter discarding() {
+        return new RowBinaryWriter(OutputStream.nullOutputStream(), 64);
+    }
+
+    /**
      * Return the encoder of a field: {@link #encoder(DataType)}, with the rounding its {@code @Decimal}
      * asks for on the Decimal its values are ({@link #valueType}).
      *
