@@ -28,10 +28,19 @@ class NewTypesEngineTest {
     private static final Duration TIME_MAX = Duration.ofSeconds(999 * 3600 + 59 * 60 + 59);
     private static Database db;
 
+    /** Times inside SimpleAggregateFunction columns, read back through the same Time text as plain ones. */
+    @dev.chorm.model.engine.MergeTree(orderBy = "row")
+    public static class SimpleTimes {
+        public int row;
+        @dev.chorm.types.annotation.SimpleAggregateFunction("min") @dev.chorm.types.annotation.Time public Duration t;
+        @dev.chorm.types.annotation.SimpleAggregateFunction("max") @dev.chorm.types.annotation.Nullable
+        @dev.chorm.types.annotation.Time64(3) public Duration t3;
+    }
+
     @BeforeAll
     static void open() {
         db = EngineSupport.open("newtypes");
-        db.createTables(ShapeTypes.class, VariantTypes.class, GeoOnly.class);
+        db.createTables(ShapeTypes.class, VariantTypes.class, GeoOnly.class, SimpleTimes.class);
     }
 
     @AfterAll
@@ -159,6 +168,17 @@ class NewTypesEngineTest {
                 + " AS Time64(3))) AS engineT3 FROM shape_types ORDER BY row")).containsExactly(
                 Map.of("t", "-00:00:01", "engineT", "-00:00:01", "t3", "-00:00:01.239", "engineT3", "-00:00:01.239"),
                 Map.of("t", "00:00:01", "engineT", "00:00:01", "t3", "00:00:01.239", "engineT3", "00:00:01.239"));
+    }
+
+    @Test
+    void simpleAggregateFunctionTimesReadExactly() {
+        SimpleTimes s = new SimpleTimes();
+        s.t = TIME_MAX.negated();
+        s.t3 = Duration.ofHours(100).plusMillis(250);
+        db.objects(SimpleTimes.class).bulkCreate(List.of(s));
+        SimpleTimes back = db.objects(SimpleTimes.class).get();
+        assertThat(List.of(back.t, back.t3)).containsExactly(s.t, s.t3);
+        assertThat(db.objects(SimpleTimes.class).values("t", "t3").fetch()).containsExactly(Map.of("t", s.t, "t3", s.t3));
     }
 
     @Test
