@@ -44,12 +44,15 @@ public final class NativeBlockReader {
      * Return whether columns of {@code type} can be decoded: Int8 to Int256, UInt8 to UInt256, Float32,
      * Float64, BFloat16, Bool, String, FixedString, UUID, IPv4, IPv6, Date, Date32, DateTime, DateTime64,
      * Enum8, Enum16, Decimal of any precision, their Nullable and LowCardinality forms, Arrays, Maps and
-     * Tuples (nested too) of all these, and a SimpleAggregateFunction of any of them. Not JSON, Variant,
-     * Dynamic, the geo types or other types chorm does not map.
+     * Tuples (nested too) of all these, a SimpleAggregateFunction of any of them and the geo types (as
+     * {@link NativeValues#wire} lays them out). Not JSON, Variant, Dynamic or other types chorm does not map.
      */
     public static boolean decodable(DataType type) {
+        DataType wire = NativeValues.wire(type);
+        if (wire != type) {
+            return decodable(wire);
+        }
         return switch (type.kind()) {
-            case SIMPLE_AGGREGATE_FUNCTION -> decodable(NativeValues.wire(type));
             case NULLABLE -> scalar(type.inner());
             case LOW_CARDINALITY -> scalar(type.base());
             case ARRAY -> decodable(type.inner());
@@ -127,6 +130,11 @@ public final class NativeBlockReader {
      * one (the key version, at any depth: inside an Array, a Map or a Tuple too), in the order of the types.
      */
     private void prefix(DataType type) throws IOException {
+        DataType wire = NativeValues.wire(type);
+        if (wire != type) {
+            prefix(wire);
+            return;
+        }
         switch (type.kind()) {
             case LOW_CARDINALITY -> {
                 long version = in.i64();
@@ -136,7 +144,6 @@ public final class NativeBlockReader {
                 }
             }
             case NULLABLE, ARRAY -> prefix(type.inner());
-            case SIMPLE_AGGREGATE_FUNCTION -> prefix(NativeValues.wire(type));
             case MAP -> {
                 prefix(type.keyType());
                 prefix(type.valueType());
@@ -152,11 +159,15 @@ public final class NativeBlockReader {
     }
 
     private void read(NativeValues v, DataType type, int n) throws IOException {
+        DataType wire = NativeValues.wire(type);
+        if (wire != type) {
+            read(v, wire, n);
+            return;
+        }
         if (type.kind() != TypeKind.NULLABLE) {
             v.nulls = null;
         }
         switch (type.kind()) {
-            case SIMPLE_AGGREGATE_FUNCTION -> read(v, NativeValues.wire(type), n);
             case NULLABLE -> nullable(v, type, n);
             case LOW_CARDINALITY -> lowCardinality(v, type, n);
             case ARRAY -> array(v, type, n);

@@ -16,7 +16,7 @@ import java.util.Map;
  * integers as BigIntegers; FixedString as Strings; IPv4 and IPv6 as InetAddresses; Array as
  * unmodifiable Lists of the elements' {@link #value plain values}, Map as LinkedHashMaps of them,
  * Tuple as Object[]s of them; LowCardinality as its keys' plain values; a null map for Nullable columns;
- * SimpleAggregateFunction as its argument.
+ * SimpleAggregateFunction as its argument, the geo types as their structure ({@link #wire}).
  */
 public final class NativeValues {
     final DataType type;
@@ -54,10 +54,12 @@ public final class NativeValues {
 
     /**
      * Return the type whose layout a Native column of {@code type} has: the argument of a
-     * SimpleAggregateFunction (whose values are plain values of it), {@code type} otherwise.
+     * SimpleAggregateFunction (whose values are plain values of it), the structure of a geo type
+     * ({@code Point} is {@code Tuple(Float64, Float64)}, {@code Ring} {@code Array(Point)}...), {@code type} otherwise.
      */
     static DataType wire(DataType type) {
-        return type.kind() == TypeKind.SIMPLE_AGGREGATE_FUNCTION ? type.arguments().get(0) : type;
+        TypeKind k = type.kind();
+        return k == TypeKind.SIMPLE_AGGREGATE_FUNCTION || k.isGeo() ? type.readType() : type;
     }
 
     /** Return the label of enum value {@code value}, or null when the type has none. */

@@ -191,7 +191,7 @@ class NewTypesEngineTest {
     }
 
     @Test
-    void nativeReadsFallBackForTypesTheyCannotDecode() {
+    void geoAndBFloat16ColumnsReadBackThroughNative() {
         db.execute("TRUNCATE TABLE geo_only");
         GeoOnly g = new GeoOnly();
         g.row = 1;
