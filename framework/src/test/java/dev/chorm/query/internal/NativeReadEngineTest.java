@@ -9,6 +9,8 @@ import dev.chorm.model.Table;
 import dev.chorm.model.engine.MergeTree;
 import dev.chorm.types.annotation.BFloat16;
 import dev.chorm.types.annotation.Date;
+import dev.chorm.types.annotation.LineString;
+import dev.chorm.types.annotation.MultiPolygon;
 import dev.chorm.types.annotation.DateTime;
 import dev.chorm.types.annotation.DateTime64;
 import dev.chorm.types.annotation.LowCardinality;
@@ -19,6 +21,7 @@ import dev.chorm.types.annotation.UInt32;
 import dev.chorm.types.annotation.UInt8;
 import dev.chorm.QueryException;
 import dev.chorm.testing.TestEngine;
+import dev.chorm.types.geo.Point;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -71,7 +74,10 @@ class NativeReadEngineTest {
         @Nullable public UUID nUuid;
     }
 
-    /** SimpleAggregateFunction and BFloat16 columns, whose values travel as their argument's and as half a Float32. */
+    /**
+     * SimpleAggregateFunction, BFloat16 and geo columns, whose values travel as their argument's, as half
+     * a Float32 and as Tuples and Arrays of Float64.
+     */
     @Table(name = "native_simple")
     @MergeTree(orderBy = "id")
     static class Simple {
@@ -83,6 +89,9 @@ class NativeReadEngineTest {
         @SimpleAggregateFunction("groupArrayArray") public List<String> tags = List.of();
         @BFloat16 public float bf;
         @BFloat16 @Nullable public Float nBf;
+        public Point p = new Point(0, 0);
+        @LineString public List<Point> line = List.of();
+        @MultiPolygon public List<List<List<Point>>> multi = List.of();
     }
 
     @BeforeAll
@@ -154,6 +163,9 @@ class NativeReadEngineTest {
         s.tags = i % 4 == 0 ? List.of() : List.of("t" + i, "");
         s.bf = Float.intBitsToFloat((i * 0x1357) << 16);
         s.nBf = i % 2 == 0 ? null : -s.bf;
+        s.p = new Point(-i, i / 3.0);
+        s.line = i % 3 == 0 ? List.of() : List.of(s.p, new Point(i, Double.MAX_VALUE));
+        s.multi = i % 2 == 0 ? List.of() : List.of(List.of(List.of(s.p, new Point(1, 1), s.p)), List.of());
         return s;
     }
 
@@ -164,7 +176,7 @@ class NativeReadEngineTest {
     }
 
     @Test
-    void simpleAggregateFunctionAndBFloat16ColumnsReadNative() {
+    void simpleAggregateFunctionBFloat16AndGeoColumnsReadNative() {
         assertSameRows(Simple.class, IntStream.range(0, ROWS).mapToObj(NativeReadEngineTest::simple).toList());
     }
 
