@@ -286,11 +286,7 @@ public final class NativeBlockReader {
         byte[] little = new byte[width];
         byte[] big = new byte[width];
         for (int i = 0; i < n; i++) {
-            in.bytes(little, width);
-            for (int b = 0; b < width; b++) {
-                big[b] = little[width - 1 - b];
-            }
-            out[i] = new BigDecimal(new BigInteger(big), scale);
+            out[i] = new BigDecimal(wideInteger(little, big, true), scale);
         }
     }
 
@@ -330,12 +326,21 @@ public final class NativeBlockReader {
         byte[] little = new byte[width];
         byte[] big = new byte[width];
         for (int i = 0; i < n; i++) {
-            in.bytes(little, width);
-            for (int b = 0; b < width; b++) {
-                big[b] = little[width - 1 - b];
-            }
-            out[i] = signed ? new BigInteger(big) : new BigInteger(1, big);
+            out[i] = wideInteger(little, big, signed);
         }
+    }
+
+    /**
+     * Read one little-endian integer of {@code little.length} bytes (two's complement when signed) through
+     * the caller's buffers: {@code big} takes the bytes reversed, as BigInteger wants them.
+     */
+    private BigInteger wideInteger(byte[] little, byte[] big, boolean signed) throws IOException {
+        int width = little.length;
+        in.bytes(little, width);
+        for (int b = 0; b < width; b++) {
+            big[b] = little[width - 1 - b];
+        }
+        return signed ? new BigInteger(big) : new BigInteger(1, big);
     }
 
     private static InetAddress address(byte[] bytes) {
