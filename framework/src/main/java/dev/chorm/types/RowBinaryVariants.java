@@ -1,7 +1,6 @@
 package dev.chorm.types;
 
 import dev.chorm.ChormException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -35,7 +34,6 @@ final class RowBinaryVariants {
     static ValueEncoder variant(DataType t) {
         List<DataType> variants = t.arguments();
         ValueEncoder[] encoders = variants.stream().map(RowBinaryEncoders::compile).toArray(ValueEncoder[]::new);
-        RowBinaryWriter scratch = new RowBinaryWriter(OutputStream.nullOutputStream(), 64);
         return (w, v) -> {
             if (v == null) {
                 w.writeInt8(255);
@@ -55,9 +53,11 @@ final class RowBinaryVariants {
                 encoders[best].encode(w, v);
                 return;
             }
+            // A trial writer per value: the encoder is cached and shared by concurrent inserts.
+            RowBinaryWriter trial = RowBinaryWriter.discarding();
             for (int i = 0; i < variants.size(); i++) {
                 try {
-                    encoders[i].encode(scratch, v);
+                    encoders[i].encode(trial, v);
                 } catch (ChormException | ClassCastException e) {
                     continue;
                 }
@@ -125,33 +125,25 @@ final class RowBinaryVariants {
         };
     }
 
+    /** The type a Dynamic value of each of these (final) classes is written as. */
+    private static final Map<Class<?>, DataType> DYNAMIC_TYPES = Map.ofEntries(
+            Map.entry(String.class, DataType.string()), Map.entry(Long.class, DataType.int64()),
+            Map.entry(Integer.class, DataType.int32()), Map.entry(Short.class, DataType.int16()),
+            Map.entry(Byte.class, DataType.int8()), Map.entry(Double.class, DataType.float64()),
+            Map.entry(Float.class, DataType.float32()), Map.entry(Boolean.class, DataType.bool()),
+            Map.entry(UUID.class, DataType.uuid()), Map.entry(LocalDate.class, DataType.date32()),
+            Map.entry(Instant.class, DataType.dateTime64(9, "UTC")));
+
     private static DataType typeOf(DataType dynamic, Object v) {
-        if (v instanceof CharSequence) {
+        DataType simple = DYNAMIC_TYPES.get(v.getClass());
+        if (simple != null) {
+            return simple;
+        } else if (v instanceof CharSequence) {
             return DataType.string();
-        } else if (v instanceof Long) {
-            return DataType.int64();
-        } else if (v instanceof Integer) {
-            return DataType.int32();
-        } else if (v instanceof Short) {
-            return DataType.int16();
-        } else if (v instanceof Byte) {
-            return DataType.int8();
-        } else if (v instanceof Double) {
-            return DataType.float64();
-        } else if (v instanceof Float) {
-            return DataType.float32();
-        } else if (v instanceof Boolean) {
-            return DataType.bool();
         } else if (v instanceof BigInteger) {
             return DataType.int256();
         } else if (v instanceof BigDecimal b) {
             return DataType.decimal(76, Math.max(0, b.scale()));
-        } else if (v instanceof UUID) {
-            return DataType.uuid();
-        } else if (v instanceof LocalDate) {
-            return DataType.date32();
-        } else if (v instanceof Instant) {
-            return DataType.dateTime64(9, "UTC");
         } else if (v instanceof List<?> list) {
             Object first = list.stream().filter(java.util.Objects::nonNull).map(o -> (Object) o).findFirst().orElse("");
             DataType element = typeOf(dynamic, first);

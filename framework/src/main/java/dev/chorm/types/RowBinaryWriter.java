@@ -53,8 +53,16 @@ public final class RowBinaryWriter implements Closeable, Flushable {
     }
 
     /**
+     * Return a writer that drops what it is given, to learn whether an encoder takes a value (it throws
+     * when not) without writing it anywhere; one per use, as writers are not thread-safe.
+     */
+    public static RowBinaryWriter discarding() {
+        return new RowBinaryWriter(OutputStream.nullOutputStream(), 64);
+    }
+
+    /**
      * Return the encoder of a field: {@link #encoder(DataType)}, with the rounding its {@code @Decimal}
-     * asks for.
+     * asks for on the Decimal its values are ({@link #valueType}).
      *
      * @param field the field or record component, for its declaration annotations
      */
@@ -65,13 +73,23 @@ public final class RowBinaryWriter implements Closeable, Flushable {
         if (d == null && field != null) {
             d = field.getAnnotation(dev.chorm.types.annotation.Decimal.class);
         }
-        if (d == null || d.rounding() == java.math.RoundingMode.UNNECESSARY || type.base().kind() != TypeKind.DECIMAL) {
+        DataType decimal = valueType(type);
+        if (d == null || d.rounding() == java.math.RoundingMode.UNNECESSARY || decimal.kind() != TypeKind.DECIMAL) {
             return e;
         }
         // The field asked for rounding: bring the value to the column's scale before the exact encoder sees it.
-        int scale = type.base().scale();
+        int scale = decimal.scale();
         java.math.RoundingMode mode = d.rounding();
         return (w, v) -> e.encode(w, v instanceof java.math.BigDecimal b ? b.setScale(scale, mode) : v);
+    }
+
+    /**
+     * Return the type of a field's single values in a column of {@code type}: the column's
+     * {@link DataType#readType()} without Nullable and LowCardinality, so Decimal(9, 2) for
+     * {@code SimpleAggregateFunction(max, Nullable(Decimal(9, 2)))}.
+     */
+    public static DataType valueType(DataType type) {
+        return type.readType().base();
     }
 
     /** Return the (cached) encoder for values of {@code type}. */

@@ -10,7 +10,9 @@ import java.time.LocalTime;
  *
  * <p>A field is a {@link Duration} (any value of the range) or a {@link LocalTime} (00:00:00 to
  * 23:59:59.999999999; reading a negative or a 24h-or-more value into it is an error naming the field).
- * Fraction digits beyond the precision are dropped, as for DateTime64. ClickHouse itself clamps a value
+ * Fraction digits beyond the precision are dropped, towards zero, as ClickHouse drops them from a Time64
+ * text and as a DateTime64 text drops them (measured on 26.5: {@code CAST('-00:00:01.2399' AS Time64(3))} is
+ * -00:00:01.239, {@code CAST(-1.5 AS Time)} is -00:00:01). ClickHouse itself clamps a value
  * out of range to the nearest end (measured on 26.5: 4,000,000 s is stored as 999:59:59); chorm refuses it.
  */
 final class TimeValues {
@@ -35,7 +37,10 @@ final class TimeValues {
             throw RowBinaryEncoders.cannot(t, v, "out of range -999:59:59..999:59:59");
         }
         int precision = t.kind() == TypeKind.TIME ? 0 : t.precision();
-        long ticks = d.getSeconds() * Temporals.POWERS[precision] + d.getNano() / Temporals.POWERS[9 - precision];
+        // Truncate the magnitude: a Duration's fields floor (-1.5 s is -2 s + 500 ms), the engine drops digits.
+        Duration abs = d.abs();
+        long magnitude = abs.getSeconds() * Temporals.POWERS[precision] + abs.getNano() / Temporals.POWERS[9 - precision];
+        long ticks = d.isNegative() ? -magnitude : magnitude;
         long max = (MAX_SECONDS + 1) * Temporals.POWERS[precision] - 1;
         if (ticks > max || ticks < -max) {
             throw RowBinaryEncoders.cannot(t, v, "out of range -999:59:59..999:59:59");

@@ -42,11 +42,16 @@ public final class NativeBlockReader {
 
     /**
      * Return whether columns of {@code type} can be decoded: Int8 to Int256, UInt8 to UInt256, Float32,
-     * Float64, Bool, String, FixedString, UUID, IPv4, IPv6, Date, Date32, DateTime, DateTime64, Enum8,
-     * Enum16, Decimal of any precision, their Nullable and LowCardinality forms, and Arrays, Maps and
-     * Tuples (nested too) of all these. Not JSON, Variant, Dynamic or other types chorm does not map.
+     * Float64, BFloat16, Bool, String, FixedString, UUID, IPv4, IPv6, Date, Date32, DateTime, DateTime64,
+     * Enum8, Enum16, Decimal of any precision, their Nullable and LowCardinality forms, Arrays, Maps and
+     * Tuples (nested too) of all these, a SimpleAggregateFunction of any of them and the geo types (as
+     * {@link NativeValues#wire} lays them out). Not JSON, Variant, Dynamic or other types chorm does not map.
      */
     public static boolean decodable(DataType type) {
+        DataType wire = NativeValues.wire(type);
+        if (wire != type) {
+            return decodable(wire);
+        }
         return switch (type.kind()) {
             case NULLABLE -> scalar(type.inner());
             case LOW_CARDINALITY -> scalar(type.base());
@@ -60,7 +65,7 @@ public final class NativeBlockReader {
     private static boolean scalar(DataType t) {
         return switch (t.kind()) {
             case INT8, INT16, INT32, INT64, INT128, INT256, UINT8, UINT16, UINT32, UINT64, UINT128, UINT256, FLOAT32,
-                 FLOAT64, BOOL, STRING, FIXED_STRING, UUID, IPV4, IPV6, DATE, DATE32, DATETIME, DATETIME64, ENUM8,
+                 FLOAT64, BFLOAT16, BOOL, STRING, FIXED_STRING, UUID, IPV4, IPV6, DATE, DATE32, DATETIME, DATETIME64, ENUM8,
                  ENUM16, DECIMAL -> true;
             default -> false;
         };
@@ -125,6 +130,11 @@ public final class NativeBlockReader {
      * one (the key version, at any depth: inside an Array, a Map or a Tuple too), in the order of the types.
      */
     private void prefix(DataType type) throws IOException {
+        DataType wire = NativeValues.wire(type);
+        if (wire != type) {
+            prefix(wire);
+            return;
+        }
         switch (type.kind()) {
             case LOW_CARDINALITY -> {
                 long version = in.i64();
@@ -149,48 +159,54 @@ public final class NativeBlockReader {
     }
 
     private void read(NativeValues v, DataType type, int n) throws IOException {
-        if (type.kind() == TypeKind.NULLABLE) {
-            v.nulls = capacity(v.nulls, n);
-            byte[] map = new byte[n];
-            in.bytes(map, n);
+        DataType wire = NativeValues.wire(type);
+        if (wire != type) {
+            read(v, wire, n);
+            return;
+        }
+        if (type.kind() != TypeKind.NULLABLE) {
+            v.nulls = null;
+        }
+        switch (type.kind()) {
+            case NULLABLE -> nullable(v, type, n);
+            case LOW_CARDINALITY -> lowCardinality(v, type, n);
+            case ARRAY -> array(v, type, n);
+            case MAP -> map(v, type, n);
+            case TUPLE -> tuple(v, type, n);
+            default -> values(v, type, n);
+        }
+    }
+
+    /** Nullable(T): the null map (a byte a row, 1 for NULL), then the values of T, a default under each NULL. */
+    private void nullable(NativeValues v, DataType type, int n) throws IOException {
+        v.nulls = capacity(v.nulls, n);
+        byte[] map = new byte[n];
+        in.bytes(map, n);
+        for (int i = 0; i < n; i++) {
+            v.nulls[i] = map[i] != 0;
+        }
+        values(v, type.inner(), n);
+        if (v.objects != null) {
             for (int i = 0; i < n; i++) {
-                v.nulls[i] = map[i] != 0;
-            }
-            values(v, type.inner(), n);
-            if (v.objects != null) {
-                for (int i = 0; i < n; i++) {
-                    if (v.nulls[i]) {
-                        v.objects[i] = null;
-                    }
+                if (v.nulls[i]) {
+                    v.objects[i] = null;
                 }
             }
-        } else if (type.kind() == TypeKind.LOW_CARDINALITY) {
-            v.nulls = null;
-            lowCardinality(v, type, n);
-        } else if (type.kind() == TypeKind.ARRAY) {
-            v.nulls = null;
-            array(v, type, n);
-        } else if (type.kind() == TypeKind.MAP) {
-            v.nulls = null;
-            map(v, type, n);
-        } else if (type.kind() == TypeKind.TUPLE) {
-            v.nulls = null;
-            tuple(v, type, n);
-        } else {
-            v.nulls = null;
-            values(v, type, n);
         }
     }
 
     private void values(NativeValues v, DataType t, int n) throws IOException {
         switch (t.kind()) {
-            case FLOAT64, FLOAT32 -> {
+            case FLOAT64, FLOAT32, BFLOAT16 -> {
                 v.doubles = v.doubles == null || v.doubles.length < n ? new double[n] : v.doubles;
                 long[] bits = v.longs = capacity(v.longs, n);
                 boolean f64 = t.kind() == TypeKind.FLOAT64;
-                in.integers(bits, n, f64 ? 8 : 4, false);
+                boolean bf16 = t.kind() == TypeKind.BFLOAT16;
+                in.integers(bits, n, f64 ? 8 : bf16 ? 2 : 4, false);
+                // A BFloat16 is the upper 16 bits of a Float32.
+                int shift = bf16 ? 16 : 0;
                 for (int i = 0; i < n; i++) {
-                    v.doubles[i] = f64 ? Double.longBitsToDouble(bits[i]) : Float.intBitsToFloat((int) bits[i]);
+                    v.doubles[i] = f64 ? Double.longBitsToDouble(bits[i]) : Float.intBitsToFloat((int) bits[i] << shift);
                 }
             }
             case STRING -> {
@@ -270,11 +286,7 @@ public final class NativeBlockReader {
         byte[] little = new byte[width];
         byte[] big = new byte[width];
         for (int i = 0; i < n; i++) {
-            in.bytes(little, width);
-            for (int b = 0; b < width; b++) {
-                big[b] = little[width - 1 - b];
-            }
-            out[i] = new BigDecimal(new BigInteger(big), scale);
+            out[i] = new BigDecimal(wideInteger(little, big, true), scale);
         }
     }
 
@@ -314,12 +326,21 @@ public final class NativeBlockReader {
         byte[] little = new byte[width];
         byte[] big = new byte[width];
         for (int i = 0; i < n; i++) {
-            in.bytes(little, width);
-            for (int b = 0; b < width; b++) {
-                big[b] = little[width - 1 - b];
-            }
-            out[i] = signed ? new BigInteger(big) : new BigInteger(1, big);
+            out[i] = wideInteger(little, big, signed);
         }
+    }
+
+    /**
+     * Read one little-endian integer of {@code little.length} bytes (two's complement when signed) through
+     * the caller's buffers: {@code big} takes the bytes reversed, as BigInteger wants them.
+     */
+    private BigInteger wideInteger(byte[] little, byte[] big, boolean signed) throws IOException {
+        int width = little.length;
+        in.bytes(little, width);
+        for (int b = 0; b < width; b++) {
+            big[b] = little[width - 1 - b];
+        }
+        return signed ? new BigInteger(big) : new BigInteger(1, big);
     }
 
     private static InetAddress address(byte[] bytes) {

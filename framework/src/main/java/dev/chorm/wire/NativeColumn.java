@@ -5,7 +5,6 @@ import dev.chorm.types.DataType;
 import dev.chorm.types.RowBinaryWriter;
 import dev.chorm.types.TypeKind;
 import dev.chorm.types.ValueEncoder;
-import java.io.OutputStream;
 import java.util.function.Function;
 
 /**
@@ -98,7 +97,7 @@ public abstract class NativeColumn {
 
     /** Throw the RowBinary encoder's own error for {@code value}, or {@code fallback} when it has none. */
     final ChormException rejected(Object value, String fallback) {
-        RowBinaryWriter.encoder(type).encode(new RowBinaryWriter(OutputStream.nullOutputStream(), 64), value);
+        RowBinaryWriter.encoder(type).encode(RowBinaryWriter.discarding(), value);
         return new ChormException("Cannot write " + value + " as " + type.sql() + ": " + fallback);
     }
 

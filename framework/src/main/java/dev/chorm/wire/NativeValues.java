@@ -11,11 +11,12 @@ import java.util.Map;
 /**
  * The values of one column of a block read by {@link NativeBlockReader}, by row: integers, dates
  * (days), DateTime (seconds), DateTime64 (ticks of its precision) and Bool (0 or 1) as longs;
- * Float32 and Float64 as doubles; String and UUID as objects; Enum8 and Enum16 as their values
+ * Float32, BFloat16 and Float64 as doubles; String and UUID as objects; Enum8 and Enum16 as their values
  * (longs) and labels (objects); Decimal as BigDecimals; UInt64 as longs (its 64 bits), the wider
  * integers as BigIntegers; FixedString as Strings; IPv4 and IPv6 as InetAddresses; Array as
  * unmodifiable Lists of the elements' {@link #value plain values}, Map as LinkedHashMaps of them,
- * Tuple as Object[]s of them; LowCardinality as its keys' plain values; a null map for Nullable columns.
+ * Tuple as Object[]s of them; LowCardinality as its keys' plain values; a null map for Nullable columns;
+ * SimpleAggregateFunction as its argument, the geo types as their structure ({@link #wire}).
  */
 public final class NativeValues {
     final DataType type;
@@ -38,9 +39,10 @@ public final class NativeValues {
 
     NativeValues(DataType type) {
         this.type = type;
-        DataType base = type.base();
+        DataType wire = wire(type);
+        DataType base = wire.base();
         this.kind = base.kind();
-        this.lowCardinality = type.kind() == TypeKind.LOW_CARDINALITY;
+        this.lowCardinality = wire.kind() == TypeKind.LOW_CARDINALITY;
         int precision = kind == TypeKind.DATETIME64 ? base.precision() : 0;
         this.scale = TEN[precision];
         this.nanos = TEN[9 - precision];
@@ -50,18 +52,28 @@ public final class NativeValues {
     private static final long[] TEN = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
         100_000_000L, 1_000_000_000L};
 
+    /**
+     * Return the type whose layout a Native column of {@code type} has: the argument of a
+     * SimpleAggregateFunction (whose values are plain values of it), the structure of a geo type
+     * ({@code Point} is {@code Tuple(Float64, Float64)}, {@code Ring} {@code Array(Point)}...), {@code type} otherwise.
+     */
+    static DataType wire(DataType type) {
+        TypeKind k = type.kind();
+        return k == TypeKind.SIMPLE_AGGREGATE_FUNCTION || k.isGeo() ? type.readType() : type;
+    }
+
     /** Return the label of enum value {@code value}, or null when the type has none. */
     String label(int value) {
         if (labels == null) {
             labels = new HashMap<>();
-            type.base().enumEntries().forEach(e -> labels.put(e.value(), e.label()));
+            wire(type).base().enumEntries().forEach(e -> labels.put(e.value(), e.label()));
         }
         return labels.get(value);
     }
 
     /**
      * Return row {@code row} as a plain Java value, null for NULL: integers as Long (UInt64 and wider as
-     * BigInteger), Float32 as Float, Float64 as Double, Bool as Boolean, Date and Date32 as LocalDate, DateTime and DateTime64 as
+     * BigInteger), Float32 and BFloat16 as Float, Float64 as Double, Bool as Boolean, Date and Date32 as LocalDate, DateTime and DateTime64 as
      * Instant, enums as their labels, the rest as {@link #getObject}. These are the values the JDBC
      * driver returns (up to the boxing of integers and the zone of date-times), so a field's converter
      * takes either.
@@ -75,7 +87,7 @@ public final class NativeValues {
         }
         return switch (kind) {
             case FLOAT64 -> doubles[row];
-            case FLOAT32 -> (float) doubles[row];
+            case FLOAT32, BFLOAT16 -> (float) doubles[row];
             case BOOL -> longs[row] != 0;
             case DATE, DATE32 -> LocalDate.ofEpochDay(longs[row]);
             case DATETIME -> Instant.ofEpochSecond(longs[row]);
@@ -104,7 +116,7 @@ public final class NativeValues {
         return longs[row];
     }
 
-    /** Return the value of row {@code row} of a Float32 or Float64 column. */
+    /** Return the value of row {@code row} of a Float32, BFloat16 or Float64 column. */
     public double getDouble(int row) {
         return doubles[row];
     }

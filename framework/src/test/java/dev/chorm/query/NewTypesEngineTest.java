@@ -28,10 +28,19 @@ class NewTypesEngineTest {
     private static final Duration TIME_MAX = Duration.ofSeconds(999 * 3600 + 59 * 60 + 59);
     private static Database db;
 
+    /** Times inside SimpleAggregateFunction columns, read back through the same Time text as plain ones. */
+    @dev.chorm.model.engine.MergeTree(orderBy = "row")
+    public static class SimpleTimes {
+        public int row;
+        @dev.chorm.types.annotation.SimpleAggregateFunction("min") @dev.chorm.types.annotation.Time public Duration t;
+        @dev.chorm.types.annotation.SimpleAggregateFunction("max") @dev.chorm.types.annotation.Nullable
+        @dev.chorm.types.annotation.Time64(3) public Duration t3;
+    }
+
     @BeforeAll
     static void open() {
         db = EngineSupport.open("newtypes");
-        db.createTables(ShapeTypes.class, VariantTypes.class, GeoOnly.class);
+        db.createTables(ShapeTypes.class, VariantTypes.class, GeoOnly.class, SimpleTimes.class);
     }
 
     @AfterAll
@@ -142,6 +151,42 @@ class NewTypesEngineTest {
     }
 
     @Test
+    void extraFractionDigitsAreDroppedAsTheEngineDropsThem() {
+        db.execute("TRUNCATE TABLE shape_types");
+        ShapeTypes negative = new ShapeTypes();
+        negative.row = 0;
+        negative.t = Duration.ofMillis(-1500);
+        negative.t3 = Duration.ofNanos(-1_239_900_000);
+        negative.tod = LocalTime.MIDNIGHT;
+        negative.p = new Point(0, 0);
+        ShapeTypes positive = new ShapeTypes();
+        positive.row = 1;
+        positive.t = Duration.ofMillis(1500);
+        positive.t3 = Duration.ofNanos(1_239_900_000);
+        positive.tod = LocalTime.MIDNIGHT;
+        positive.p = new Point(0, 0);
+        db.objects(ShapeTypes.class).bulkCreate(List.of(negative, positive));
+        // What the engine makes of the same values with extra digits (measured on 26.5: -1.5 s is -00:00:01 and
+        // -1.2399 s is -00:00:01.239, towards zero, as a DateTime64 text drops its extra digits).
+        assertThat(db.query("SELECT toString(t) AS t, toString(CAST(if(row = 0, -1.5, 1.5) AS Time))"
+                + " AS engineT, toString(t3) AS t3, toString(CAST(if(row = 0, '-00:00:01.2399', '00:00:01.2399')"
+                + " AS Time64(3))) AS engineT3 FROM shape_types ORDER BY row")).containsExactly(
+                Map.of("t", "-00:00:01", "engineT", "-00:00:01", "t3", "-00:00:01.239", "engineT3", "-00:00:01.239"),
+                Map.of("t", "00:00:01", "engineT", "00:00:01", "t3", "00:00:01.239", "engineT3", "00:00:01.239"));
+    }
+
+    @Test
+    void simpleAggregateFunctionTimesReadExactly() {
+        SimpleTimes s = new SimpleTimes();
+        s.t = TIME_MAX.negated();
+        s.t3 = Duration.ofHours(100).plusMillis(250);
+        db.objects(SimpleTimes.class).bulkCreate(List.of(s));
+        SimpleTimes back = db.objects(SimpleTimes.class).get();
+        assertThat(List.of(back.t, back.t3)).containsExactly(s.t, s.t3);
+        assertThat(db.objects(SimpleTimes.class).values("t", "t3").fetch()).containsExactly(Map.of("t", s.t, "t3", s.t3));
+    }
+
+    @Test
     void outOfRangeTimesAreRefusedNotClamped() {
         ShapeTypes r = shapeRows().get(0);
         r.t = TIME_MAX.plusSeconds(1);
@@ -151,7 +196,7 @@ class NewTypesEngineTest {
     }
 
     @Test
-    void nativeReadsFallBackForTypesTheyCannotDecode() {
+    void geoAndBFloat16ColumnsReadBackThroughNative() {
         db.execute("TRUNCATE TABLE geo_only");
         GeoOnly g = new GeoOnly();
         g.row = 1;
@@ -207,6 +252,43 @@ class NewTypesEngineTest {
                 java.util.UUID.fromString("00000000-0000-0000-0000-000000000001"));
         assertThat(back).extracting(r -> r.small).containsExactly(42L, "s", true, null, List.of("a", "b"),
                 Arrays.asList(1L, null), -1);
+    }
+
+    @Test
+    void concurrentInsertsShareAVariantEncoder() throws Exception {
+        db.execute("TRUNCATE TABLE variant_types");
+        // A UUID is no variant's own class: the encoder tries each variant in turn (Array(String) and Float64
+        // refuse it, String takes its text), so every row goes through a trial encode of 37 bytes.
+        int threads = 4;
+        int perThread = 20_000;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> inserts = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t * perThread;
+                inserts.add(pool.submit(() -> {
+                    List<VariantTypes> rows = new java.util.ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        VariantTypes v = new VariantTypes();
+                        v.row = first + i;
+                        v.v = new java.util.UUID(0, i % 2);
+                        rows.add(v);
+                    }
+                    db.objects(VariantTypes.class).bulkCreate(rows);
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : inserts) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(db.query("SELECT variantType(v) AS vt, v.String AS s, count() AS n FROM variant_types"
+                + " GROUP BY vt, s ORDER BY s")).containsExactly(
+                Map.of("vt", "String", "s", "00000000-0000-0000-0000-000000000000", "n",
+                        BigInteger.valueOf(threads * perThread / 2)),
+                Map.of("vt", "String", "s", "00000000-0000-0000-0000-000000000001", "n",
+                        BigInteger.valueOf(threads * perThread / 2)));
     }
 
     @Test

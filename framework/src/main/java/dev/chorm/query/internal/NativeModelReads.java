@@ -158,7 +158,7 @@ final class NativeModelReads {
         if (c == null || c == Object.class) {
             return false;
         }
-        DataType t = type.base();
+        DataType t = type.readType().base();
         switch (t.kind()) {
             case ARRAY -> {
                 AnnotatedType element = java instanceof AnnotatedArrayType a && c != byte[].class
@@ -297,11 +297,15 @@ final class NativeModelReads {
 
     /** Return the filler of {@code field} from a column of {@code type}, or null when there is no exact one. */
     private static Filler exact(DataType type, Field field) {
+        if (!NativeBlockReader.decodable(type)) {
+            return null;
+        }
         Class<?> j = field.getType();
-        DataType base = type.base();
+        DataType values = type.readType(); // a SimpleAggregateFunction's values are its argument's
+        DataType base = values.base();
         TypeKind k = base.kind();
         boolean nullable = type.isNullable();
-        if (type.kind() == TypeKind.LOW_CARDINALITY && k != TypeKind.STRING || !NativeBlockReader.decodable(type)) {
+        if (values.kind() == TypeKind.LOW_CARDINALITY && k != TypeKind.STRING) {
             return null;
         }
         int width = k.isInteger() ? k.byteWidth() + (k.isUnsigned() ? 1 : 0) : 0; // bytes a signed Java type needs

@@ -28,6 +28,7 @@ import java.util.List;
  * <li>An AggregateFunction column: the driver cannot read an aggregation state, and the field holds
  *     the finalized value, so the column is read as {@code finalizeAggregation(column)}.</li>
  * </ul>
+ * A SimpleAggregateFunction column is read in the form of its argument.
  * Only the SELECT list of a query that reads rows uses these forms; subqueries keep the plain column.
  */
 final class WireForm {
@@ -43,9 +44,11 @@ final class WireForm {
         if (type.kind() == TypeKind.AGGREGATE_FUNCTION) {
             return new Finalize(column, type.readType());
         }
-        DataType wire = hasIpv6Array(type) ? withoutIpv6(type) : type;
+        // The values' type: a SimpleAggregateFunction's values are its argument's, read as the argument's are.
+        DataType values = type.readType();
+        DataType wire = hasIpv6Array(values) ? withoutIpv6(values) : values;
         wire = withoutTime(wire);
-        return wire.equals(type) ? column : new Cast(column, wire);
+        return wire.equals(values) ? column : new Cast(column, wire);
     }
 
     /** Return {@code type} with Time and Time64 replaced by String at any depth, keeping the containers around them. */

@@ -11,7 +11,6 @@ import dev.chorm.types.RowBinaryWriter;
 import dev.chorm.types.TypeKind;
 import dev.chorm.types.ValueEncoder;
 import dev.chorm.wire.NativeBlock;
-import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.invoke.MethodHandle;
 import java.time.Instant;
@@ -193,7 +192,7 @@ final class InsertPlan {
             try {
                 Object value = f.get(row);
                 if (value != null || !defaultable[i]) {
-                    encoders[i].encode(new RowBinaryWriter(OutputStream.nullOutputStream(), 64), value);
+                    encoders[i].encode(RowBinaryWriter.discarding(), value);
                 }
             } catch (RuntimeException fieldFailure) {
                 return meta.modelClass().getSimpleName() + "." + f.javaName() + ": " + reason(fieldFailure);

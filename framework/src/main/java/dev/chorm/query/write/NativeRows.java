@@ -68,8 +68,9 @@ final class NativeRows {
 
     private static NativeColumn nativeColumn(ModelField f) {
         DataType type = f.column().type();
-        // As RowBinaryWriter.encoder(type, field, javaType): a @Decimal rounding applies to the column's base Decimal.
-        Function<DataType, ValueEncoder> scalars = t -> t.equals(type.base())
+        // As RowBinaryWriter.encoder(type, field, javaType): a @Decimal rounding applies to the Decimal of the values.
+        DataType values = RowBinaryWriter.valueType(type);
+        Function<DataType, ValueEncoder> scalars = t -> t.equals(values)
                 ? RowBinaryWriter.encoder(t, f.element(), f.annotatedType()) : RowBinaryWriter.encoder(t);
         return NativeColumn.of(type, scalars);
     }

@@ -7,16 +7,21 @@ import dev.chorm.db.Database;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.model.Table;
 import dev.chorm.model.engine.MergeTree;
+import dev.chorm.types.annotation.BFloat16;
 import dev.chorm.types.annotation.Date;
+import dev.chorm.types.annotation.LineString;
+import dev.chorm.types.annotation.MultiPolygon;
 import dev.chorm.types.annotation.DateTime;
 import dev.chorm.types.annotation.DateTime64;
 import dev.chorm.types.annotation.LowCardinality;
 import dev.chorm.types.annotation.Nullable;
+import dev.chorm.types.annotation.SimpleAggregateFunction;
 import dev.chorm.types.annotation.UInt16;
 import dev.chorm.types.annotation.UInt32;
 import dev.chorm.types.annotation.UInt8;
 import dev.chorm.QueryException;
 import dev.chorm.testing.TestEngine;
+import dev.chorm.types.geo.Point;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -69,12 +74,33 @@ class NativeReadEngineTest {
         @Nullable public UUID nUuid;
     }
 
+    /**
+     * SimpleAggregateFunction, BFloat16 and geo columns, whose values travel as their argument's, as half
+     * a Float32 and as Tuples and Arrays of Float64.
+     */
+    @Table(name = "native_simple")
+    @MergeTree(orderBy = "id")
+    static class Simple {
+        public long id;
+        @SimpleAggregateFunction("sum") public long hits;
+        @SimpleAggregateFunction("max") @Nullable public Integer peak;
+        @SimpleAggregateFunction("anyLast") @LowCardinality public String browser = "";
+        @SimpleAggregateFunction("anyLast") @LowCardinality @Nullable public String referrer;
+        @SimpleAggregateFunction("groupArrayArray") public List<String> tags = List.of();
+        @BFloat16 public float bf;
+        @BFloat16 @Nullable public Float nBf;
+        public Point p = new Point(0, 0);
+        @LineString public List<Point> line = List.of();
+        @MultiPolygon public List<List<List<Point>>> multi = List.of();
+    }
+
     @BeforeAll
     static void open() {
         String name = TestEngine.freshDatabase("native_read");
         db = Database.open("test", TestEngine.shared().jdbcUrl(name), TestEngine.shared().jdbcProperties(), Map.of());
-        db.createTables(Wide.class);
+        db.createTables(Wide.class, Simple.class);
         db.objects(Wide.class).bulkCreate(IntStream.range(0, ROWS).mapToObj(NativeReadEngineTest::row).toList());
+        db.objects(Simple.class).bulkCreate(IntStream.range(0, ROWS).mapToObj(NativeReadEngineTest::simple).toList());
     }
 
     @AfterAll
@@ -127,21 +153,46 @@ class NativeReadEngineTest {
         return w;
     }
 
+    static Simple simple(int i) {
+        Simple s = new Simple();
+        s.id = i;
+        s.hits = i % 2 == 0 ? Long.MIN_VALUE + i : Long.MAX_VALUE - i;
+        s.peak = i % 3 == 0 ? null : -i;
+        s.browser = "b" + (i % 300);
+        s.referrer = i % 5 == 0 ? null : "r" + (i % 400);
+        s.tags = i % 4 == 0 ? List.of() : List.of("t" + i, "");
+        s.bf = Float.intBitsToFloat((i * 0x1357) << 16);
+        s.nBf = i % 2 == 0 ? null : -s.bf;
+        s.p = new Point(-i, i / 3.0);
+        s.line = i % 3 == 0 ? List.of() : List.of(s.p, new Point(i, Double.MAX_VALUE));
+        s.multi = i % 2 == 0 ? List.of() : List.of(List.of(List.of(s.p, new Point(1, 1), s.p)), List.of());
+        return s;
+    }
+
     @Test
     void nativeReadsGiveTheObjectsJdbcGivesInSmallBlocks() {
-        Query q = Query.of(ModelMeta.of(Wide.class));
+        assertSameRows(Wide.class, IntStream.range(0, ROWS).mapToObj(NativeReadEngineTest::row)
+                .sorted(java.util.Comparator.comparingLong(w -> w.id)).toList());
+    }
+
+    @Test
+    void simpleAggregateFunctionBFloat16AndGeoColumnsReadNative() {
+        assertSameRows(Simple.class, IntStream.range(0, ROWS).mapToObj(NativeReadEngineTest::simple).toList());
+    }
+
+    /** Assert that the Native path, the JDBC path and fetch() (Native) read {@code written} (ordered by id) back. */
+    private static <T> void assertSameRows(Class<T> model, List<T> written) {
+        Query q = Query.of(ModelMeta.of(model));
         SqlCompiler.Compiled c = SqlCompiler.compile(q);
         String sql = c.sql() + " ORDER BY id SETTINGS max_block_size = 100";
         assertThat(NativeModelReads.applies(q.meta(), c)).isTrue();
-        List<Wide> viaNative;
-        try (Stream<Wide> rows = NativeModelReads.stream(db.client(), sql, q.meta(), c)) {
+        List<T> viaNative;
+        try (Stream<T> rows = NativeModelReads.stream(db.client(), sql, q.meta(), c)) {
             assertThat(rows).isNotNull();
             viaNative = rows.toList();
         }
-        List<Wide> viaJdbc = new QueryRunner(db.dataSource()).list(sql, q, c, RowShapes.model());
-        List<Wide> written = IntStream.range(0, ROWS).mapToObj(NativeReadEngineTest::row)
-                .sorted(java.util.Comparator.comparingLong(w -> w.id)).toList();
-        List<Wide> viaApi = db.objects(Wide.class).orderBy("id").fetch(); // the Native path for this model
+        List<T> viaJdbc = new QueryRunner(db.dataSource()).list(sql, q, c, RowShapes.model());
+        List<T> viaApi = db.objects(model).orderBy("id").fetch(); // the Native path for this model
         assertThat(viaNative).hasSize(ROWS);
         assertThat(viaJdbc).hasSize(ROWS);
         assertThat(viaApi).hasSize(ROWS);

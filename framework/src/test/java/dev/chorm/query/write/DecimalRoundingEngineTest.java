@@ -8,6 +8,9 @@ import dev.chorm.db.Database;
 import dev.chorm.model.Model;
 import dev.chorm.model.engine.MergeTree;
 import dev.chorm.types.annotation.Decimal;
+import dev.chorm.types.annotation.Dynamic;
+import dev.chorm.types.annotation.Nullable;
+import dev.chorm.types.annotation.SimpleAggregateFunction;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -30,11 +33,31 @@ class DecimalRoundingEngineTest {
     @MergeTree(orderBy = "amount")
     public record Amount(@Decimal(precision = 9, scale = 1, rounding = RoundingMode.DOWN) BigDecimal amount) { }
 
+    /** A rounding Decimal inside SimpleAggregateFunction columns, written as Native. */
+    @MergeTree(orderBy = "id")
+    public static class Totals extends Model {
+        @SimpleAggregateFunction("sum") @Decimal(precision = 38, scale = 2, rounding = RoundingMode.HALF_EVEN)
+        public BigDecimal total = BigDecimal.ZERO;
+        @SimpleAggregateFunction("max") @Nullable @Decimal(precision = 9, scale = 1, rounding = RoundingMode.DOWN)
+        public BigDecimal peak;
+    }
+
+    /** The same columns beside a Dynamic one, which makes the model's INSERT RowBinary. */
+    @MergeTree(orderBy = "id")
+    public static class DynamicTotals extends Model {
+        @SimpleAggregateFunction("sum") @Decimal(precision = 38, scale = 2, rounding = RoundingMode.HALF_EVEN)
+        public BigDecimal total = BigDecimal.ZERO;
+        @SimpleAggregateFunction("max") @Nullable @Decimal(precision = 9, scale = 1, rounding = RoundingMode.DOWN)
+        public BigDecimal peak;
+        @Dynamic public Object note;
+    }
+
     private static Database db;
 
     @BeforeAll
     static void open() {
-        db = WriteTesting.open("decimals", Map.of(), Price.class, Amount.class);
+        db = WriteTesting.open("decimals", Map.of(), Price.class, Amount.class, Totals.class,
+                DynamicTotals.class);
     }
 
     @AfterAll
@@ -59,5 +82,21 @@ class DecimalRoundingEngineTest {
                 new BigDecimal("1.00"), new BigDecimal("1.01"));
         db.objects(Amount.class).create(new Amount(new BigDecimal("2.99")));
         assertThat(db.objects(Amount.class).get().amount()).isEqualByComparingTo("2.9");
+    }
+
+    @Test
+    void aSimpleAggregateFunctionOfDecimalRoundsAsTheFieldAsks() {
+        Totals t = new Totals();
+        t.total = new BigDecimal("1.005");
+        t.peak = new BigDecimal("2.99");
+        db.objects(Totals.class).bulkCreate(List.of(t));
+        Totals back = db.objects(Totals.class).get();
+        assertThat(List.of(back.total, back.peak)).containsExactly(new BigDecimal("1.00"), new BigDecimal("2.9"));
+        DynamicTotals d = new DynamicTotals();
+        d.total = new BigDecimal("1.015");
+        d.peak = new BigDecimal("-2.99");
+        db.objects(DynamicTotals.class).bulkCreate(List.of(d));
+        DynamicTotals dBack = db.objects(DynamicTotals.class).get();
+        assertThat(List.of(dBack.total, dBack.peak)).containsExactly(new BigDecimal("1.02"), new BigDecimal("-2.9"));
     }
 }
