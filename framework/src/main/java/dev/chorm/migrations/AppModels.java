@@ -1,16 +1,20 @@
 package dev.chorm.migrations;
 
 import dev.chorm.MigrationException;
+import dev.chorm.ModelDefinitionException;
 import dev.chorm.migrations.operations.ProjectState;
 import dev.chorm.model.Model;
+import dev.chorm.model.ModelChecks;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.model.Table;
+import dev.chorm.model.TableSpec;
 import dev.chorm.model.engine.EngineAnnotation;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -87,7 +91,10 @@ public final class AppModels {
         return apps.getOrDefault(label, List.of());
     }
 
-    /** Return the models as a project state: each model named by its class's simple name (checking every model). */
+    /**
+     * Return the models as a project state: each model named by its class's simple name (checking every model,
+     * and the models together: {@link ModelChecks#checkTogether}).
+     */
     public ProjectState state() {
         ProjectState state = new ProjectState();
         apps.forEach((label, classes) -> {
@@ -99,6 +106,12 @@ public final class AppModels {
                 state.putModel(label, type.getSimpleName(), ModelMeta.of(type).table());
             }
         });
+        Map<String, TableSpec> tables = new LinkedHashMap<>();
+        state.asMap().forEach((app, models) -> models.forEach((model, table) -> tables.put(app + "." + model, table)));
+        List<String> problems = ModelChecks.checkTogether(tables);
+        if (!problems.isEmpty()) {
+            throw new ModelDefinitionException(String.join("\n", problems));
+        }
         return state;
     }
 }

@@ -6,7 +6,9 @@ import dev.chorm.sql.SqlLexer;
 import dev.chorm.types.DataType;
 import dev.chorm.types.TypeKind;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Find models that ClickHouse would reject, before any SQL is sent.
@@ -23,16 +25,27 @@ public final class ModelChecks {
     /** Check every model and throw one {@link ModelDefinitionException} listing all problems found. */
     public static void check(Class<?>... models) {
         List<String> messages = new ArrayList<>();
+        Map<String, TableSpec> tables = new LinkedHashMap<>();
         for (Class<?> model : models) {
             try {
-                ModelMeta.of(model);
+                tables.put(model.getSimpleName(), ModelMeta.of(model).table());
             } catch (ModelDefinitionException e) {
                 messages.add(e.getMessage());
             }
         }
+        messages.addAll(checkTogether(tables));
         if (!messages.isEmpty()) {
             throw new ModelDefinitionException(String.join("\n", messages));
         }
+    }
+
+    /**
+     * Return the problems that only show when models are taken together, one message each naming the models
+     * (the keys of {@code tables}, such as {@code app.Model}): two refreshable views that replace the rows of the same
+     * {@code TO} table. Empty when there are none.
+     */
+    public static List<String> checkTogether(Map<String, TableSpec> tables) {
+        return ViewChecks.checkRefreshTargets(tables);
     }
 
     /**
