@@ -1,7 +1,6 @@
 package dev.chorm.model;
 
 import dev.chorm.ModelDefinitionException;
-import dev.chorm.model.engine.EngineAnnotation;
 import dev.chorm.sql.SqlLexer;
 import dev.chorm.types.DataType;
 import dev.chorm.types.TypeKind;
@@ -61,8 +60,7 @@ public final class ModelChecks {
         for (Class<?> model : models) {
             TableSpec t = ModelMeta.of(model).table();
             String name = model.getSimpleName();
-            boolean annotated = t.isDictionary() || java.util.Arrays.stream(model.getAnnotations())
-                    .anyMatch(a -> a.annotationType().isAnnotationPresent(EngineAnnotation.class));
+            boolean annotated = t.isDictionary() || !EngineReader.engines(model).isEmpty();
             String order = t.orderBy().isEmpty() ? "tuple()" : String.join(", ", t.orderBy());
             if (t.isView() && !t.engine().isMergeTreeFamily()) {
                 continue; // a view, or a materialized view writing TO another table: no storage of its own

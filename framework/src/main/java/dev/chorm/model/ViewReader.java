@@ -1,7 +1,6 @@
 package dev.chorm.model;
 
 import dev.chorm.ModelDefinitionException;
-import dev.chorm.model.engine.EngineAnnotation;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -149,7 +148,7 @@ final class ViewReader {
         }
         boolean model = Model.class.isAssignableFrom(c) || c.isAnnotationPresent(Table.class) || isView(c)
                 || c.isAnnotationPresent(Dictionary.class)
-                || Arrays.stream(c.getAnnotations()).anyMatch(a -> a.annotationType().isAnnotationPresent(EngineAnnotation.class));
+                || !EngineReader.engines(c).isEmpty();
         if (!model) {
             problems.add("%s: %s %s is not a model; name a model class (one with @Table, an engine annotation, @View or"
                     + " @MaterializedView, or extending Model).", owner, role, c.getSimpleName());
