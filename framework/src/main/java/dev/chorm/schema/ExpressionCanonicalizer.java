@@ -66,9 +66,7 @@ final class ExpressionCanonicalizer {
             DictionarySpec d = t.dictionary();
             Map<String, String> expressions = new java.util.LinkedHashMap<>();
             d.expressions().forEach((name, e) -> expressions.put(name, expression(e, f)));
-            b.dictionary(new DictionarySpec(d.sourceTable(), d.sourceDatabase(), d.sourceQuery(), d.primaryKey(),
-                    d.layout(), d.lifetimeMin(), d.lifetimeMax(), d.rangeMin(), d.rangeMax(), d.hierarchical(),
-                    d.injective(), expressions));
+            b.dictionary(d.withExpressions(expressions));
         }
         if (t.view() != null) {
             // as the introspector reads as_select back: without the current database's qualification, which
