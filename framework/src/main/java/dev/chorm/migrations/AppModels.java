@@ -3,12 +3,9 @@ package dev.chorm.migrations;
 import dev.chorm.MigrationException;
 import dev.chorm.ModelDefinitionException;
 import dev.chorm.migrations.operations.ProjectState;
-import dev.chorm.model.Model;
 import dev.chorm.model.ModelChecks;
 import dev.chorm.model.ModelMeta;
-import dev.chorm.model.Table;
 import dev.chorm.model.TableSpec;
-import dev.chorm.model.engine.EngineAnnotation;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,16 +66,12 @@ public final class AppModels {
         return new AppModels(Collections.unmodifiableSortedMap(apps));
     }
 
-    /** Return whether {@code type} is a concrete model: it extends Model or carries @Table, an engine annotation, @View or @MaterializedView. */
+    /** Return whether {@code type} is a concrete model: a class, not abstract, that {@link ModelMeta#isDeclaredModel} declares one. */
     public static boolean isModel(Class<?> type) {
         if (type.isInterface() || type.isAnnotation() || type.isEnum() || Modifier.isAbstract(type.getModifiers())) {
             return false;
         }
-        return Model.class.isAssignableFrom(type) || type.isAnnotationPresent(Table.class)
-                || type.isAnnotationPresent(dev.chorm.model.View.class) || type.isAnnotationPresent(dev.chorm.model.MaterializedView.class)
-                || type.isAnnotationPresent(dev.chorm.model.Dictionary.class)
-                || Arrays.stream(type.getAnnotations())
-                .anyMatch(a -> a.annotationType().isAnnotationPresent(EngineAnnotation.class));
+        return ModelMeta.isDeclaredModel(type);
     }
 
     /** Return the app labels, sorted. */

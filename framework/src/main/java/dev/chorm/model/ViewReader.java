@@ -146,10 +146,7 @@ final class ViewReader {
             problems.add("%s: %s names the view itself; a view cannot read or write itself.", owner, role);
             return null;
         }
-        boolean model = Model.class.isAssignableFrom(c) || c.isAnnotationPresent(Table.class) || isView(c)
-                || c.isAnnotationPresent(Dictionary.class)
-                || !EngineReader.engines(c).isEmpty();
-        if (!model) {
+        if (!ModelMeta.isDeclaredModel(c)) {
             problems.add("%s: %s %s is not a model; name a model class (one with @Table, an engine annotation, @View or"
                     + " @MaterializedView, or extending Model).", owner, role, c.getSimpleName());
             return null;
