@@ -21,7 +21,7 @@ public final class ModelChecks {
     private ModelChecks() {
     }
 
-    /** Check every model and throw one {@link ModelDefinitionException} listing all problems found. */
+    /** Check every model, and the models together ({@link #checkTogether}); throw one {@link ModelDefinitionException} listing all problems found. */
     public static void check(Class<?>... models) {
         List<String> messages = new ArrayList<>();
         Map<String, TableSpec> tables = new LinkedHashMap<>();
