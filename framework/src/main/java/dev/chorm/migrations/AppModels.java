@@ -1,16 +1,17 @@
 package dev.chorm.migrations;
 
 import dev.chorm.MigrationException;
+import dev.chorm.ModelDefinitionException;
 import dev.chorm.migrations.operations.ProjectState;
-import dev.chorm.model.Model;
+import dev.chorm.model.ModelChecks;
 import dev.chorm.model.ModelMeta;
-import dev.chorm.model.Table;
-import dev.chorm.model.engine.EngineAnnotation;
+import dev.chorm.model.TableSpec;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -65,16 +66,12 @@ public final class AppModels {
         return new AppModels(Collections.unmodifiableSortedMap(apps));
     }
 
-    /** Return whether {@code type} is a concrete model: it extends Model or carries @Table, an engine annotation, @View or @MaterializedView. */
+    /** Return whether {@code type} is a concrete model: a class, not abstract, that {@link ModelMeta#isDeclaredModel} declares one. */
     public static boolean isModel(Class<?> type) {
         if (type.isInterface() || type.isAnnotation() || type.isEnum() || Modifier.isAbstract(type.getModifiers())) {
             return false;
         }
-        return Model.class.isAssignableFrom(type) || type.isAnnotationPresent(Table.class)
-                || type.isAnnotationPresent(dev.chorm.model.View.class) || type.isAnnotationPresent(dev.chorm.model.MaterializedView.class)
-                || type.isAnnotationPresent(dev.chorm.model.Dictionary.class)
-                || Arrays.stream(type.getAnnotations())
-                .anyMatch(a -> a.annotationType().isAnnotationPresent(EngineAnnotation.class));
+        return ModelMeta.isDeclaredModel(type);
     }
 
     /** Return the app labels, sorted. */
@@ -87,7 +84,10 @@ public final class AppModels {
         return apps.getOrDefault(label, List.of());
     }
 
-    /** Return the models as a project state: each model named by its class's simple name (checking every model). */
+    /**
+     * Return the models as a project state: each model named by its class's simple name (checking every model,
+     * and the models together: {@link ModelChecks#checkTogether}).
+     */
     public ProjectState state() {
         ProjectState state = new ProjectState();
         apps.forEach((label, classes) -> {
@@ -99,6 +99,12 @@ public final class AppModels {
                 state.putModel(label, type.getSimpleName(), ModelMeta.of(type).table());
             }
         });
+        Map<String, TableSpec> tables = new LinkedHashMap<>();
+        state.asMap().forEach((app, models) -> models.forEach((model, table) -> tables.put(app + "." + model, table)));
+        List<String> problems = ModelChecks.checkTogether(tables);
+        if (!problems.isEmpty()) {
+            throw new ModelDefinitionException(String.join("\n", problems));
+        }
         return state;
     }
 }

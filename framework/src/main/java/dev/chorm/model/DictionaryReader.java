@@ -1,11 +1,9 @@
 package dev.chorm.model;
 
 import dev.chorm.ModelDefinitionException;
-import dev.chorm.model.engine.EngineAnnotation;
 import dev.chorm.types.DataType;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +31,7 @@ final class DictionaryReader {
 
     /** Return the dictionary's spec with these fields, or null when a problem prevents building it. */
     TableSpec readTable(Dictionary d, List<ModelField> fields, TableSpec.Builder named) {
-        List<Annotation> engines = Arrays.stream(type.getAnnotations())
-                .filter(a -> a.annotationType().isAnnotationPresent(EngineAnnotation.class)).toList();
-        for (Annotation engine : engines) {
+        for (Annotation engine : EngineReader.engines(type)) {
             String name = engine.annotationType().getSimpleName();
             problems.add("%s: @Dictionary and @%s exclude each other; a dictionary has no table engine, remove @%s.",
                     owner, name, name);

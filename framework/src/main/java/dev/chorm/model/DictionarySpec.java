@@ -55,6 +55,12 @@ public record DictionarySpec(String sourceTable, String sourceDatabase, String s
                 List.of(), List.of(), Map.of());
     }
 
+    /** Return this dictionary with the attribute expressions {@code newExpressions} (name to expression). */
+    public DictionarySpec withExpressions(Map<String, String> newExpressions) {
+        return new DictionarySpec(sourceTable, sourceDatabase, sourceQuery, primaryKey, layout, lifetimeMin, lifetimeMax,
+                rangeMin, rangeMax, hierarchical, injective, newExpressions);
+    }
+
     /** Return the source table as the object this dictionary needs to exist; empty for a query source. */
     public List<TableRef> dependencies() {
         return sourceTable.isEmpty() ? List.of() : List.of(new TableRef(sourceDatabase, sourceTable));

@@ -48,8 +48,7 @@ final class EngineReader {
     TableSpec readTable(List<ColumnSpec> columns, boolean syntheticId) {
         TableSpec.Builder b = named().columns(columns);
         Table table = type.getAnnotation(Table.class);
-        List<Annotation> engines = Arrays.stream(type.getAnnotations())
-                .filter(a -> a.annotationType().isAnnotationPresent(EngineAnnotation.class)).toList();
+        List<Annotation> engines = engines(type);
         if (engines.size() > 1) {
             problems.add("%s: %s each name an engine; keep one.", owner, String.join(" and ",
                     engines.stream().map(a -> "@" + a.annotationType().getSimpleName()).toList()));
@@ -67,6 +66,12 @@ final class EngineReader {
         readConstraints(b);
         readProjections(b);
         return problems.isEmpty() ? b.build() : null;
+    }
+
+    /** Return the engine annotations of {@code type} (those marked {@link EngineAnnotation}); more than one is a problem. */
+    static List<Annotation> engines(Class<?> type) {
+        return Arrays.stream(type.getAnnotations())
+                .filter(a -> a.annotationType().isAnnotationPresent(EngineAnnotation.class)).toList();
     }
 
     /** Return a builder holding what {@link Table} says: name, database, cluster and comment. */

@@ -1,12 +1,13 @@
 package dev.chorm.model;
 
 import dev.chorm.ModelDefinitionException;
-import dev.chorm.model.engine.EngineAnnotation;
 import dev.chorm.sql.SqlLexer;
 import dev.chorm.types.DataType;
 import dev.chorm.types.TypeKind;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Find models that ClickHouse would reject, before any SQL is sent.
@@ -20,19 +21,30 @@ public final class ModelChecks {
     private ModelChecks() {
     }
 
-    /** Check every model and throw one {@link ModelDefinitionException} listing all problems found. */
+    /** Check every model, and the models together ({@link #checkTogether}); throw one {@link ModelDefinitionException} listing all problems found. */
     public static void check(Class<?>... models) {
         List<String> messages = new ArrayList<>();
+        Map<String, TableSpec> tables = new LinkedHashMap<>();
         for (Class<?> model : models) {
             try {
-                ModelMeta.of(model);
+                tables.put(model.getSimpleName(), ModelMeta.of(model).table());
             } catch (ModelDefinitionException e) {
                 messages.add(e.getMessage());
             }
         }
+        messages.addAll(checkTogether(tables));
         if (!messages.isEmpty()) {
             throw new ModelDefinitionException(String.join("\n", messages));
         }
+    }
+
+    /**
+     * Return the problems that only show when models are taken together, one message each naming the models
+     * (the keys of {@code tables}, such as {@code app.Model}): two refreshable views that replace the rows of the same
+     * {@code TO} table. Empty when there are none.
+     */
+    public static List<String> checkTogether(Map<String, TableSpec> tables) {
+        return ViewChecks.checkRefreshTargets(tables);
     }
 
     /**
@@ -48,8 +60,7 @@ public final class ModelChecks {
         for (Class<?> model : models) {
             TableSpec t = ModelMeta.of(model).table();
             String name = model.getSimpleName();
-            boolean annotated = t.isDictionary() || java.util.Arrays.stream(model.getAnnotations())
-                    .anyMatch(a -> a.annotationType().isAnnotationPresent(EngineAnnotation.class));
+            boolean annotated = t.isDictionary() || !EngineReader.engines(model).isEmpty();
             String order = t.orderBy().isEmpty() ? "tuple()" : String.join(", ", t.orderBy());
             if (t.isView() && !t.engine().isMergeTreeFamily()) {
                 continue; // a view, or a materialized view writing TO another table: no storage of its own

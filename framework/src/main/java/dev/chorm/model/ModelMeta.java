@@ -51,6 +51,16 @@ public final class ModelMeta {
         }
     }
 
+    /**
+     * Return whether {@code type} is declared as a model: it extends {@link Model} or carries {@link Table}, an
+     * engine annotation, {@link View}, {@link MaterializedView} or {@link Dictionary}. Whether it is a valid
+     * one is for {@link #of} to say.
+     */
+    public static boolean isDeclaredModel(Class<?> type) {
+        return Model.class.isAssignableFrom(type) || type.isAnnotationPresent(Table.class) || ViewReader.isView(type)
+                || type.isAnnotationPresent(Dictionary.class) || !EngineReader.engines(type).isEmpty();
+    }
+
     /** Return the description of {@code modelClass}, reading and checking it on first use. */
     public static ModelMeta of(Class<?> modelClass) {
         return CACHE.get(modelClass);

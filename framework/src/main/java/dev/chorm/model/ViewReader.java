@@ -1,7 +1,6 @@
 package dev.chorm.model;
 
 import dev.chorm.ModelDefinitionException;
-import dev.chorm.model.engine.EngineAnnotation;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -147,10 +146,7 @@ final class ViewReader {
             problems.add("%s: %s names the view itself; a view cannot read or write itself.", owner, role);
             return null;
         }
-        boolean model = Model.class.isAssignableFrom(c) || c.isAnnotationPresent(Table.class) || isView(c)
-                || c.isAnnotationPresent(Dictionary.class)
-                || Arrays.stream(c.getAnnotations()).anyMatch(a -> a.annotationType().isAnnotationPresent(EngineAnnotation.class));
-        if (!model) {
+        if (!ModelMeta.isDeclaredModel(c)) {
             problems.add("%s: %s %s is not a model; name a model class (one with @Table, an engine annotation, @View or"
                     + " @MaterializedView, or extending Model).", owner, role, c.getSimpleName());
             return null;

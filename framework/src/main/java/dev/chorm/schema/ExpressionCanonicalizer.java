@@ -9,6 +9,7 @@ import dev.chorm.model.EngineSpec;
 import dev.chorm.model.IndexSpec;
 import dev.chorm.model.ProjectionSpec;
 import dev.chorm.model.TableSpec;
+import dev.chorm.schema.internal.CreateViewParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,12 +66,13 @@ final class ExpressionCanonicalizer {
             DictionarySpec d = t.dictionary();
             Map<String, String> expressions = new java.util.LinkedHashMap<>();
             d.expressions().forEach((name, e) -> expressions.put(name, expression(e, f)));
-            b.dictionary(new DictionarySpec(d.sourceTable(), d.sourceDatabase(), d.sourceQuery(), d.primaryKey(),
-                    d.layout(), d.lifetimeMin(), d.lifetimeMax(), d.rangeMin(), d.rangeMax(), d.hierarchical(),
-                    d.injective(), expressions));
+            b.dictionary(d.withExpressions(expressions));
         }
         if (t.view() != null) {
-            b.view(t.view().withQuery(query(t.view().query(), f)));
+            // as the introspector reads as_select back: without the current database's qualification, which
+            // ClickHouse adds to bare names, so a query that writes it out itself compares equal too
+            String query = query(t.view().query(), f);
+            b.view(t.view().withQuery(query.isEmpty() ? query : CreateViewParser.unqualify(query, f.apply("C:"))));
         }
         return b.build();
     }
@@ -93,7 +95,10 @@ final class ExpressionCanonicalizer {
         return e.isEmpty() ? e : f.apply("T:" + e);
     }
 
-    /** Return the text the server formats for one tagged item (E expression, Q query, T TTL rule), or null for D, the current database. */
+    /**
+     * Return the text the server formats for one tagged item (E expression, Q query, T TTL rule), or null for the
+     * current database (D quoted as a string literal, C as it is).
+     */
     private static String formatted(String tagged) {
         String body = tagged.substring(2);
         return switch (tagged.charAt(0)) {

@@ -223,4 +223,31 @@ class ViewChecksTest {
     void viewsGetNoNoteAboutADefaultEngine() {
         assertThat(ModelChecks.notes(HitCounts.class, Refreshed.class)).isEmpty();
     }
+
+    @MaterializedView(to = PortBytes.class, sources = Hit.class, query = "SELECT port, bytes FROM hit", refresh = "EVERY 1 HOUR")
+    record HourlyReplace(int port, long bytes) {
+    }
+
+    @MaterializedView(to = PortBytes.class, sources = Hit.class, query = "SELECT port, bytes FROM hit", refresh = "EVERY 1 DAY")
+    record DailyReplace(int port, long bytes) {
+    }
+
+    @MaterializedView(to = PortBytes.class, sources = Hit.class, query = "SELECT port, bytes FROM hit", refresh = "EVERY 1 DAY",
+            append = true)
+    record DailyAppend(int port, long bytes) {
+    }
+
+    @Test
+    void twoRefreshableViewsReplacingTheSameTableAreRefusedTogether() {
+        // each model is fine on its own, and one replacing view may share its table with appending ones
+        ModelChecks.check(HourlyReplace.class, DailyAppend.class, Refreshed.class);
+        String problem = "HourlyReplace and DailyReplace: each is a refreshable view that replaces the rows of its TO table"
+                + " port_bytes on every refresh, and ClickHouse allows one such view per table; set append = true on all but"
+                + " one of them, or point them at different tables.";
+        assertThatThrownBy(() -> ModelChecks.check(HourlyReplace.class, DailyAppend.class, DailyReplace.class))
+                .isInstanceOf(ModelDefinitionException.class).hasMessage(problem);
+        assertThatThrownBy(() -> dev.chorm.migrations.AppModels.of("rollups", Hit.class, PortBytes.class, HourlyReplace.class,
+                DailyReplace.class).state()).isInstanceOf(ModelDefinitionException.class)
+                .hasMessage(problem.replace("HourlyReplace and DailyReplace", "rollups.DailyReplace and rollups.HourlyReplace"));
+    }
 }

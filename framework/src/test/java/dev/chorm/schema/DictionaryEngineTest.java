@@ -15,6 +15,7 @@ import dev.chorm.schema.DictionaryModels.CountryDict;
 import dev.chorm.schema.DictionaryModels.CountryDirect;
 import dev.chorm.schema.DictionaryModels.PopulatedCountry;
 import dev.chorm.schema.DictionaryModels.Tariff;
+import dev.chorm.schema.DictionaryModels.TariffByComplexKey;
 import dev.chorm.schema.DictionaryModels.TariffDict;
 import dev.chorm.schema.DictionaryModels.Visit;
 import dev.chorm.testing.TestEngine;
@@ -42,14 +43,15 @@ class DictionaryEngineTest {
         String name = TestEngine.freshDatabase("dictionaries");
         db = Database.open("test", engine.jdbcUrl(name), engine.jdbcProperties(), Map.of());
         db.createTables(Country.class, Visit.class, Tariff.class, CountryDict.class, CountryByCode.class,
-                PopulatedCountry.class, TariffDict.class, CountryDirect.class);
+                PopulatedCountry.class, TariffDict.class, TariffByComplexKey.class, CountryDirect.class);
         db.execute("INSERT INTO country (id, code, name, population, parent_id) VALUES"
                 + " (1, 'eu', 'Europe', 0, 0), (2, 'fr', 'France', 68, 1), (3, 'de', 'Germany', 84, 1)");
         db.execute("INSERT INTO visit (id, country_id, country_code) VALUES (10, 2, 'fr'), (11, 3, 'de'), (12, 9, 'xx')");
         db.execute("INSERT INTO tariff (id, valid_from, valid_to, rate) VALUES"
                 + " (1, '2024-01-01', '2024-06-30', 1.5), (1, '2024-07-01', '2024-12-31', 2.5)");
         db.createTables(DictionaryModels.VisitCountry.class);
-        for (String dictionary : List.of("country_dict", "country_by_code", "populated_country", "tariff_dict")) {
+        for (String dictionary : List.of("country_dict", "country_by_code", "populated_country", "tariff_dict",
+                "tariff_by_complex_key")) {
             db.execute("SYSTEM RELOAD DICTIONARY " + dictionary);
         }
     }
@@ -120,9 +122,15 @@ class DictionaryEngineTest {
                 .containsExactly(List.of("France"), List.of("Germany"), List.of("?"));
     }
 
+    @Test
+    void aComplexKeyRangeLookupTakesTheKeyAsATupleAndTheDay() {
+        assertThat(db.query("SELECT dictGet('tariff_by_complex_key', 'rate', tuple(toUInt64(1)), toDate('2024-08-01')) AS r"))
+                .extracting(r -> r.get("r")).containsExactly(2.5);
+    }
+
     @ParameterizedTest
     @ValueSource(classes = {CountryDict.class, CountryByCode.class, PopulatedCountry.class, TariffDict.class,
-            CountryDirect.class})
+            TariffByComplexKey.class, CountryDirect.class})
     void introspectedDictionaryEqualsModel(Class<?> model) {
         TableSpec spec = ModelMeta.of(model).table();
         SchemaEditor editor = db.schemaEditor();

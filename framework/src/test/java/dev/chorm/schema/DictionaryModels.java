@@ -82,6 +82,16 @@ public final class DictionaryModels {
         public double rate;
     }
 
+    /** The same rates keyed as a complex key: COMPLEX_KEY_RANGE_HASHED, whose key may be of any type. */
+    @Dictionary(source = Tariff.class, primaryKey = "id", layout = DictionaryLayout.COMPLEX_KEY_RANGE_HASHED,
+            rangeMin = "valid_from", rangeMax = "valid_to", lifetimeMax = 0)
+    public static class TariffByComplexKey {
+        @UInt64 public long id;
+        public LocalDate validFrom;
+        public LocalDate validTo;
+        public double rate;
+    }
+
     /** A DIRECT dictionary: no memory, no lifetime, every lookup reads Country. */
     @Dictionary(source = Country.class, primaryKey = "id", layout = DictionaryLayout.DIRECT)
     public static class CountryDirect {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 /** Views and dictionaries whose names, comments and query text hold quotes, backticks and line comments. */
 class ViewHostileNamesEngineTest {
     private static Database db;
+    private static String database;
 
     @MergeTree(orderBy = "port")
     @Table(name = "hit_h")
@@ -107,7 +108,8 @@ class ViewHostileNamesEngineTest {
     @BeforeAll
     static void open() {
         EmbeddedClickHouse engine = TestEngine.shared();
-        db = Database.open("test", engine.jdbcUrl(TestEngine.freshDatabase("viewhostile")), engine.jdbcProperties(), Map.of());
+        database = TestEngine.freshDatabase("viewhostile");
+        db = Database.open("test", engine.jdbcUrl(database), engine.jdbcProperties(), Map.of());
         db.createTables(Src.class, Target.class, Target2.class, Country.class, Typed.class);
     }
 
@@ -117,11 +119,24 @@ class ViewHostileNamesEngineTest {
     }
 
     private static void createAndReadBack(Class<?> model) {
-        TableSpec spec = ModelMeta.of(model).table();
+        createAndReadBack(ModelMeta.of(model).table());
+    }
+
+    private static void createAndReadBack(TableSpec spec) {
         SchemaEditor editor = db.schemaEditor();
         editor.createTable(spec);
-        assertThat(editor.introspect(spec).orElseThrow()).as(model.getSimpleName()).isEqualTo(editor.canonicalize(spec));
+        assertThat(editor.introspect(spec).orElseThrow()).as(spec.name()).isEqualTo(editor.canonicalize(spec));
         assertThat(editor.compare(spec).differences()).isEmpty();
+    }
+
+    @Test
+    void aQueryThatNamesTheCurrentDatabaseReadsBackAsDeclared() {
+        TableSpec view = ModelMeta.of(Commented.class).table();
+        createAndReadBack(view.toBuilder().name("view_current_db").comment("").view(view.view()
+                .withQuery("SELECT port, bytes FROM " + database + ".hit_h WHERE bytes > 1")).build());
+        TableSpec mv = ModelMeta.of(ToHostile.class).table();
+        createAndReadBack(mv.toBuilder().name("mv_current_db").view(mv.view()
+                .withQuery("SELECT port, bytes FROM `" + database + "`.hit_h")).build());
     }
 
     @Test

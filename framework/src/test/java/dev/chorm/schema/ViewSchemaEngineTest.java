@@ -11,6 +11,7 @@ import dev.chorm.model.ModelMeta;
 import dev.chorm.model.Table;
 import dev.chorm.model.TableSpec;
 import dev.chorm.model.View;
+import dev.chorm.model.ViewSpec;
 import dev.chorm.model.engine.MergeTree;
 import dev.chorm.model.engine.SummingMergeTree;
 import dev.chorm.testing.TestEngine;
@@ -53,6 +54,12 @@ class ViewSchemaEngineTest {
     @MaterializedView(to = PortBytes.class, sources = Hit.class, refresh = "EVERY 1 HOUR OFFSET 5 MINUTE", append = true,
             dependsOn = Hourly.class, query = "SELECT port, max(bytes) AS bytes FROM hit GROUP BY port")
     record AfterHourly(int port, long bytes) {
+    }
+
+    /** Refreshed a while after each refresh ends, into its own storage (REFRESH AFTER, no TO table). */
+    @MaterializedView(sources = Hit.class, refresh = "AFTER 1 HOUR", query = "SELECT port, sum(bytes) AS bytes FROM hit GROUP BY port")
+    @MergeTree(orderBy = "port")
+    record AfterAnHour(int port, long bytes) {
     }
 
     @View(query = "SELECT port, bytes FROM hit WHERE bytes > 10", sources = Hit.class)
@@ -114,6 +121,15 @@ class ViewSchemaEngineTest {
         db.execute("SYSTEM WAIT VIEW hourly");
         assertThat(db.query("SELECT port, bytes FROM port_bytes ORDER BY port")).extracting(r -> r.get("port") + "=" + r.get("bytes"))
                 .contains("80=30", "443=5");
+    }
+
+    @Test
+    void refreshableViewAfterAnIntervalIntoItsOwnStorage() {
+        TableSpec live = createAndReadBack(AfterAnHour.class);
+        assertThat(live.view().refresh()).isEqualTo(new ViewSpec.Refresh("AFTER 1 HOUR", false, List.of()));
+        db.execute("SYSTEM REFRESH VIEW after_an_hour");
+        db.execute("SYSTEM WAIT VIEW after_an_hour");
+        assertThat(db.objects(AfterAnHour.class).orderBy("port").fetch()).contains(new AfterAnHour(443, 5));
     }
 
     @Test
