@@ -62,10 +62,12 @@ public final class Autodetector {
                 .order(app, before.keySet().stream().filter(m -> !after.containsKey(m)).toList()));
         Collections.reverse(deleted);
         // A deleted table that a staying model read (a dictionary's old source, a view's old TO table) is
-        // dropped after that model changes: ClickHouse refuses to drop a dictionary's source table.
+        // dropped after that model changes: ClickHouse refuses to drop a dictionary's source table. The
+        // staying models are read from before, where a renamed one has its new name already.
         DependencyOrder fromOrder = new DependencyOrder(from);
-        List<String> held = deleted.stream().filter(d -> before.keySet().stream().filter(after::containsKey)
-                .anyMatch(m -> fromOrder.dependencies(app, m).contains(new DependencyOrder.ModelKey(app, d)))).toList();
+        List<String> held = deleted.stream().filter(d -> before.entrySet().stream().filter(m -> after.containsKey(m.getKey()))
+                .anyMatch(m -> fromOrder.dependencies(app, m.getKey(), m.getValue())
+                        .contains(new DependencyOrder.ModelKey(app, d)))).toList();
         deleted.stream().filter(d -> !held.contains(d)).forEach(model -> ops.add(new DeleteModel(model)));
         // Dependencies first: a table is created (or changed) before the views that read or write it;
         // otherwise new models come before changed ones.

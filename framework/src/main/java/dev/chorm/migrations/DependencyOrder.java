@@ -56,8 +56,16 @@ final class DependencyOrder {
 
     /** Return the models {@code app.model} depends on directly, in any app. */
     List<ModelKey> dependencies(String app, String model) {
+        return dependencies(app, model, state.model(app, model));
+    }
+
+    /**
+     * Return the models of this state that {@code table}, as model {@code app.model}, depends on directly: also for
+     * a model this state knows under another name (the autodetector's view of a renamed model).
+     */
+    List<ModelKey> dependencies(String app, String model, TableSpec table) {
         List<ModelKey> out = new ArrayList<>();
-        for (TableRef ref : state.model(app, model).dependencies()) {
+        for (TableRef ref : table.dependencies()) {
             find(ref).filter(k -> !k.equals(new ModelKey(app, model))).filter(k -> !out.contains(k)).ifPresent(out::add);
         }
         return out;
