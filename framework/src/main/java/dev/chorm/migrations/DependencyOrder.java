@@ -6,6 +6,7 @@ import dev.chorm.model.TableRef;
 import dev.chorm.model.TableSpec;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,21 +38,22 @@ final class DependencyOrder {
     }
 
     private final ProjectState state;
+    /** The model declaring each table, read once from the state (which does not change while it is ordered): a lookup is one get. */
+    private final Map<TableRef, ModelKey> byTable = new HashMap<>();
 
     DependencyOrder(ProjectState state) {
         this.state = state;
+        for (Map.Entry<String, SortedMap<String, TableSpec>> app : state.asMap().entrySet()) {
+            for (Map.Entry<String, TableSpec> m : app.getValue().entrySet()) {
+                TableSpec t = m.getValue();
+                byTable.putIfAbsent(new TableRef(t.database(), t.name()), new ModelKey(app.getKey(), m.getKey()));
+            }
+        }
     }
 
     /** Return the model that declares the table {@code ref}, if any. */
     Optional<ModelKey> find(TableRef ref) {
-        for (Map.Entry<String, SortedMap<String, TableSpec>> app : state.asMap().entrySet()) {
-            for (Map.Entry<String, TableSpec> m : app.getValue().entrySet()) {
-                if (m.getValue().name().equals(ref.name()) && m.getValue().database().equals(ref.database())) {
-                    return Optional.of(new ModelKey(app.getKey(), m.getKey()));
-                }
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(byTable.get(ref));
     }
 
     /** Return the models {@code app.model} depends on directly, in any app. */
