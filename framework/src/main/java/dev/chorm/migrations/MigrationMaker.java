@@ -73,8 +73,10 @@ final class MigrationMaker {
         Map<String, Set<MigrationKey>> extra = new TreeMap<>();
         DependencyOrder after = new DependencyOrder(target);
         DependencyOrder before = new DependencyOrder(fromFiles);
+        Map<String, List<String>> changed = new LinkedHashMap<>();
+        byApp.keySet().forEach(app -> changed.put(app, changedModels(app, fromFiles, target)));
         for (String app : byApp.keySet()) {
-            for (String model : changedModels(app, fromFiles, target)) {
+            for (String model : changed.get(app)) {
                 if (target.findModel(app, model).isEmpty()) {
                     continue;
                 }
@@ -89,7 +91,7 @@ final class MigrationMaker {
                 if (other.equals(app)) {
                     continue;
                 }
-                for (String model : changedModels(other, fromFiles, target)) {
+                for (String model : changed.get(other)) {
                     if (fromFiles.findModel(other, model).isPresent() && before.dependencies(other, model).stream()
                             .anyMatch(d -> d.app().equals(app) && target.findModel(app, d.model()).isEmpty())) {
                         extra.computeIfAbsent(app, a -> new LinkedHashSet<>()).add(byApp.get(other).key());
