@@ -2,9 +2,12 @@ package dev.chorm.migrations;
 
 import dev.chorm.MigrationException;
 import dev.chorm.migrations.operations.ProjectState;
+import dev.chorm.model.Dictionary;
+import dev.chorm.model.MaterializedView;
 import dev.chorm.model.Model;
 import dev.chorm.model.ModelMeta;
 import dev.chorm.model.Table;
+import dev.chorm.model.View;
 import dev.chorm.model.engine.EngineAnnotation;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -65,14 +68,14 @@ public final class AppModels {
         return new AppModels(Collections.unmodifiableSortedMap(apps));
     }
 
-    /** Return whether {@code type} is a concrete model: it extends Model or carries @Table, an engine annotation, @View or @MaterializedView. */
+    /** Return whether {@code type} is a concrete model: it extends Model or carries @Table, an engine annotation, @View, @MaterializedView or @Dictionary. */
     public static boolean isModel(Class<?> type) {
         if (type.isInterface() || type.isAnnotation() || type.isEnum() || Modifier.isAbstract(type.getModifiers())) {
             return false;
         }
         return Model.class.isAssignableFrom(type) || type.isAnnotationPresent(Table.class)
-                || type.isAnnotationPresent(dev.chorm.model.View.class) || type.isAnnotationPresent(dev.chorm.model.MaterializedView.class)
-                || type.isAnnotationPresent(dev.chorm.model.Dictionary.class)
+                || type.isAnnotationPresent(View.class) || type.isAnnotationPresent(MaterializedView.class)
+                || type.isAnnotationPresent(Dictionary.class)
                 || Arrays.stream(type.getAnnotations())
                 .anyMatch(a -> a.annotationType().isAnnotationPresent(EngineAnnotation.class));
     }
