@@ -24,8 +24,7 @@ public record AlterDictionary(String model, TableSpec table) implements TableCha
 
     @Override
     public void stateForwards(String app, ProjectState state) {
-        state.model(app, model); // fails naming the model when it does not exist
-        state.putModel(app, model, table);
+        state.replaceModel(app, model, table);
     }
 
     @Override

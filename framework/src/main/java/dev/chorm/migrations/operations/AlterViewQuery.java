@@ -23,8 +23,7 @@ public record AlterViewQuery(String model, TableSpec view) implements TableChang
 
     @Override
     public void stateForwards(String app, ProjectState state) {
-        state.model(app, model);
-        state.putModel(app, model, view);
+        state.replaceModel(app, model, view);
     }
 
     @Override

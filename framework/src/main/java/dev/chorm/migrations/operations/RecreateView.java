@@ -23,8 +23,7 @@ public record RecreateView(String model, TableSpec view, String reason) implemen
 
     @Override
     public void stateForwards(String app, ProjectState state) {
-        state.model(app, model);
-        state.putModel(app, model, view);
+        state.replaceModel(app, model, view);
     }
 
     @Override
