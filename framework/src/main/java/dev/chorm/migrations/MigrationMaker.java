@@ -63,7 +63,8 @@ final class MigrationMaker {
     /**
      * Add to each new migration the other apps' migrations it needs, by the models' dependencies
      * ({@link dev.chorm.model.TableSpec#dependencies()}): a migration that creates or changes a model
-     * reading another app's table depends on that app's new migration (or its latest one); a migration
+     * reading another app's table depends on that app's new migration when it creates or changes that table,
+     * otherwise on that app's latest one; a migration
      * that deletes a table depends on the other apps' new migrations that delete or change the models
      * reading it, so they let go of it first.
      */
@@ -82,7 +83,10 @@ final class MigrationMaker {
                 }
                 for (DependencyOrder.ModelKey dep : after.dependencies(app, model)) {
                     if (!dep.app().equals(app)) {
-                        extra.computeIfAbsent(app, a -> new LinkedHashSet<>()).addAll(byApp.containsKey(dep.app())
+                        // the other app's new migration only when it makes the table read: one that deletes
+                        // another of its tables must be free to depend on this one
+                        boolean madeThere = byApp.containsKey(dep.app()) && changed.get(dep.app()).contains(dep.model());
+                        extra.computeIfAbsent(app, a -> new LinkedHashSet<>()).addAll(madeThere
                                 ? List.of(byApp.get(dep.app()).key()) : graph.leaves(dep.app()));
                     }
                 }
@@ -103,7 +107,8 @@ final class MigrationMaker {
         for (Migration m : made) {
             Set<MigrationKey> add = extra.getOrDefault(m.app(), Set.of());
             for (MigrationKey dep : add) {
-                if (byApp.containsKey(dep.app()) && extra.getOrDefault(dep.app(), Set.of()).contains(m.key())) {
+                if (byApp.containsKey(dep.app()) && byApp.get(dep.app()).key().equals(dep)
+                        && extra.getOrDefault(dep.app(), Set.of()).contains(m.key())) {
                     throw new MigrationException(("The new migrations %s and %s would depend on each other: each app creates or"
                             + " deletes a model the other one's models read. Make the migrations one app at a time"
                             + " (makemigrations with one app) so that the second one depends on the first.")

@@ -50,10 +50,14 @@ class CrossAppMigrationsEngineTest {
     }
 
     private Migrations migrations() {
+        return migrations(SaleLine.class, List.of(Sale.class, Customer.class));
+    }
+
+    private Migrations migrations(Class<?> saleLine, List<Class<?>> sales) {
         return Migrations.builder().models(AppModels.of(Map.of(
-                        "reports", List.of(SaleLine.class, ProductSales.class, Revenue.class),
+                        "reports", List.of(saleLine, ProductSales.class, Revenue.class),
                         "catalog", List.of(ProductDict.class, Product.class, Category.class),
-                        "sales", List.of(Sale.class, Customer.class))))
+                        "sales", sales)))
                 .directory(dir).classLoader(null).sql(db.executor()).build();
     }
 
@@ -104,5 +108,32 @@ class CrossAppMigrationsEngineTest {
 
         migrations.migrate(MigrateOptions.latest());
         assertThat(migrations.makeMigrations(MakeMigrationsOptions.defaults().withCheck(true)).changesDetected()).isFalse();
+    }
+
+    @Test
+    void aTableAViewOfAnotherAppLetsGoOfIsDeletedAfterTheViewChangesAndComesBackBeforeIt() {
+        migrations().makeMigrations(MakeMigrationsOptions.defaults());
+        migrations().migrate(MigrateOptions.latest());
+
+        Migrations v2 = migrations(dev.chorm.migrations.fixtures.mesh.v2.SaleLine.class, List.of(Sale.class));
+        MakeMigrationsResult made = v2.makeMigrations(MakeMigrationsOptions.defaults());
+        assertThat(of(made, "reports").operations()).extracting(op -> op.describe())
+                .containsExactly("Change the query of view SaleLine (CREATE OR REPLACE VIEW)");
+        assertThat(of(made, "sales").operations()).extracting(op -> op.describe()).containsExactly("Delete model Customer");
+        assertThat(of(made, "sales").dependencies()).containsExactly(MigrationKey.parse("sales/0001_initial"),
+                of(made, "reports").key());
+
+        v2.migrate(MigrateOptions.latest());
+        assertThat(live(db, ModelMeta.of(Customer.class).table())).isNull();
+        assertThat(live(db, ModelMeta.of(dev.chorm.migrations.fixtures.mesh.v2.SaleLine.class).table()))
+                .isEqualTo(canonical(db, ModelMeta.of(dev.chorm.migrations.fixtures.mesh.v2.SaleLine.class).table()));
+        assertThat(v2.makeMigrations(MakeMigrationsOptions.defaults().withCheck(true)).changesDetected()).isFalse();
+
+        // back: the view that joins customer again needs the table first (its columns are checked at creation)
+        v2.migrate(MigrateOptions.to("reports/0001"));
+        for (Class<?> model : List.of(Customer.class, SaleLine.class)) {
+            assertThat(live(db, ModelMeta.of(model).table())).as(model.getSimpleName())
+                    .isEqualTo(canonical(db, ModelMeta.of(model).table()));
+        }
     }
 }
