@@ -90,7 +90,8 @@ final class ViewDiff {
                 : "its name or settings change";
     }
 
-    private static String kind(TableSpec t) {
-        return !t.isView() ? "table" : t.view().isMaterialized() ? "materialized view" : "view";
+    /** Return what {@code t} is, for messages: a table, a (materialized) view or a dictionary. */
+    static String kind(TableSpec t) {
+        return t.isDictionary() ? "dictionary" : !t.isView() ? "table" : t.view().isMaterialized() ? "materialized view" : "view";
     }
 }
