@@ -83,6 +83,13 @@ final class MigrationMaker {
                 }
                 for (DependencyOrder.ModelKey dep : after.dependencies(app, model)) {
                     if (!dep.app().equals(app)) {
+                        if (!byApp.containsKey(dep.app()) && fromFiles.findModel(dep.app(), dep.model()).isEmpty()) {
+                            // makemigrations for some apps only: the table read would come from a migration not made
+                            throw new MigrationException(("Model %s.%s reads or writes table %s of model %s, which no migration"
+                                    + " creates yet, so the new migration of app %s could not depend on one. Make the migrations"
+                                    + " of app %s too (makemigrations without an app, or with %s as well).").formatted(app, model,
+                                    target.model(dep.app(), dep.model()).name(), dep, app, dep.app(), dep.app()));
+                        }
                         // the other app's new migration only when it makes the table read: one that deletes
                         // another of its tables must be free to depend on this one
                         boolean madeThere = byApp.containsKey(dep.app()) && changed.get(dep.app()).contains(dep.model());
