@@ -43,8 +43,10 @@ public final class Autodetector {
         SortedSet<String> apps = new TreeSet<>(from.apps());
         apps.addAll(to.apps());
         SortedMap<String, List<Operation>> out = new TreeMap<>();
+        DependencyOrder fromOrder = new DependencyOrder(from);
+        DependencyOrder toOrder = new DependencyOrder(to);
         for (String app : apps) {
-            List<Operation> ops = changes(app);
+            List<Operation> ops = changes(app, fromOrder, toOrder);
             if (!ops.isEmpty()) {
                 out.put(app, ops);
             }
@@ -52,26 +54,27 @@ public final class Autodetector {
         return out;
     }
 
-    private List<Operation> changes(String app) {
+    private List<Operation> changes(String app, DependencyOrder fromOrder, DependencyOrder toOrder) {
         SortedMap<String, TableSpec> before = new TreeMap<>(from.models(app));
         SortedMap<String, TableSpec> after = to.models(app);
         List<Operation> ops = new ArrayList<>();
         detectModelRenames(app, before, after, ops);
         // Dependents first: a view is dropped before the tables it reads and writes.
-        List<String> deleted = new ArrayList<>(new DependencyOrder(from)
+        List<String> deleted = new ArrayList<>(fromOrder
                 .order(app, before.keySet().stream().filter(m -> !after.containsKey(m)).toList()));
         Collections.reverse(deleted);
         // A deleted table that a staying model read (a dictionary's old source, a view's old TO table) is
-        // dropped after that model changes: ClickHouse refuses to drop a dictionary's source table.
-        DependencyOrder fromOrder = new DependencyOrder(from);
-        List<String> held = deleted.stream().filter(d -> before.keySet().stream().filter(after::containsKey)
-                .anyMatch(m -> fromOrder.dependencies(app, m).contains(new DependencyOrder.ModelKey(app, d)))).toList();
+        // dropped after that model changes: ClickHouse refuses to drop a dictionary's source table. The
+        // staying models are read from before, where a renamed one has its new name already.
+        List<String> held = deleted.stream().filter(d -> before.entrySet().stream().filter(m -> after.containsKey(m.getKey()))
+                .anyMatch(m -> fromOrder.dependencies(app, m.getKey(), m.getValue())
+                        .contains(new DependencyOrder.ModelKey(app, d)))).toList();
         deleted.stream().filter(d -> !held.contains(d)).forEach(model -> ops.add(new DeleteModel(model)));
         // Dependencies first: a table is created (or changed) before the views that read or write it;
         // otherwise new models come before changed ones.
         List<String> models = new ArrayList<>(after.keySet().stream().filter(m -> !before.containsKey(m)).toList());
         after.keySet().stream().filter(before::containsKey).forEach(models::add);
-        for (String model : new DependencyOrder(to).order(app, models)) {
+        for (String model : toOrder.order(app, models)) {
             if (!before.containsKey(model)) {
                 ops.add(new CreateModel(model, after.get(model)));
             } else {

@@ -6,6 +6,7 @@ import dev.chorm.model.TableRef;
 import dev.chorm.model.TableSpec;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,27 +38,36 @@ final class DependencyOrder {
     }
 
     private final ProjectState state;
+    /** The model declaring each table, read once from the state (which does not change while it is ordered): a lookup is one get. */
+    private final Map<TableRef, ModelKey> byTable = new HashMap<>();
 
     DependencyOrder(ProjectState state) {
         this.state = state;
+        for (Map.Entry<String, SortedMap<String, TableSpec>> app : state.asMap().entrySet()) {
+            for (Map.Entry<String, TableSpec> m : app.getValue().entrySet()) {
+                TableSpec t = m.getValue();
+                byTable.putIfAbsent(new TableRef(t.database(), t.name()), new ModelKey(app.getKey(), m.getKey()));
+            }
+        }
     }
 
     /** Return the model that declares the table {@code ref}, if any. */
     Optional<ModelKey> find(TableRef ref) {
-        for (Map.Entry<String, SortedMap<String, TableSpec>> app : state.asMap().entrySet()) {
-            for (Map.Entry<String, TableSpec> m : app.getValue().entrySet()) {
-                if (m.getValue().name().equals(ref.name()) && m.getValue().database().equals(ref.database())) {
-                    return Optional.of(new ModelKey(app.getKey(), m.getKey()));
-                }
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(byTable.get(ref));
     }
 
     /** Return the models {@code app.model} depends on directly, in any app. */
     List<ModelKey> dependencies(String app, String model) {
+        return dependencies(app, model, state.model(app, model));
+    }
+
+    /**
+     * Return the models of this state that {@code table}, as model {@code app.model}, depends on directly: also for
+     * a model this state knows under another name (the autodetector's view of a renamed model).
+     */
+    List<ModelKey> dependencies(String app, String model, TableSpec table) {
         List<ModelKey> out = new ArrayList<>();
-        for (TableRef ref : state.model(app, model).dependencies()) {
+        for (TableRef ref : table.dependencies()) {
             find(ref).filter(k -> !k.equals(new ModelKey(app, model))).filter(k -> !out.contains(k)).ifPresent(out::add);
         }
         return out;

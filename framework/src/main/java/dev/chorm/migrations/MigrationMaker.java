@@ -63,7 +63,8 @@ final class MigrationMaker {
     /**
      * Add to each new migration the other apps' migrations it needs, by the models' dependencies
      * ({@link dev.chorm.model.TableSpec#dependencies()}): a migration that creates or changes a model
-     * reading another app's table depends on that app's new migration (or its latest one); a migration
+     * reading another app's table depends on that app's new migration when it creates or changes that table,
+     * otherwise on that app's latest one; a migration
      * that deletes a table depends on the other apps' new migrations that delete or change the models
      * reading it, so they let go of it first.
      */
@@ -73,14 +74,26 @@ final class MigrationMaker {
         Map<String, Set<MigrationKey>> extra = new TreeMap<>();
         DependencyOrder after = new DependencyOrder(target);
         DependencyOrder before = new DependencyOrder(fromFiles);
+        Map<String, List<String>> changed = new LinkedHashMap<>();
+        byApp.keySet().forEach(app -> changed.put(app, changedModels(app, fromFiles, target)));
         for (String app : byApp.keySet()) {
-            for (String model : changedModels(app, fromFiles, target)) {
+            for (String model : changed.get(app)) {
                 if (target.findModel(app, model).isEmpty()) {
                     continue;
                 }
                 for (DependencyOrder.ModelKey dep : after.dependencies(app, model)) {
                     if (!dep.app().equals(app)) {
-                        extra.computeIfAbsent(app, a -> new LinkedHashSet<>()).addAll(byApp.containsKey(dep.app())
+                        if (!byApp.containsKey(dep.app()) && fromFiles.findModel(dep.app(), dep.model()).isEmpty()) {
+                            // makemigrations for some apps only: the table read would come from a migration not made
+                            throw new MigrationException(("Model %s.%s reads or writes table %s of model %s, which no migration"
+                                    + " creates yet, so the new migration of app %s could not depend on one. Make the migrations"
+                                    + " of app %s too (makemigrations without an app, or with %s as well).").formatted(app, model,
+                                    target.model(dep.app(), dep.model()).name(), dep, app, dep.app(), dep.app()));
+                        }
+                        // the other app's new migration only when it makes the table read: one that deletes
+                        // another of its tables must be free to depend on this one
+                        boolean madeThere = byApp.containsKey(dep.app()) && changed.get(dep.app()).contains(dep.model());
+                        extra.computeIfAbsent(app, a -> new LinkedHashSet<>()).addAll(madeThere
                                 ? List.of(byApp.get(dep.app()).key()) : graph.leaves(dep.app()));
                     }
                 }
@@ -89,7 +102,7 @@ final class MigrationMaker {
                 if (other.equals(app)) {
                     continue;
                 }
-                for (String model : changedModels(other, fromFiles, target)) {
+                for (String model : changed.get(other)) {
                     if (fromFiles.findModel(other, model).isPresent() && before.dependencies(other, model).stream()
                             .anyMatch(d -> d.app().equals(app) && target.findModel(app, d.model()).isEmpty())) {
                         extra.computeIfAbsent(app, a -> new LinkedHashSet<>()).add(byApp.get(other).key());
@@ -101,7 +114,8 @@ final class MigrationMaker {
         for (Migration m : made) {
             Set<MigrationKey> add = extra.getOrDefault(m.app(), Set.of());
             for (MigrationKey dep : add) {
-                if (byApp.containsKey(dep.app()) && extra.getOrDefault(dep.app(), Set.of()).contains(m.key())) {
+                if (byApp.containsKey(dep.app()) && byApp.get(dep.app()).key().equals(dep)
+                        && extra.getOrDefault(dep.app(), Set.of()).contains(m.key())) {
                     throw new MigrationException(("The new migrations %s and %s would depend on each other: each app creates or"
                             + " deletes a model the other one's models read. Make the migrations one app at a time"
                             + " (makemigrations with one app) so that the second one depends on the first.")

@@ -13,6 +13,7 @@ import dev.chorm.migrations.operations.AlterModelSettings;
 import dev.chorm.migrations.operations.AlterModelTable;
 import dev.chorm.migrations.operations.AlterModelTtl;
 import dev.chorm.migrations.operations.AlterViewQuery;
+import dev.chorm.migrations.operations.AlterViewRefresh;
 import dev.chorm.migrations.operations.CreateModel;
 import dev.chorm.migrations.operations.RecreateView;
 import dev.chorm.migrations.operations.DeleteModel;
@@ -96,6 +97,9 @@ final class MigrationNamer {
         }
         if (op instanceof AlterViewQuery o) {
             return "alter_" + snake(o.model()) + "_query";
+        }
+        if (op instanceof AlterViewRefresh o) {
+            return "alter_" + snake(o.model()) + "_refresh";
         }
         if (op instanceof RecreateView o) {
             return "recreate_" + snake(o.model());

@@ -88,8 +88,7 @@ final class ModelDiff {
         if (before.isDictionary() != after.isDictionary()) {
             throw new MigrationException(("Model %s.%s changes from a %s to a %s; chorm cannot migrate that in place."
                     + " Give the new one another model name (the old one is dropped, the new one created).")
-                    .formatted(app, model, before.isDictionary() ? "dictionary" : "table",
-                            after.isDictionary() ? "dictionary" : "table"));
+                    .formatted(app, model, ViewDiff.kind(before), ViewDiff.kind(after)));
         }
         if (!before.equals(after)) {
             add(new AlterDictionary(model, after));

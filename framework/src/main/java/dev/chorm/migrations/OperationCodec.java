@@ -14,6 +14,7 @@ import dev.chorm.migrations.operations.AlterModelSettings;
 import dev.chorm.migrations.operations.AlterModelTable;
 import dev.chorm.migrations.operations.AlterModelTtl;
 import dev.chorm.migrations.operations.AlterViewQuery;
+import dev.chorm.migrations.operations.AlterViewRefresh;
 import dev.chorm.migrations.operations.CreateModel;
 import dev.chorm.migrations.operations.RecreateView;
 import dev.chorm.migrations.operations.DeleteModel;
@@ -44,6 +45,9 @@ final class OperationCodec {
                     d -> new CreateModel(d.string("model"), SpecCodec.decodeTable(d.object("table")))),
             entry("AlterViewQuery", AlterViewQuery.class, (o, m) -> put(m, "model", o.model(), "view", SpecCodec.encodeTable(o.view())),
                     d -> new AlterViewQuery(d.string("model"), SpecCodec.decodeTable(d.object("view")))),
+            entry("AlterViewRefresh", AlterViewRefresh.class,
+                    (o, m) -> put(m, "model", o.model(), "refresh", SpecCodec.encodeRefresh(o.refresh())),
+                    d -> new AlterViewRefresh(d.string("model"), SpecCodec.decodeRefresh(d.object("refresh")))),
             entry("RecreateView", RecreateView.class,
                     (o, m) -> put(m, "model", o.model(), "reason", o.reason(), "view", SpecCodec.encodeTable(o.view())),
                     d -> new RecreateView(d.string("model"), SpecCodec.decodeTable(d.object("view")), d.string("reason", ""))),

@@ -104,13 +104,7 @@ final class SpecCodec {
             m.put("to", v.to().toString());
         }
         if (v.refresh() != null) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("schedule", v.refresh().schedule());
-            if (v.refresh().append()) {
-                r.put("append", true);
-            }
-            putIfNotEmpty(r, "dependsOn", refs(v.refresh().dependsOn()));
-            m.put("refresh", r);
+            m.put("refresh", encodeRefresh(v.refresh()));
         }
         if (v.populate()) {
             m.put("populate", true);
@@ -122,14 +116,25 @@ final class SpecCodec {
     static ViewSpec decodeView(Data d) {
         ViewSpec.Kind kind = ViewSpec.Kind.valueOf(d.string("kind").toUpperCase(Locale.ROOT));
         TableRef to = d.has("to") ? TableRef.parse(d.string("to")) : null;
-        ViewSpec.Refresh refresh = null;
-        if (d.has("refresh")) {
-            Data r = d.object("refresh");
-            refresh = new ViewSpec.Refresh(r.string("schedule"), r.bool("append", false),
-                    r.strings("dependsOn").stream().map(TableRef::parse).toList());
-        }
+        ViewSpec.Refresh refresh = d.has("refresh") ? decodeRefresh(d.object("refresh")) : null;
         return new ViewSpec(kind, d.string("query"), to, refresh, d.bool("populate", false),
                 d.strings("sources").stream().map(TableRef::parse).toList());
+    }
+
+    /** Encode a refresh clause as {@code {schedule, append?, dependsOn?}}. */
+    static Map<String, Object> encodeRefresh(ViewSpec.Refresh refresh) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("schedule", refresh.schedule());
+        if (refresh.append()) {
+            r.put("append", true);
+        }
+        putIfNotEmpty(r, "dependsOn", refs(refresh.dependsOn()));
+        return r;
+    }
+
+    static ViewSpec.Refresh decodeRefresh(Data r) {
+        return new ViewSpec.Refresh(r.string("schedule"), r.bool("append", false),
+                r.strings("dependsOn").stream().map(TableRef::parse).toList());
     }
 
     private static List<String> refs(List<TableRef> refs) {

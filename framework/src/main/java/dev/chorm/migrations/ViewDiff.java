@@ -3,18 +3,21 @@ package dev.chorm.migrations;
 import dev.chorm.MigrationException;
 import dev.chorm.migrations.operations.AlterModelComment;
 import dev.chorm.migrations.operations.AlterViewQuery;
+import dev.chorm.migrations.operations.AlterViewRefresh;
 import dev.chorm.migrations.operations.Operation;
 import dev.chorm.migrations.operations.RecreateView;
 import dev.chorm.model.TableSpec;
 import dev.chorm.model.ViewSpec;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Compute the operation that turns one view into another: a changed query alone is altered in place
+ * Compute the operations that turn one view into another: a changed query is altered in place
  * ({@link AlterViewQuery}: {@code CREATE OR REPLACE VIEW}, or {@code MODIFY QUERY}, which ClickHouse 26.5
- * accepts for materialized views with a TO table and with their own storage alike); any other change
- * drops the view and creates it again ({@link RecreateView}), naming why.
+ * accepts for materialized views with a TO table and with their own storage alike), so are a materialized
+ * view's comment ({@link AlterModelComment}) and a refreshable view's schedule ({@link AlterViewRefresh});
+ * any other change drops the view and creates it again ({@link RecreateView}), naming why.
  */
 final class ViewDiff {
     private static final String ROWS_LOST = "the rows it holds are lost: backfill them with INSERT ... SELECT";
@@ -41,13 +44,21 @@ final class ViewDiff {
         if (reason != null) {
             return List.of(new RecreateView(model, after, reason));
         }
-        if (!after.view().isMaterialized() || before.comment().equals(after.comment())) {
-            return List.of(new AlterViewQuery(model, after));
+        List<Operation> ops = new ArrayList<>();
+        TableSpec current = before;
+        if (after.view().isMaterialized() && !before.comment().equals(after.comment())) {
+            // a materialized view's comment: ALTER TABLE ... MODIFY COMMENT, its rows stay
+            ops.add(new AlterModelComment(model, after.comment()));
+            current = current.toBuilder().comment(after.comment()).build();
         }
-        // a materialized view's comment: ALTER TABLE ... MODIFY COMMENT, its rows stay
-        AlterModelComment comment = new AlterModelComment(model, after.comment());
-        return before.toBuilder().comment(after.comment()).build().equals(after) ? List.of(comment)
-                : List.of(comment, new AlterViewQuery(model, after));
+        if (!Objects.equals(before.view().refresh(), after.view().refresh())) {
+            ops.add(new AlterViewRefresh(model, after.view().refresh()));
+            current = current.toBuilder().view(current.view().withRefresh(after.view().refresh())).build();
+        }
+        if (!current.equals(after)) {
+            ops.add(new AlterViewQuery(model, after));
+        }
+        return ops;
     }
 
     /** Return why {@code before} cannot become {@code after} by changing its query alone, or null when it can. */
@@ -60,11 +71,13 @@ final class ViewDiff {
         if (!Objects.equals(b.to(), a.to())) {
             return "its TO table changes from " + b.to() + " to " + a.to();
         }
-        if (!Objects.equals(b.refresh(), a.refresh())) {
+        if (!Objects.equals(b.refresh(), a.refresh()) && (b.refresh() == null || a.refresh() == null
+                || b.refresh().append() != a.refresh().append())) {
+            // MODIFY REFRESH changes a schedule and DEPENDS ON, but makes no view refreshable and no refresh APPEND (measured on 26.5)
             return "its refresh clause changes";
         }
         boolean ownStorage = a.isMaterialized() && a.to() == null;
-        TableSpec.Builder same = before.toBuilder().view(new ViewSpec(b.kind(), a.query(), b.to(), b.refresh(), a.populate(), a.sources()));
+        TableSpec.Builder same = before.toBuilder().view(new ViewSpec(b.kind(), a.query(), b.to(), a.refresh(), a.populate(), a.sources()));
         if (!ownStorage) {
             // a view's columns are its query's: they change with it
             same.columns(after.columns());
@@ -77,7 +90,8 @@ final class ViewDiff {
                 : "its name or settings change";
     }
 
-    private static String kind(TableSpec t) {
-        return !t.isView() ? "table" : t.view().isMaterialized() ? "materialized view" : "view";
+    /** Return what {@code t} is, for messages: a table, a (materialized) view or a dictionary. */
+    static String kind(TableSpec t) {
+        return t.isDictionary() ? "dictionary" : !t.isView() ? "table" : t.view().isMaterialized() ? "materialized view" : "view";
     }
 }

@@ -140,6 +140,14 @@ public final class SchemaEditor {
     }
 
     /**
+     * Change the refresh clause of the refreshable materialized view {@code view} to its spec's
+     * ({@code ALTER TABLE ... MODIFY REFRESH}); its target and the rows in it stay.
+     */
+    public void alterViewRefresh(TableSpec view) {
+        alter(view, ddl.modifyRefresh(map(view).view().refresh()));
+    }
+
+    /**
      * Check, before a view is created or its query changed, that its query's columns are the view's and its
      * {@code TO} table's (see {@link ViewColumnsCheck}); collecting editors check nothing.
      */

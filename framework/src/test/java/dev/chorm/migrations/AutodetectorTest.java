@@ -84,6 +84,16 @@ class AutodetectorTest {
     }
 
     @Test
+    void aRenamedModelBesideADeletedOneIsRenamedAndTheOtherDeleted() {
+        ProjectState before = state("events", EVENT, States.table("other").build());
+        ProjectState after = new ProjectState();
+        after.putModel("events", "FirewallEvent", EVENT.toBuilder().name("firewall_event").build());
+        Map<String, List<Operation>> changes = changes(before, after, "events.Event=FirewallEvent");
+        assertOperationTypes(changes, "events", RenameModel.class, AlterModelTable.class, DeleteModel.class);
+        assertReplays(before, after, changes);
+    }
+
+    @Test
     void possibleModelRenameWithoutAnswerFailsNamingTheOption() {
         ProjectState after = new ProjectState();
         after.putModel("events", "FirewallEvent", EVENT);

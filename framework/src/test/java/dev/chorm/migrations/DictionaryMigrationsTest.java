@@ -15,6 +15,7 @@ import dev.chorm.model.DictionaryLayout;
 import dev.chorm.model.DictionarySpec;
 import dev.chorm.model.EngineSpec;
 import dev.chorm.model.TableSpec;
+import dev.chorm.model.ViewSpec;
 import dev.chorm.schema.SchemaEditor;
 import dev.chorm.types.DataType;
 import dev.chorm.types.JsonText;
@@ -87,5 +88,15 @@ class DictionaryMigrationsTest {
         assertThatThrownBy(() -> States.changes(before, after)).isInstanceOf(MigrationException.class).hasMessage(
                 "Model shop.Item_dict changes from a table to a dictionary; chorm cannot migrate that in place. Give the"
                         + " new one another model name (the old one is dropped, the new one created).");
+    }
+
+    @Test
+    void aViewDoesNotTurnIntoADictionaryInPlaceAndTheMessageSaysView() {
+        TableSpec view = States.table("item_dict").engine(EngineSpec.of("View")).orderBy(List.of())
+                .view(ViewSpec.view("SELECT 1", List.of())).build();
+        assertThatThrownBy(() -> States.changes(States.state("shop", view), States.state("shop", dictionary(DictionaryLayout.HASHED, 300))))
+                .isInstanceOf(MigrationException.class).hasMessage("Model shop.Item_dict changes from a view to a dictionary;"
+                        + " chorm cannot migrate that in place. Give the new one another model name (the old one is dropped,"
+                        + " the new one created).");
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chorm.MigrationException;
 import dev.chorm.migrations.operations.AlterViewQuery;
+import dev.chorm.migrations.operations.AlterViewRefresh;
 import dev.chorm.migrations.operations.CreateModel;
 import dev.chorm.migrations.operations.DeleteModel;
 import dev.chorm.migrations.operations.Operation;
@@ -135,6 +136,26 @@ class ViewAutodetectorTest {
         assertThat(changes(States.state("events", RAW, own), States.state("events", RAW, retargeted)).get("events"))
                 .containsExactly(new RecreateView("Own", retargeted, "its TO table changes from null to zraw, and the rows it"
                         + " holds are lost: backfill them with INSERT ... SELECT"));
+    }
+
+    @Test
+    void aRefreshableViewsScheduleIsModifiedInPlaceButAppendIsARecreate() {
+        ViewSpec.Refresh hourly = new ViewSpec.Refresh("EVERY 1 HOUR", true, List.of(TableRef.of("mrollup")));
+        TableSpec before = MV.toBuilder().view(MV.view().withRefresh(hourly)).build();
+        ViewSpec.Refresh daily = new ViewSpec.Refresh("EVERY 1 DAY", true, List.of());
+        TableSpec after = before.toBuilder().view(before.view().withRefresh(daily)).build();
+        Map<String, List<Operation>> ops = changes(States.state("events", RAW, ROLLUP, before), States.state("events", RAW, ROLLUP, after));
+        assertThat(ops.get("events")).containsExactly(new AlterViewRefresh("Bmv", daily));
+        States.assertReplays(States.state("events", RAW, ROLLUP, before), States.state("events", RAW, ROLLUP, after), ops);
+
+        TableSpec both = after.toBuilder().view(after.view().withQuery("SELECT id, ts, port + 1 AS port FROM zraw")).build();
+        assertThat(changes(States.state("events", RAW, ROLLUP, before), States.state("events", RAW, ROLLUP, both)).get("events"))
+                .containsExactly(new AlterViewRefresh("Bmv", daily), new AlterViewQuery("Bmv", both));
+
+        TableSpec replacing = before.toBuilder().view(before.view().withRefresh(new ViewSpec.Refresh("EVERY 1 HOUR", false,
+                hourly.dependsOn()))).build();
+        assertThat(changes(States.state("events", RAW, ROLLUP, before), States.state("events", RAW, ROLLUP, replacing)).get("events"))
+                .containsExactly(new RecreateView("Bmv", replacing, "its refresh clause changes"));
     }
 
     @Test

@@ -56,6 +56,17 @@ class ViewMakeMigrationsTest {
     }
 
     @Test
+    void aViewMadeForItsAppAloneOverAnotherAppsTableNoMigrationCreatesYetIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> migrations(List.of(Hit.class),
+                        List.of(PortReport.class, MinuteMv.class, Totals.class))
+                        .makeMigrations(MakeMigrationsOptions.defaults().withApps("reports")))
+                .isInstanceOf(dev.chorm.MigrationException.class)
+                .hasMessage("Model reports.MinuteMv reads or writes table hit of model ingest.Hit, which no migration creates yet,"
+                        + " so the new migration of app reports could not depend on one. Make the migrations of app ingest too"
+                        + " (makemigrations without an app, or with ingest as well).");
+    }
+
+    @Test
     void aViewOverATableNoModelOfTheProjectDeclaresIsRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> migrations(List.of(Hit.class), List.of(PortReport.class))
                         .makeMigrations(MakeMigrationsOptions.defaults()))

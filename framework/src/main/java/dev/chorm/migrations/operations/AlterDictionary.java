@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param model the model name
  * @param table the complete new dictionary
  */
-public record AlterDictionary(String model, TableSpec table) implements Operation {
+public record AlterDictionary(String model, TableSpec table) implements TableChange {
     /** Check the parts. */
     public AlterDictionary {
         Objects.requireNonNull(model, "model == null");
@@ -24,26 +24,16 @@ public record AlterDictionary(String model, TableSpec table) implements Operatio
 
     @Override
     public void stateForwards(String app, ProjectState state) {
-        state.model(app, model); // fails naming the model when it does not exist
-        state.putModel(app, model, table);
+        state.replaceModel(app, model, table);
     }
 
     @Override
-    public void databaseForwards(OperationContext context, ProjectState from, ProjectState to) {
-        replace(context, from.model(context.app(), model), to.model(context.app(), model));
-    }
-
-    @Override
-    public void databaseBackwards(OperationContext context, ProjectState from, ProjectState to) {
-        replace(context, from.model(context.app(), model), to.model(context.app(), model));
-    }
-
-    private static void replace(OperationContext context, TableSpec current, TableSpec wanted) {
-        if (current.name().equals(wanted.name())) {
-            context.editor().replaceDictionary(wanted);
+    public void changeTable(OperationContext context, TableSpec before, TableSpec after) {
+        if (before.name().equals(after.name())) {
+            context.editor().replaceDictionary(after);
         } else {
-            context.editor().dropTable(current);
-            context.editor().createTable(wanted);
+            context.editor().dropTable(before);
+            context.editor().createTable(after);
         }
     }
 

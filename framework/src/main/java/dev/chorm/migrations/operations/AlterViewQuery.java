@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param model the model name
  * @param view the whole view after the change (its query, columns and sources)
  */
-public record AlterViewQuery(String model, TableSpec view) implements Operation {
+public record AlterViewQuery(String model, TableSpec view) implements TableChange {
     /** Check the parts. */
     public AlterViewQuery {
         Objects.requireNonNull(model, "model == null");
@@ -23,18 +23,12 @@ public record AlterViewQuery(String model, TableSpec view) implements Operation 
 
     @Override
     public void stateForwards(String app, ProjectState state) {
-        state.model(app, model);
-        state.putModel(app, model, view);
+        state.replaceModel(app, model, view);
     }
 
     @Override
-    public void databaseForwards(OperationContext context, ProjectState from, ProjectState to) {
-        context.editor().alterViewQuery(to.model(context.app(), model));
-    }
-
-    @Override
-    public void databaseBackwards(OperationContext context, ProjectState from, ProjectState to) {
-        context.editor().alterViewQuery(to.model(context.app(), model));
+    public void changeTable(OperationContext context, TableSpec before, TableSpec after) {
+        context.editor().alterViewQuery(after);
     }
 
     @Override

@@ -65,6 +65,12 @@ public final class ProjectState {
         apps.computeIfAbsent(app, a -> new TreeMap<>()).put(model, table);
     }
 
+    /** Replace the table of the existing model {@code app.model}, failing with a message naming it when it does not exist. */
+    public void replaceModel(String app, String model, TableSpec table) {
+        model(app, model);
+        putModel(app, model, table);
+    }
+
     /** Remove {@code app.model}, failing when it does not exist. */
     public TableSpec removeModel(String app, String model) {
         TableSpec removed = model(app, model);

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param view the whole view after the change
  * @param reason why it cannot be altered in place, for the plan
  */
-public record RecreateView(String model, TableSpec view, String reason) implements Operation {
+public record RecreateView(String model, TableSpec view, String reason) implements TableChange {
     /** Check the parts. */
     public RecreateView {
         Objects.requireNonNull(model, "model == null");
@@ -23,20 +23,13 @@ public record RecreateView(String model, TableSpec view, String reason) implemen
 
     @Override
     public void stateForwards(String app, ProjectState state) {
-        state.model(app, model);
-        state.putModel(app, model, view);
+        state.replaceModel(app, model, view);
     }
 
     @Override
-    public void databaseForwards(OperationContext context, ProjectState from, ProjectState to) {
-        context.editor().dropTable(from.model(context.app(), model));
-        context.editor().createTable(to.model(context.app(), model));
-    }
-
-    @Override
-    public void databaseBackwards(OperationContext context, ProjectState from, ProjectState to) {
-        context.editor().dropTable(from.model(context.app(), model));
-        context.editor().createTable(to.model(context.app(), model));
+    public void changeTable(OperationContext context, TableSpec before, TableSpec after) {
+        context.editor().dropTable(before);
+        context.editor().createTable(after);
     }
 
     @Override

@@ -4,7 +4,8 @@ import dev.chorm.model.TableSpec;
 
 /**
  * An operation whose DDL depends only on the table before and after it, so that going backwards is
- * the same change with the two states swapped (settings, TTL).
+ * the same change with the two states swapped (settings, TTL, a view's query or refresh, a re-created
+ * view, a dictionary).
  */
 interface TableChange extends Operation {
     /** Return the name of the model the operation changes. */
