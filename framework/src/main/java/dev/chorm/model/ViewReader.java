@@ -169,7 +169,7 @@ final class ViewReader {
             if (field == null) {
                 problems.add("%s: the query's column '%s' has no field; add a field for it (%s) or leave it out of the query.",
                         owner, c.name(), c.type() == null ? "its type" : c.type().sql());
-            } else if (c.type() != null && !c.type().sql().equals(field.type().sql())) {
+            } else if (c.type() != null && !c.type().insertsInto(field.type())) {
                 problems.add("%s: column '%s' is %s in the query but %s in the model; change the field's type or cast in the query.",
                         owner, c.name(), c.type().sql(), field.type().sql());
             }
@@ -195,7 +195,7 @@ final class ViewReader {
                 problems.add("%s: column '%s' is not a column of %s (table %s), so ClickHouse would drop it; rename it in the"
                         + " query (AS) to one of %s, or add it to %s.", owner, c.name(), to.getSimpleName(), target.name(),
                         String.join(", ", target.columns().stream().map(ColumnSpec::name).toList()), to.getSimpleName());
-            } else if (!t.type().sql().equals(c.type().sql())) {
+            } else if (!c.type().insertsInto(t.type())) {
                 problems.add("%s: column '%s' is %s in the view but %s in %s (table %s); make the types equal (cast in the"
                         + " query, or change the field and the target column).", owner, c.name(), c.type().sql(), t.type().sql(),
                         to.getSimpleName(), target.name());

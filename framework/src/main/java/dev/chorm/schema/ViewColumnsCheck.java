@@ -2,6 +2,7 @@ package dev.chorm.schema;
 
 import dev.chorm.ModelDefinitionException;
 import dev.chorm.model.TableSpec;
+import dev.chorm.types.DataType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,11 @@ final class ViewColumnsCheck {
         this.mapping = mapping;
     }
 
+    /** Return whether the query's column of type {@code queryType} fills a column of type {@code columnType}. */
+    private static boolean inserts(String queryType, String columnType) {
+        return queryType.equals(columnType) || DataType.parse(queryType).insertsInto(DataType.parse(columnType));
+    }
+
     /** Throw a {@link ModelDefinitionException} naming the view and each mismatch with its fix, if there is any. */
     void check(TableSpec view) {
         Map<String, String> query = new LinkedHashMap<>();
@@ -36,7 +42,7 @@ final class ViewColumnsCheck {
         query.forEach((name, type) -> {
             if (!declared.containsKey(name)) {
                 problems.add("the query's column '%s' (%s) has no field; add one or leave it out of the query".formatted(name, type));
-            } else if (!declared.get(name).equals(type)) {
+            } else if (!inserts(type, declared.get(name))) {
                 problems.add("column '%s' is %s in the query but %s in the model; change the field's type or cast in the query"
                         .formatted(name, type, declared.get(name)));
             }
@@ -55,7 +61,7 @@ final class ViewColumnsCheck {
                     if (t == null) {
                         problems.add("column '%s' is not a column of the TO table %s, so ClickHouse would drop it; rename it (AS)"
                                 .formatted(name, view.view().to()));
-                    } else if (!t.equals(type)) {
+                    } else if (!inserts(type, t)) {
                         problems.add("column '%s' is %s in the query but %s in the TO table %s; make the types equal"
                                 .formatted(name, type, t, view.view().to()));
                     }

@@ -391,6 +391,38 @@ public final class DataType {
         };
     }
 
+    /**
+     * Return this type without LowCardinality at any depth (inside Nullable, Array, Map and Tuple too):
+     * the type of its values, as ClickHouse gives them to aggregate functions' states
+     * ({@code uniqState} of {@code Array(LowCardinality(String))} is {@code AggregateFunction(uniq, Array(String))}).
+     */
+    public DataType withoutLowCardinality() {
+        return switch (kind) {
+            case LOW_CARDINALITY -> args.get(0).withoutLowCardinality();
+            case NULLABLE -> nullable(args.get(0).withoutLowCardinality());
+            case ARRAY -> array(args.get(0).withoutLowCardinality());
+            case MAP -> map(keyType().withoutLowCardinality(), valueType().withoutLowCardinality());
+            case TUPLE -> {
+                List<DataType> elements = args.stream().map(DataType::withoutLowCardinality).toList();
+                yield names.isEmpty() ? tuple(elements) : tuple(names, elements);
+            }
+            default -> this;
+        };
+    }
+
+    /**
+     * Return whether a column of type {@code column} takes the values of this type as they are: the
+     * same type but for LowCardinality at any depth and a SimpleAggregateFunction around the column's
+     * values, which ClickHouse converts without loss when a materialized view or an INSERT ... SELECT
+     * writes a query's columns into a table ({@code LowCardinality(String)} into {@code String},
+     * {@code UInt64} into {@code SimpleAggregateFunction(sum, UInt64)}).
+     */
+    public boolean insertsInto(DataType column) {
+        DataType values = column.kind == TypeKind.SIMPLE_AGGREGATE_FUNCTION ? column.args.get(0) : column;
+        DataType mine = kind == TypeKind.SIMPLE_AGGREGATE_FUNCTION ? args.get(0) : this;
+        return mine.withoutLowCardinality().equals(values.withoutLowCardinality());
+    }
+
     /** Return this type without its LowCardinality and Nullable wrappers, for example String for LowCardinality(Nullable(String)). */
     public DataType base() {
         DataType t = this;

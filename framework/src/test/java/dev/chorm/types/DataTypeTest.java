@@ -10,6 +10,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class DataTypeTest {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "LowCardinality(String)|String|true",
+            "String|LowCardinality(String)|true",
+            "UInt64|SimpleAggregateFunction(sum, UInt64)|true",
+            "Array(LowCardinality(Nullable(String)))|Array(Nullable(String))|true",
+            "Map(LowCardinality(String), UInt8)|Map(String, UInt8)|true",
+            "UInt32|UInt64|false",
+            "Nullable(String)|String|false",
+            "UInt64|SimpleAggregateFunction(sum, Int64)|false",
+            "UInt64|AggregateFunction(sum, UInt64)|false"})
+    void aQueryColumnInsertsIntoAColumnOfTheSameValues(String query, String column, boolean inserts) {
+        assertThat(DataType.parse(query).insertsInto(DataType.parse(column))).as("%s into %s", query, column).isEqualTo(inserts);
+    }
+
     @Test
     void rendersFactories() {
         assertThat(DataType.nullable(DataType.string()).sql()).isEqualTo("Nullable(String)");
