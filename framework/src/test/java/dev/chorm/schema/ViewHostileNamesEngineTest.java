@@ -13,9 +13,15 @@ import dev.chorm.model.TableSpec;
 import dev.chorm.model.View;
 import dev.chorm.model.engine.MergeTree;
 import dev.chorm.testing.TestEngine;
+import dev.chorm.types.annotation.DateTime64;
+import dev.chorm.types.annotation.Decimal;
+import dev.chorm.types.annotation.FixedString;
+import dev.chorm.types.annotation.LowCardinality;
+import dev.chorm.types.annotation.Nullable;
 import dev.chorm.types.annotation.UInt64;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,20 +85,20 @@ class ViewHostileNamesEngineTest {
 
     @MergeTree(orderBy = "id")
     @Table(name = "typed_h")
-    record Typed(long id, @dev.chorm.types.annotation.Decimal(precision = 18, scale = 2) BigDecimal price,
-            @dev.chorm.types.annotation.DateTime64(value = 3, timezone = "UTC") Instant at,
-            @dev.chorm.types.annotation.Nullable String note, @dev.chorm.types.annotation.LowCardinality String tag,
-            java.util.Map<String, Long> counts, @dev.chorm.types.annotation.FixedString(4) String code,
-            java.util.List<String> names) {
+    record Typed(long id, @Decimal(precision = 18, scale = 2) BigDecimal price,
+            @DateTime64(value = 3, timezone = "UTC") Instant at,
+            @Nullable String note, @LowCardinality String tag,
+            Map<String, Long> counts, @FixedString(4) String code,
+            List<String> names) {
     }
 
     @View(query = "SELECT * FROM typed_h", sources = Typed.class)
     @Table(name = "typed_view")
-    record TypedView(long id, @dev.chorm.types.annotation.Decimal(precision = 18, scale = 2) BigDecimal price,
-            @dev.chorm.types.annotation.DateTime64(value = 3, timezone = "UTC") Instant at,
-            @dev.chorm.types.annotation.Nullable String note, @dev.chorm.types.annotation.LowCardinality String tag,
-            java.util.Map<String, Long> counts, @dev.chorm.types.annotation.FixedString(4) String code,
-            java.util.List<String> names) {
+    record TypedView(long id, @Decimal(precision = 18, scale = 2) BigDecimal price,
+            @DateTime64(value = 3, timezone = "UTC") Instant at,
+            @Nullable String note, @LowCardinality String tag,
+            Map<String, Long> counts, @FixedString(4) String code,
+            List<String> names) {
     }
 
     @View(query = "SELECT port, bytes FROM hit_h", sources = Src.class)
